@@ -1,0 +1,85 @@
+# hearsay — build, test, install.
+#   make                 build/hearsay, build/libhearsay.a, build/libhearsay.so
+#   make test            set up (Debian packages), build and run the whole test suite
+#   make test SAN=1      the same under ASan + UBSan (objects in build-san/)
+#   make demo            set up, build and run the main job on examples/
+#   make install PREFIX=/usr/local
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+SAN     ?= 0
+PKGS    := jansson libutf8proc zlib sqlite3 gumbo libmicrohttpd
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lutf8proc -lz -lsqlite3 -lgumbo -lmicrohttpd)
+
+ifeq ($(SAN),1)
+  B       := build-san
+  OPT     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DHS_ARENA_MALLOC
+  LDSAN   := -fsanitize=address,undefined
+else
+  B       := build
+  OPT     ?= -O2 -g
+  LDSAN   :=
+endif
+
+CFLAGS_ALL := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
+              -fPIC -Iinclude -Isrc $(PKG_CFLAGS) $(OPT) $(CFLAGS)
+LDLIBS_ALL := $(PKG_LIBS) -lpthread -lm $(LDLIBS)
+
+LIB_SRC  := $(shell find src -name '*.c' ! -path 'src/cli/*' | sort)
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/obj/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(B)/obj/%.o)
+
+.PHONY: all setup test unit demo install clean fuzz bench
+all: $(B)/hearsay $(B)/libhearsay.a $(B)/libhearsay.so $(B)/test_unit
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(B)/libhearsay.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/libhearsay.so: $(LIB_OBJ)
+	$(CC) -shared $(LDSAN) -o $@ $^ $(LDLIBS_ALL)
+
+$(B)/hearsay: $(CLI_OBJ) $(B)/libhearsay.a
+	$(CC) $(LDSAN) -o $@ $(CLI_OBJ) $(B)/libhearsay.a $(LDLIBS_ALL)
+
+$(B)/test_unit: $(TEST_OBJ) $(B)/libhearsay.a
+	$(CC) $(LDSAN) -o $@ $(TEST_OBJ) $(B)/libhearsay.a $(LDLIBS_ALL)
+
+setup:
+	@sh scripts/setup.sh
+
+# The README's test command: set up, build, run everything, end with 'N passed, N failed'.
+test: setup
+	@$(MAKE) --no-print-directory all
+	@sh tests/run.sh $(B)
+
+unit: all
+	@$(B)/test_unit
+
+demo: setup
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(B)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	           $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/hearsay
+	install -m 755 $(B)/hearsay $(DESTDIR)$(PREFIX)/bin/hearsay
+	install -m 644 $(B)/libhearsay.a $(DESTDIR)$(PREFIX)/lib/libhearsay.a
+	install -m 755 $(B)/libhearsay.so $(DESTDIR)$(PREFIX)/lib/libhearsay.so
+	install -m 644 include/hearsay.h $(DESTDIR)$(PREFIX)/include/hearsay.h
+	cp -R models data $(DESTDIR)$(PREFIX)/share/hearsay/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/.*HS_VERSION_STRING "\(.*\)"/\1/p' include/hearsay.h)|' \
+	    -e 's|@REQUIRES@|$(PKGS)|' scripts/hearsay.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/hearsay.pc
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -1,0 +1,166 @@
+/*
+ * hearsay — source-attributed claims from news articles.
+ *
+ * Public C API.
+ *
+ * OWNERSHIP RULE (stated once, holds everywhere):
+ *   Every pointer a hearsay function hands back through an output parameter is
+ *   owned by the object it came from (analyzer, document or reader) and stays
+ *   valid until that object is cleared or freed.  Objects created by a
+ *   `hs_*_new` function are owned by the caller and released with the matching
+ *   `hs_*_free`.  Strings passed *into* hearsay are borrowed for the duration of
+ *   the call only; hearsay copies what it keeps.
+ *
+ * ERRORS:
+ *   Functions return 0 on success or a negative HS_E* code.  The message of the
+ *   last failure on the calling thread is available from hs_error_last() and
+ *   stays valid until the next failing call on that thread.
+ *
+ * THREADS:
+ *   An analyzer (and the models it holds) is read-only after hs_analyzer_new and
+ *   may be shared by any number of threads.  A document or reader belongs to one
+ *   thread at a time.
+ */
+#ifndef HEARSAY_H
+#define HEARSAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HS_VERSION_STRING "0.1.0"
+#define HS_SCHEMA "hearsay/1"
+
+/* Status codes. */
+enum {
+    HS_OK = 0,
+    HS_ERROR = -1,     /* generic failure */
+    HS_ENOMEM = -2,    /* out of memory */
+    HS_EINVAL = -3,    /* invalid argument (a programming error) */
+    HS_EIO = -4,       /* a file could not be opened, read or written */
+    HS_EINPUT = -5,    /* the input is not acceptable (bad UTF-8, empty, malformed line) */
+    HS_EMODEL = -6,    /* a model file is missing, truncated, foreign or corrupt */
+    HS_ESTORE = -7,    /* the store failed */
+    HS_EOF = -8        /* no more input (readers only) */
+};
+
+/* The message for the last error on this thread ("" when none). */
+const char *hs_error_last(void);
+/* Set the thread's error message (printf-style) and return `code`. */
+int hs_error_set(int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void hs_error_clear(void);
+
+const char *hs_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Articles: the input of an analysis.                                  */
+
+/* An article as read from input.  All strings may be NULL except text. */
+typedef struct hs_article {
+    const char *id;
+    const char *date;   /* YYYY-MM-DD or NULL */
+    const char *outlet;
+    const char *title;
+    const char *url;
+    const char *text;
+    size_t text_len;
+    const char *origin; /* where it came from, e.g. "file.jsonl:12" (for messages) */
+} hs_article;
+
+/* Readers turn files into articles. */
+typedef struct hs_reader hs_reader;
+
+typedef enum hs_input_format {
+    HS_INPUT_AUTO = 0, /* by name: .jsonl/.jsonl.gz → JSONL, .html/.htm/.html.gz → HTML, else text */
+    HS_INPUT_TEXT,     /* one article per file, optional 'date YYYY-MM-DD' header */
+    HS_INPUT_JSONL,    /* one JSON object per line */
+    HS_INPUT_HTML      /* a saved web page */
+} hs_input_format;
+
+/* Open `path` ("-" is standard input).  A directory yields every regular file
+ * below it, sorted by name.  */
+int hs_reader_new(hs_reader **out, const char *path, hs_input_format format);
+/* Next article: 0 and *art filled (valid until the next call), HS_EOF at the
+ * end, or a negative code for an unreadable item (the message names file and
+ * line); reading may continue after HS_EINPUT. */
+int hs_reader_next(hs_reader *r, hs_article *art);
+void hs_reader_free(hs_reader *r);
+
+/* ------------------------------------------------------------------ */
+/* The analyzer: models and tables, loaded once, shared read-only.      */
+
+typedef struct hs_analyzer hs_analyzer;
+
+/* Layers that can be switched off (all on by default). */
+enum {
+    HS_LAYER_TAG = 1u << 0,    /* POS, NER (needs models) */
+    HS_LAYER_PARSE = 1u << 1,  /* dependency parse (needs a model) */
+    HS_LAYER_LINK = 1u << 2,   /* entities, coreference */
+    HS_LAYER_ATTRIB = 1u << 3, /* attributions, hedges */
+    HS_LAYER_RELATE = 1u << 4, /* relations, time */
+    HS_LAYER_ALL = 0xffffu
+};
+
+#define HS_ANALYZER_OPTIONS_VERSION 1
+typedef struct hs_analyzer_options {
+    unsigned version;       /* HS_ANALYZER_OPTIONS_VERSION */
+    const char *model_dir;  /* NULL: $HEARSAY_MODELS, then the built-in search path */
+    const char *data_dir;   /* tables (cue verbs, hedges…); NULL: search path */
+    unsigned layers;        /* HS_LAYER_* bits */
+    int lossy;              /* replace invalid UTF-8 with U+FFFD instead of failing */
+    int require_models;     /* fail when a model is missing (else the layer is skipped) */
+} hs_analyzer_options;
+#define HS_ANALYZER_OPTIONS_INIT {HS_ANALYZER_OPTIONS_VERSION, NULL, NULL, HS_LAYER_ALL, 0, 0}
+
+int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts);
+void hs_analyzer_free(hs_analyzer *a);
+
+/* ------------------------------------------------------------------ */
+/* Documents: one analysed article, with its own arena.                 */
+
+typedef struct hs_doc hs_doc;
+
+int hs_doc_new(hs_doc **out);
+/* Forget the last analysis but keep the memory for the next one. */
+void hs_doc_clear(hs_doc *d);
+void hs_doc_free(hs_doc *d);
+
+/* Analyse `art` into `d` (cleared first). */
+int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art);
+
+/* Output flags. */
+enum {
+    HS_JSON_PRETTY = 1u << 0, /* indented, several lines */
+    HS_JSON_NO_TEXT = 1u << 1 /* leave article.text out */
+};
+/* The hearsay/1 JSON of the analysis (owned by d). */
+int hs_doc_json(hs_doc *d, unsigned flags, const char **out, size_t *len);
+/* A short readable summary of what was found (owned by d). */
+int hs_doc_summary(hs_doc *d, const char **out, size_t *len);
+
+/* Counts of what an analysis found, for callers that only need figures. */
+typedef struct hs_doc_stats {
+    size_t bytes, tokens, sentences, paragraphs, quotes;
+    size_t entities, mentions, attributions, relations, timexes, hedges;
+} hs_doc_stats;
+int hs_doc_stats_get(const hs_doc *d, hs_doc_stats *out);
+
+/* ------------------------------------------------------------------ */
+/* Tools behind `hearsay eval` and `hearsay train`: argv as on a command
+ * line (argv[0] names the task), figures printed on `out`.  They return a
+ * process exit status (0 success, 2 usage, others as documented). */
+int hs_tool_eval(int argc, char **argv, FILE *out);
+int hs_tool_train(int argc, char **argv, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

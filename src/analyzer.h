@@ -1,0 +1,35 @@
+/* The analyzer: options, models and tables, read-only after creation.
+ * Each stage module owns its model type; the analyzer only holds pointers. */
+#ifndef HS_ANALYZER_H
+#define HS_ANALYZER_H
+
+#include "doc.h"
+#include "hearsay.h"
+
+struct hs_pos_model;
+struct hs_ner_model;
+struct hs_parse_model;
+struct hs_tables;
+
+struct hs_analyzer {
+    hs_analyzer_options opts;
+    char *model_dir; /* resolved, malloc'ed (NULL when none was found) */
+    char *data_dir;
+    struct hs_pos_model *pos;
+    struct hs_ner_model *ner;
+    struct hs_parse_model *parse;
+    struct hs_tables *tables;
+};
+
+/* Pipeline stages (src/pipeline.c calls them in order). Each returns 0 or an HS_E* code. */
+int hs_text_tokenize(hs_doc *d);   /* tokens */
+int hs_text_split(hs_doc *d);      /* sentences and paragraphs */
+int hs_text_quotes(hs_doc *d);     /* quotation marks paired into quotes */
+
+/* Fill a document's article fields and text from an article (validates UTF-8). */
+int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy);
+
+/* Find a file named `name` under the model/data search path; malloc'ed path or NULL. */
+char *hs_find_dir(const char *explicit_dir, const char *env, const char *probe);
+
+#endif

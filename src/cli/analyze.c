@@ -1,0 +1,141 @@
+/* hearsay analyze: articles in, hearsay/1 JSON (or a readable summary) out. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: hearsay analyze [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Analyse news articles and print one hearsay/1 JSON object per article.\n"
+    "INPUT is a text file (optionally starting with 'date YYYY-MM-DD'), a JSONL\n"
+    "file (*.jsonl, one article per line), a directory of them, or '-' for\n"
+    "standard input (JSONL with --jsonl, else one text article). gzip is read.\n"
+    "\n"
+    "  --jsonl          one compact object per line (stdin is read as JSONL)\n"
+    "  --compact        JSON on one line per article\n"
+    "  --summary        a readable summary instead of JSON\n"
+    "  --format FMT     read every input as text, jsonl or html\n"
+    "  --no-text        leave article.text out of the JSON\n"
+    "  --lossy          replace invalid UTF-8 with U+FFFD instead of rejecting it\n"
+    "  --models DIR     where the model files are (default: $HEARSAY_MODELS or models/)\n"
+    "  -h, --help       this text\n"
+    "\n"
+    "exit status: 0 all analysed; 1 some input rejected (reported, the rest was\n"
+    "analysed); 2 usage; 3 a file could not be read; 4 a model could not be\n"
+    "loaded; 5 output could not be written.\n";
+
+int hs_cmd_analyze(int argc, char **argv)
+{
+    enum { OPT_JSONL = 256, OPT_COMPACT, OPT_SUMMARY, OPT_FORMAT, OPT_NOTEXT, OPT_LOSSY, OPT_MODELS };
+    static const struct option longopts[] = {
+        {"jsonl", no_argument, NULL, OPT_JSONL},       {"compact", no_argument, NULL, OPT_COMPACT},
+        {"summary", no_argument, NULL, OPT_SUMMARY},   {"format", required_argument, NULL, OPT_FORMAT},
+        {"no-text", no_argument, NULL, OPT_NOTEXT},    {"lossy", no_argument, NULL, OPT_LOSSY},
+        {"models", required_argument, NULL, OPT_MODELS}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int jsonl = 0, compact = 0, summary = 0;
+    unsigned flags = 0;
+    hs_input_format fmt = HS_INPUT_AUTO;
+    hs_analyzer_options opts = HS_ANALYZER_OPTIONS_INIT;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_JSONL: jsonl = 1; break;
+        case OPT_COMPACT: compact = 1; break;
+        case OPT_SUMMARY: summary = 1; break;
+        case OPT_NOTEXT: flags |= HS_JSON_NO_TEXT; break;
+        case OPT_LOSSY: opts.lossy = 1; break;
+        case OPT_MODELS: opts.model_dir = optarg; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0)
+                fmt = HS_INPUT_TEXT;
+            else if (strcmp(optarg, "jsonl") == 0)
+                fmt = HS_INPUT_JSONL;
+            else if (strcmp(optarg, "html") == 0)
+                fmt = HS_INPUT_HTML;
+            else {
+                fprintf(stderr, "hearsay analyze: unknown format '%s' (text, jsonl or html)\n", optarg);
+                return HS_EXIT_USAGE;
+            }
+            break;
+        case 'h': fputs(usage, stdout); return 0;
+        default: fputs(usage, stderr); return HS_EXIT_USAGE;
+        }
+    }
+    if (!jsonl && !compact)
+        flags |= HS_JSON_PRETTY;
+
+    hs_analyzer *an = NULL;
+    int rc = hs_analyzer_new(&an, &opts);
+    if (rc) {
+        hs_cli_error();
+        return hs_cli_exit_for(rc);
+    }
+    hs_doc *doc = NULL;
+    if (hs_doc_new(&doc)) {
+        hs_cli_error();
+        hs_analyzer_free(an);
+        return HS_EXIT_INTERNAL;
+    }
+
+    char *stdin_arg[] = {"-"};
+    char **inputs = optind < argc ? argv + optind : stdin_arg;
+    int n_inputs = optind < argc ? argc - optind : 1;
+    int status = 0;
+    size_t ok = 0, bad = 0;
+    for (int i = 0; i < n_inputs && status != HS_EXIT_WRITE; i++) {
+        hs_input_format f = fmt;
+        if (f == HS_INPUT_AUTO && strcmp(inputs[i], "-") == 0)
+            f = jsonl ? HS_INPUT_JSONL : HS_INPUT_TEXT;
+        hs_reader *r = NULL;
+        rc = hs_reader_new(&r, inputs[i], f);
+        if (rc) {
+            hs_cli_error();
+            if (!status)
+                status = hs_cli_exit_for(rc);
+            continue;
+        }
+        hs_article art;
+        while ((rc = hs_reader_next(r, &art)) != HS_EOF) {
+            if (rc == 0)
+                rc = hs_analyze(doc, an, &art);
+            if (rc) {
+                hs_cli_error();
+                bad++;
+                if (!status || status == HS_EXIT_INPUT)
+                    status = hs_cli_exit_for(rc);
+                if (rc == HS_ENOMEM)
+                    break;
+                continue;
+            }
+            const char *out;
+            size_t len;
+            rc = summary ? hs_doc_summary(doc, &out, &len) : hs_doc_json(doc, flags, &out, &len);
+            if (rc) {
+                hs_cli_error();
+                status = HS_EXIT_INTERNAL;
+                break;
+            }
+            if (hs_cli_write(stdout, out, len) || hs_cli_write(stdout, "\n", 1)) {
+                status = HS_EXIT_WRITE;
+                break;
+            }
+            ok++;
+        }
+        hs_reader_free(r);
+    }
+    if (summary)
+        printf("%zu article(s) analysed, %zu rejected\n", ok, bad);
+    if (fflush(stdout) != 0 && status != HS_EXIT_WRITE) {
+        fprintf(stderr, "hearsay: cannot write output: %s\n", strerror(errno));
+        status = HS_EXIT_WRITE;
+    }
+    hs_doc_free(doc);
+    hs_analyzer_free(an);
+    return status;
+}

@@ -1,0 +1,36 @@
+/* The command-line tool: one file per subcommand, all thin over hearsay.h. */
+#ifndef HS_CLI_H
+#define HS_CLI_H
+#include <stdio.h>
+
+#include "hearsay.h"
+
+/* Exit codes (documented in the README). */
+enum {
+    HS_EXIT_OK = 0,
+    HS_EXIT_INPUT = 1, /* some input was rejected (reported on stderr); the rest was processed */
+    HS_EXIT_USAGE = 2,
+    HS_EXIT_IO = 3,    /* a file could not be opened or read */
+    HS_EXIT_MODEL = 4, /* a model or table could not be loaded */
+    HS_EXIT_WRITE = 5, /* output could not be written (full disk, closed pipe) */
+    HS_EXIT_STORE = 6, /* the store failed */
+    HS_EXIT_INTERNAL = 70
+};
+
+typedef struct hs_cli_cmd {
+    const char *name;
+    int (*run)(int argc, char **argv); /* argv[0] is the subcommand */
+    const char *summary;
+} hs_cli_cmd;
+
+int hs_cmd_analyze(int argc, char **argv);
+int hs_cmd_eval(int argc, char **argv);
+
+/* Map an HS_E* code to an exit code. */
+int hs_cli_exit_for(int rc);
+/* "hearsay: MESSAGE" on stderr, from hs_error_last(). */
+void hs_cli_error(void);
+/* Write all of buf to f; HS_EXIT_WRITE (with a message) on failure. */
+int hs_cli_write(FILE *f, const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,76 @@
+/* hearsay: the command-line front end. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static int cmd_version(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("hearsay %s (%s)\n", hs_version(), HS_SCHEMA);
+    return 0;
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const hs_cli_cmd commands[] = {
+    {"analyze", hs_cmd_analyze, "analyse articles and print hearsay/1 JSON (or a summary)"},
+    {"eval", hs_cmd_eval, "measure accuracy against public data sets"},
+    {"version", cmd_version, "print the version"},
+    {"help", cmd_help, "list the commands"},
+};
+
+static int cmd_help(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("usage: hearsay COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+    printf("\n'hearsay COMMAND --help' describes each one.\n");
+    return 0;
+}
+
+int hs_cli_exit_for(int rc)
+{
+    switch (rc) {
+    case 0: return HS_EXIT_OK;
+    case HS_EIO: return HS_EXIT_IO;
+    case HS_EMODEL: return HS_EXIT_MODEL;
+    case HS_ESTORE: return HS_EXIT_STORE;
+    case HS_EINVAL: return HS_EXIT_USAGE;
+    case HS_ENOMEM: return HS_EXIT_INTERNAL;
+    default: return HS_EXIT_INPUT;
+    }
+}
+
+void hs_cli_error(void) { fprintf(stderr, "hearsay: %s\n", hs_error_last()); }
+
+int hs_cli_write(FILE *f, const char *buf, size_t len)
+{
+    if (len && fwrite(buf, 1, len, f) != len) {
+        fprintf(stderr, "hearsay: cannot write output: %s\n", strerror(errno));
+        return HS_EXIT_WRITE;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        cmd_help(0, NULL);
+        return HS_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return cmd_help(0, NULL);
+    if (strcmp(name, "--version") == 0)
+        return cmd_version(0, NULL);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "hearsay: unknown command '%s' (try 'hearsay help')\n", name);
+    return HS_EXIT_USAGE;
+}

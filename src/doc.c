@@ -1,0 +1,138 @@
+/* Document lifecycle and the article fields. */
+#include "analyzer.h"
+#include "base/utf8.h"
+#include "doc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+int hs_doc_new(hs_doc **out)
+{
+    hs_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    hs_arena_init(&d->arena);
+    *out = d;
+    return 0;
+}
+
+void hs_doc_clear(hs_doc *d)
+{
+    if (!d)
+        return;
+    hs_arena_reset(&d->arena);
+    d->text = NULL;
+    d->len = 0;
+    d->id = d->date = d->outlet = d->title = d->url = NULL;
+    d->year = d->month = d->day = 0;
+    d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
+    d->mentions.n = d->entities.n = d->attrs.n = d->hedges.n = 0;
+    d->rels.n = d->timexes.n = 0;
+    d->xpos_names = d->deprel_names = NULL;
+    hs_buf_clear(&d->out);
+}
+
+void hs_doc_free(hs_doc *d)
+{
+    if (!d)
+        return;
+    hs_arena_free(&d->arena);
+    HS_ARRAY_FREE(&d->toks);
+    HS_ARRAY_FREE(&d->sents);
+    HS_ARRAY_FREE(&d->paras);
+    HS_ARRAY_FREE(&d->quotes);
+    HS_ARRAY_FREE(&d->mentions);
+    HS_ARRAY_FREE(&d->entities);
+    HS_ARRAY_FREE(&d->attrs);
+    HS_ARRAY_FREE(&d->hedges);
+    HS_ARRAY_FREE(&d->rels);
+    HS_ARRAY_FREE(&d->timexes);
+    hs_buf_free(&d->out);
+    free(d);
+}
+
+/* Parse YYYY-MM-DD (a valid calendar date); 0 on success. */
+static int parse_date(const char *s, int *y, int *m, int *dd)
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(s) < 10)
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return -1;
+        } else if (!isdigit((unsigned char)s[i])) {
+            return -1;
+        }
+    }
+    *y = atoi(s);
+    *m = atoi(s + 5);
+    *dd = atoi(s + 8);
+    if (*m < 1 || *m > 12 || *dd < 1 || *dd > mdays[*m - 1])
+        return -1;
+    if (*m == 2 && *dd == 29 && !((*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0))
+        return -1;
+    return 0;
+}
+
+static const char *dup_opt(hs_doc *d, const char *s)
+{
+    if (!s)
+        return NULL;
+    return hs_arena_strdup(&d->arena, s);
+}
+
+int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy)
+{
+    const char *what = art->origin ? art->origin : (art->id ? art->id : "article");
+    if (!art->text)
+        return hs_error_set(HS_EINPUT, "%s: no text", what);
+    char *text;
+    size_t len;
+    int rc = hs_utf8_prepare(&d->arena, art->text, art->text_len, lossy, what, &text, &len);
+    if (rc)
+        return rc;
+    size_t i = 0;
+    while (i < len && isspace((unsigned char)text[i]))
+        i++;
+    if (i == len)
+        return hs_error_set(HS_EINPUT, "%s: empty article (no text)", what);
+    if (len > UINT32_MAX - 16)
+        return hs_error_set(HS_EINPUT, "%s: article too large (%zu bytes; the limit is 4 GiB)", what, len);
+    d->text = text;
+    d->len = len;
+    d->id = dup_opt(d, art->id);
+    d->outlet = dup_opt(d, art->outlet);
+    d->title = dup_opt(d, art->title);
+    d->url = dup_opt(d, art->url);
+    if (art->date) {
+        int y, m, dd;
+        if (parse_date(art->date, &y, &m, &dd) == 0) {
+            d->year = y;
+            d->month = m;
+            d->day = dd;
+            d->date = hs_arena_strndup(&d->arena, art->date, 10);
+        }
+    }
+    return 0;
+}
+
+int hs_doc_stats_get(const hs_doc *d, hs_doc_stats *st)
+{
+    if (!d || !st)
+        return hs_error_set(HS_EINVAL, "hs_doc_stats_get: NULL argument");
+    memset(st, 0, sizeof *st);
+    st->bytes = d->len;
+    st->tokens = d->toks.n;
+    st->sentences = d->sents.n;
+    st->paragraphs = d->paras.n;
+    st->quotes = d->quotes.n;
+    st->entities = d->entities.n;
+    st->mentions = d->mentions.n;
+    st->attributions = d->attrs.n;
+    st->relations = d->rels.n;
+    st->timexes = d->timexes.n;
+    st->hedges = d->hedges.n;
+    return 0;
+}

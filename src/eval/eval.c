@@ -1,0 +1,29 @@
+/* `hearsay eval WHAT`: the table of evaluations. */
+#include "eval/eval.h"
+#include "hearsay.h"
+
+#include <string.h>
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv, FILE *out);
+    const char *summary;
+} evals[] = {
+    {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
+};
+
+int hs_tool_eval(int argc, char **argv, FILE *out)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        FILE *f = argc < 2 ? stderr : out;
+        fprintf(f, "usage: hearsay eval WHAT [OPTIONS]\n\n");
+        for (size_t i = 0; i < sizeof evals / sizeof evals[0]; i++)
+            fprintf(f, "  %-8s %s\n", evals[i].name, evals[i].summary);
+        return argc < 2 ? 2 : 0;
+    }
+    for (size_t i = 0; i < sizeof evals / sizeof evals[0]; i++)
+        if (strcmp(evals[i].name, argv[1]) == 0)
+            return evals[i].run(argc - 1, argv + 1, out);
+    fprintf(stderr, "hearsay eval: unknown evaluation '%s' (try 'hearsay eval --help')\n", argv[1]);
+    return 2;
+}

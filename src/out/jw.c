@@ -1,0 +1,173 @@
+#include "jw.h"
+#include "hearsay.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void hs_jw_init(hs_jw *w, hs_buf *b, int pretty)
+{
+    memset(w, 0, sizeof *w);
+    w->b = b;
+    w->pretty = pretty;
+}
+
+static void put(hs_jw *w, const char *s, size_t n)
+{
+    if (!w->err && hs_buf_put(w->b, s, n))
+        w->err = HS_ENOMEM;
+}
+
+static void newline(hs_jw *w)
+{
+    if (!w->pretty)
+        return;
+    put(w, "\n", 1);
+    for (int i = 0; i < w->depth; i++)
+        put(w, "  ", 2);
+}
+
+/* Before a value: a comma and a new line inside containers, unless after a key. */
+static void before_value(hs_jw *w)
+{
+    if (w->after_key) {
+        w->after_key = 0;
+        return;
+    }
+    if (w->depth > 0) {
+        if (w->count[w->depth])
+            put(w, ",", 1);
+        if (w->count[w->depth] < 255)
+            w->count[w->depth]++;
+        newline(w);
+    }
+}
+
+static void open(hs_jw *w, char c)
+{
+    before_value(w);
+    put(w, &c, 1);
+    if (w->depth + 1 >= HS_JW_MAX_DEPTH) {
+        w->err = HS_EINVAL;
+        return;
+    }
+    w->depth++;
+    w->count[w->depth] = 0;
+}
+
+static void close_(hs_jw *w, char c)
+{
+    int had = w->count[w->depth] > 0;
+    if (w->depth > 0)
+        w->depth--;
+    if (had)
+        newline(w);
+    put(w, &c, 1);
+}
+
+void hs_jw_obj(hs_jw *w) { open(w, '{'); }
+void hs_jw_obj_end(hs_jw *w) { close_(w, '}'); }
+void hs_jw_arr(hs_jw *w) { open(w, '['); }
+void hs_jw_arr_end(hs_jw *w) { close_(w, ']'); }
+
+void hs_jw_key(hs_jw *w, const char *k)
+{
+    before_value(w);
+    if (!w->err && hs_json_escape(w->b, k, strlen(k)))
+        w->err = HS_ENOMEM;
+    put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    w->after_key = 1;
+}
+
+void hs_jw_strn(hs_jw *w, const char *s, size_t n)
+{
+    before_value(w);
+    if (!w->err && hs_json_escape(w->b, s, n))
+        w->err = HS_ENOMEM;
+}
+
+void hs_jw_str(hs_jw *w, const char *s)
+{
+    if (!s)
+        hs_jw_null(w);
+    else
+        hs_jw_strn(w, s, strlen(s));
+}
+
+void hs_jw_int(hs_jw *w, long long v)
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%lld", v);
+    before_value(w);
+    put(w, tmp, (size_t)n);
+}
+
+void hs_jw_num(hs_jw *w, double v)
+{
+    char tmp[64];
+    int n;
+    if (!isfinite(v))
+        n = snprintf(tmp, sizeof tmp, "null");
+    else
+        n = snprintf(tmp, sizeof tmp, "%.6g", v);
+    before_value(w);
+    put(w, tmp, (size_t)n);
+}
+
+void hs_jw_bool(hs_jw *w, int v)
+{
+    before_value(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void hs_jw_null(hs_jw *w)
+{
+    before_value(w);
+    put(w, "null", 4);
+}
+
+int hs_json_escape(hs_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (hs_buf_reserve(b, n + 2))
+        return HS_ENOMEM;
+    if (hs_buf_putc(b, '"'))
+        return HS_ENOMEM;
+    size_t run = 0; /* start of the pending unescaped run */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char u[6];
+        size_t skip = 1;
+        if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c < 0x20 || c == 0x7f) {
+            u[0] = '\\', u[1] = 'u', u[2] = '0', u[3] = '0', u[4] = hex[c >> 4], u[5] = hex[c & 15];
+            if (hs_buf_put(b, s + run, i - run) || hs_buf_put(b, u, 6))
+                return HS_ENOMEM;
+            run = i + 1;
+            continue;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+            skip = 3;
+        }
+        if (esc) {
+            if (hs_buf_put(b, s + run, i - run) || hs_buf_puts(b, esc))
+                return HS_ENOMEM;
+            i += skip - 1;
+            run = i + 1;
+        }
+    }
+    if (hs_buf_put(b, s + run, n - run) || hs_buf_putc(b, '"'))
+        return HS_ENOMEM;
+    return 0;
+}

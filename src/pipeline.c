@@ -1,0 +1,122 @@
+/* The analyzer and the pipeline: ingest → text → tag → link → attrib → relate. */
+#include "analyzer.h"
+#include "doc.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Directory of the running executable (Linux), or "" */
+static void exe_dir(char *out, size_t n)
+{
+    out[0] = 0;
+    ssize_t k = readlink("/proc/self/exe", out, n - 1);
+    if (k <= 0)
+        return;
+    out[k] = 0;
+    char *slash = strrchr(out, '/');
+    if (slash)
+        *slash = 0;
+}
+
+char *hs_find_dir(const char *explicit_dir, const char *env, const char *probe)
+{
+    if (explicit_dir)
+        return strdup(explicit_dir);
+    const char *e = env ? getenv(env) : NULL;
+    if (e && *e)
+        return strdup(e);
+    char exe[PATH_MAX];
+    exe_dir(exe, sizeof exe);
+    /* build/hearsay → ../PROBE; PREFIX/bin/hearsay → ../share/hearsay/PROBE */
+    const char *rel[] = {"/../", "/../share/hearsay/", "/"};
+    char path[PATH_MAX + 64];
+    for (size_t i = 0; exe[0] && i < sizeof rel / sizeof rel[0]; i++) {
+        snprintf(path, sizeof path, "%s%s%s", exe, rel[i], probe);
+        if (is_dir(path)) {
+            char *r = realpath(path, NULL);
+            return r ? r : strdup(path);
+        }
+    }
+    if (is_dir(probe))
+        return realpath(probe, NULL);
+    return NULL;
+}
+
+int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts)
+{
+    hs_analyzer_options def = HS_ANALYZER_OPTIONS_INIT;
+    if (!out)
+        return hs_error_set(HS_EINVAL, "hs_analyzer_new: NULL output");
+    *out = NULL;
+    if (opts && opts->version != HS_ANALYZER_OPTIONS_VERSION)
+        return hs_error_set(HS_EINVAL, "hs_analyzer_options: version %u not supported (want %d)",
+                            opts->version, HS_ANALYZER_OPTIONS_VERSION);
+    hs_analyzer *a = calloc(1, sizeof *a);
+    if (!a)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    a->opts = opts ? *opts : def;
+    a->model_dir = hs_find_dir(a->opts.model_dir, "HEARSAY_MODELS", "models");
+    a->data_dir = hs_find_dir(a->opts.data_dir, "HEARSAY_DATA", "data");
+    a->opts.model_dir = a->model_dir;
+    a->opts.data_dir = a->data_dir;
+    *out = a;
+    return 0;
+}
+
+void hs_analyzer_free(hs_analyzer *a)
+{
+    if (!a)
+        return;
+    free(a->model_dir);
+    free(a->data_dir);
+    free(a);
+}
+
+/* Until the attribution layer claims them, each quotation is an attribution
+ * without a source: direct for full quotations, mixed for fragments. */
+static int quotes_to_attributions(hs_doc *d)
+{
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        hs_quote *q = &d->quotes.v[i];
+        if (q->kind != HS_QK_DIRECT && q->kind != HS_QK_MIXED)
+            continue;
+        if (q->flags & HS_QF_NESTED)
+            continue;
+        hs_attr *at = HS_PUSH(&d->attrs);
+        if (!at)
+            return HS_ENOMEM;
+        at->kind = q->kind == HS_QK_DIRECT ? HS_AK_DIRECT : HS_AK_MIXED;
+        at->quote = (int32_t)i;
+        at->content = q->content;
+        at->source_entity = at->via_entity = HS_NONE;
+        q->attribution = (int32_t)(d->attrs.n - 1);
+    }
+    return 0;
+}
+
+int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
+{
+    if (!d || !a || !art)
+        return hs_error_set(HS_EINVAL, "hs_analyze: NULL argument");
+    hs_doc_clear(d);
+    int rc = hs_doc_load_article(d, art, a->opts.lossy);
+    if (!rc)
+        rc = hs_text_tokenize(d);
+    if (!rc)
+        rc = hs_text_split(d);
+    if (!rc)
+        rc = hs_text_quotes(d);
+    if (!rc)
+        rc = quotes_to_attributions(d);
+    return rc;
+}

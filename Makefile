@@ -38,20 +38,25 @@ all: $(B)/hearsay $(B)/libhearsay.a $(B)/libhearsay.so $(B)/test_unit
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	@echo "  CC    $<"
+	@$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(B)/libhearsay.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR    $@"
+	@ar rcs $@ $^
 
 $(B)/libhearsay.so: $(LIB_OBJ)
-	$(CC) -shared $(LDSAN) -o $@ $^ $(LDLIBS_ALL)
+	@echo "  LD    $@"
+	@$(CC) -shared $(LDSAN) -o $@ $^ $(LDLIBS_ALL)
 
 $(B)/hearsay: $(CLI_OBJ) $(B)/libhearsay.a
-	$(CC) $(LDSAN) -o $@ $(CLI_OBJ) $(B)/libhearsay.a $(LDLIBS_ALL)
+	@echo "  LD    $@"
+	@$(CC) $(LDSAN) -o $@ $(CLI_OBJ) $(B)/libhearsay.a $(LDLIBS_ALL)
 
 $(B)/test_unit: $(TEST_OBJ) $(B)/libhearsay.a
-	$(CC) $(LDSAN) -o $@ $(TEST_OBJ) $(B)/libhearsay.a $(LDLIBS_ALL)
+	@echo "  LD    $@"
+	@$(CC) $(LDSAN) -o $@ $(TEST_OBJ) $(B)/libhearsay.a $(LDLIBS_ALL)
 
 setup:
 	@sh scripts/setup.sh

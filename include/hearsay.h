@@ -73,6 +73,7 @@ typedef struct hs_article {
     const char *text;
     size_t text_len;
     const char *origin; /* where it came from, e.g. "file.jsonl:12" (for messages) */
+    size_t origin_offset; /* bytes of the file before text (a header), added to offsets in messages */
 } hs_article;
 
 /* Readers turn files into articles. */
@@ -117,8 +118,10 @@ typedef struct hs_analyzer_options {
     unsigned layers;        /* HS_LAYER_* bits */
     int lossy;              /* replace invalid UTF-8 with U+FFFD instead of failing */
     int require_models;     /* fail when a model is missing (else the layer is skipped) */
+    size_t max_bytes;       /* refuse longer articles (0: HS_MAX_ARTICLE_BYTES) */
 } hs_analyzer_options;
-#define HS_ANALYZER_OPTIONS_INIT {HS_ANALYZER_OPTIONS_VERSION, NULL, NULL, HS_LAYER_ALL, 0, 0}
+#define HS_MAX_ARTICLE_BYTES (4u << 20)
+#define HS_ANALYZER_OPTIONS_INIT {HS_ANALYZER_OPTIONS_VERSION, NULL, NULL, HS_LAYER_ALL, 0, 0, HS_MAX_ARTICLE_BYTES}
 
 int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts);
 void hs_analyzer_free(hs_analyzer *a);
@@ -150,8 +153,13 @@ int hs_doc_summary(hs_doc *d, const char **out, size_t *len);
 typedef struct hs_doc_stats {
     size_t bytes, tokens, sentences, paragraphs, quotes;
     size_t entities, mentions, attributions, relations, timexes, hedges;
+    size_t warnings;
 } hs_doc_stats;
 int hs_doc_stats_get(const hs_doc *d, hs_doc_stats *out);
+
+/* Warning i of the last analysis (0 <= i < stats.warnings): a problem in the
+ * input that did not stop it, such as an unterminated quotation. */
+int hs_doc_warning(const hs_doc *d, size_t i, size_t *offset, const char **msg);
 
 /* ------------------------------------------------------------------ */
 /* Tools behind `hearsay eval` and `hearsay train`: argv as on a command

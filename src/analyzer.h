@@ -27,7 +27,10 @@ int hs_text_split(hs_doc *d);      /* sentences and paragraphs */
 int hs_text_quotes(hs_doc *d);     /* quotation marks paired into quotes */
 
 /* Fill a document's article fields and text from an article (validates UTF-8). */
-int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy);
+int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_bytes);
+
+/* Parse a YYYY-MM-DD calendar date (trailing text allowed): 0, or -1. */
+int hs_date_parse(const char *s, int *y, int *m, int *d);
 
 /* Find a file named `name` under the model/data search path; malloc'ed path or NULL. */
 char *hs_find_dir(const char *explicit_dir, const char *env, const char *probe);

@@ -4,6 +4,8 @@
 #include "doc.h"
 
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +30,7 @@ void hs_doc_clear(hs_doc *d)
     d->year = d->month = d->day = 0;
     d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->mentions.n = d->entities.n = d->attrs.n = d->hedges.n = 0;
-    d->rels.n = d->timexes.n = 0;
+    d->rels.n = d->timexes.n = d->warnings.n = 0;
     d->xpos_names = d->deprel_names = NULL;
     hs_buf_clear(&d->out);
 }
@@ -48,12 +50,13 @@ void hs_doc_free(hs_doc *d)
     HS_ARRAY_FREE(&d->hedges);
     HS_ARRAY_FREE(&d->rels);
     HS_ARRAY_FREE(&d->timexes);
+    HS_ARRAY_FREE(&d->warnings);
     hs_buf_free(&d->out);
     free(d);
 }
 
 /* Parse YYYY-MM-DD (a valid calendar date); 0 on success. */
-static int parse_date(const char *s, int *y, int *m, int *dd)
+int hs_date_parse(const char *s, int *y, int *m, int *dd)
 {
     static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (strlen(s) < 10)
@@ -83,14 +86,21 @@ static const char *dup_opt(hs_doc *d, const char *s)
     return hs_arena_strdup(&d->arena, s);
 }
 
-int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy)
+int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_bytes)
 {
     const char *what = art->origin ? art->origin : (art->id ? art->id : "article");
     if (!art->text)
         return hs_error_set(HS_EINPUT, "%s: no text", what);
+    if (max_bytes == 0)
+        max_bytes = HS_MAX_ARTICLE_BYTES;
+    if (max_bytes > UINT32_MAX / 4)
+        max_bytes = UINT32_MAX / 4; /* offsets are 32-bit; NFC may grow the text */
+    if (art->text_len > max_bytes)
+        return hs_error_set(HS_EINPUT, "%s: article too large (%zu bytes; the limit is %zu, see --max-bytes)",
+                            what, art->text_len, max_bytes);
     char *text;
     size_t len;
-    int rc = hs_utf8_prepare(&d->arena, art->text, art->text_len, lossy, what, &text, &len);
+    int rc = hs_utf8_prepare(&d->arena, art->text, art->text_len, lossy, what, art->origin_offset, &text, &len);
     if (rc)
         return rc;
     size_t i = 0;
@@ -98,8 +108,6 @@ int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy)
         i++;
     if (i == len)
         return hs_error_set(HS_EINPUT, "%s: empty article (no text)", what);
-    if (len > UINT32_MAX - 16)
-        return hs_error_set(HS_EINPUT, "%s: article too large (%zu bytes; the limit is 4 GiB)", what, len);
     d->text = text;
     d->len = len;
     d->id = dup_opt(d, art->id);
@@ -108,11 +116,13 @@ int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy)
     d->url = dup_opt(d, art->url);
     if (art->date) {
         int y, m, dd;
-        if (parse_date(art->date, &y, &m, &dd) == 0) {
+        if (hs_date_parse(art->date, &y, &m, &dd) == 0) {
             d->year = y;
             d->month = m;
             d->day = dd;
             d->date = hs_arena_strndup(&d->arena, art->date, 10);
+        } else if (hs_doc_warn(d, 0, "date '%.32s' is not a calendar date (YYYY-MM-DD); ignored", art->date)) {
+            return HS_ENOMEM;
         }
     }
     return 0;
@@ -134,5 +144,30 @@ int hs_doc_stats_get(const hs_doc *d, hs_doc_stats *st)
     st->relations = d->rels.n;
     st->timexes = d->timexes.n;
     st->hedges = d->hedges.n;
+    st->warnings = d->warnings.n;
+    return 0;
+}
+
+int hs_doc_warn(hs_doc *d, uint32_t off, const char *fmt, ...)
+{
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    hs_warning *w = HS_PUSH(&d->warnings);
+    if (!w)
+        return HS_ENOMEM;
+    w->offset = off;
+    w->msg = hs_arena_strdup(&d->arena, tmp);
+    return w->msg ? 0 : HS_ENOMEM;
+}
+
+int hs_doc_warning(const hs_doc *d, size_t i, size_t *offset, const char **msg)
+{
+    if (!d || i >= d->warnings.n)
+        return hs_error_set(HS_EINVAL, "hs_doc_warning: no warning %zu", i);
+    *offset = d->warnings.v[i].offset;
+    *msg = d->warnings.v[i].msg;
     return 0;
 }

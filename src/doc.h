@@ -214,6 +214,20 @@ typedef struct hs_timex {
     uint8_t kind;      /* 0 date, 1 duration, 2 set */
 } hs_timex;
 
+/* ---- warnings: problems in the input that did not stop the analysis ----------- */
+
+typedef struct hs_warning {
+    uint32_t offset;  /* byte offset in d->text */
+    const char *msg;  /* arena */
+} hs_warning;
+
+/* Record a warning at byte offset `off` (printf-style). Returns 0 or HS_ENOMEM. */
+int hs_doc_warn(hs_doc *d, uint32_t off, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* ---- the document -------------------------------------------------------------- */
 
 struct hs_doc {
@@ -235,6 +249,7 @@ struct hs_doc {
     HS_ARRAY(hs_hedge) hedges;
     HS_ARRAY(hs_rel) rels;
     HS_ARRAY(hs_timex) timexes;
+    HS_ARRAY(hs_warning) warnings;
 
     /* label names of the models that filled xpos / deprel (analyzer-owned) */
     const char *const *xpos_names;

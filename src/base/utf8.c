@@ -123,7 +123,7 @@ size_t hs_utf8_encode(int32_t cp, char *out)
 }
 
 int hs_utf8_prepare(hs_arena *a, const char *s, size_t len, int lossy, const char *what,
-                    char **out, size_t *out_len)
+                    size_t what_offset, char **out, size_t *out_len)
 {
     hs_buf fixed = HS_BUF_INIT;
     const char *src = s;
@@ -133,13 +133,13 @@ int hs_utf8_prepare(hs_arena *a, const char *s, size_t len, int lossy, const cha
     const char *nul = memchr(s, 0, len);
     if (nul && !lossy)
         return hs_error_set(HS_EINPUT, "%s: NUL byte at byte offset %zu (binary data?)", what,
-                            (size_t)(nul - s));
+                            what_offset + (size_t)(nul - s));
     size_t ok = hs_utf8_valid_prefix(s, len);
     if (ok < len || nul) {
         if (!lossy)
             return hs_error_set(HS_EINPUT,
                                 "%s: invalid UTF-8 at byte offset %zu (use --lossy to replace it)",
-                                what, ok);
+                                what, what_offset + ok);
         /* repair: every invalid byte and every NUL becomes U+FFFD */
         size_t i = 0;
         while (i < len) {

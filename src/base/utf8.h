@@ -22,8 +22,9 @@ size_t hs_utf8_encode(int32_t cp, char *out);
 
 /* Make analysable text: validate (or repair when lossy: each invalid byte
  * becomes U+FFFD), refuse NUL bytes, normalise to NFC, and copy into the arena.
- * `what` names the input in messages. Returns 0 or HS_EINPUT / HS_ENOMEM. */
+ * `what` names the input in messages; `what_offset` is added to the byte
+ * offsets they give (the bytes of the file before s). Returns 0 or HS_EINPUT / HS_ENOMEM. */
 int hs_utf8_prepare(hs_arena *a, const char *s, size_t len, int lossy, const char *what,
-                    char **out, size_t *out_len);
+                    size_t what_offset, char **out, size_t *out_len);
 
 #endif

@@ -21,21 +21,25 @@ static const char usage[] =
     "  --format FMT     read every input as text, jsonl or html\n"
     "  --no-text        leave article.text out of the JSON\n"
     "  --lossy          replace invalid UTF-8 with U+FFFD instead of rejecting it\n"
+    "  --max-bytes N    refuse articles longer than N bytes (default 4194304)\n"
     "  --models DIR     where the model files are (default: $HEARSAY_MODELS or models/)\n"
     "  -h, --help       this text\n"
     "\n"
-    "exit status: 0 all analysed; 1 some input rejected (reported, the rest was\n"
-    "analysed); 2 usage; 3 a file could not be read; 4 a model could not be\n"
-    "loaded; 5 output could not be written.\n";
+    "exit status: 0 all analysed cleanly; 1 some input was rejected or had a\n"
+    "problem such as an unterminated quotation (each reported on stderr with its\n"
+    "file and line or byte offset; everything else was analysed); 2 usage; 3 a\n"
+    "file could not be read; 4 a model could not be loaded; 5 output could not\n"
+    "be written.\n";
 
 int hs_cmd_analyze(int argc, char **argv)
 {
-    enum { OPT_JSONL = 256, OPT_COMPACT, OPT_SUMMARY, OPT_FORMAT, OPT_NOTEXT, OPT_LOSSY, OPT_MODELS };
+    enum { OPT_JSONL = 256, OPT_COMPACT, OPT_SUMMARY, OPT_FORMAT, OPT_NOTEXT, OPT_LOSSY, OPT_MODELS, OPT_MAXB };
     static const struct option longopts[] = {
         {"jsonl", no_argument, NULL, OPT_JSONL},       {"compact", no_argument, NULL, OPT_COMPACT},
         {"summary", no_argument, NULL, OPT_SUMMARY},   {"format", required_argument, NULL, OPT_FORMAT},
         {"no-text", no_argument, NULL, OPT_NOTEXT},    {"lossy", no_argument, NULL, OPT_LOSSY},
-        {"models", required_argument, NULL, OPT_MODELS}, {"help", no_argument, NULL, 'h'},
+        {"models", required_argument, NULL, OPT_MODELS}, {"max-bytes", required_argument, NULL, OPT_MAXB},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int jsonl = 0, compact = 0, summary = 0;
     unsigned flags = 0;
@@ -51,6 +55,16 @@ int hs_cmd_analyze(int argc, char **argv)
         case OPT_NOTEXT: flags |= HS_JSON_NO_TEXT; break;
         case OPT_LOSSY: opts.lossy = 1; break;
         case OPT_MODELS: opts.model_dir = optarg; break;
+        case OPT_MAXB: {
+            char *end;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (*end || v == 0) {
+                fprintf(stderr, "hearsay analyze: --max-bytes wants a positive number, not '%s'\n", optarg);
+                return HS_EXIT_USAGE;
+            }
+            opts.max_bytes = (size_t)v;
+            break;
+        }
         case OPT_FORMAT:
             if (strcmp(optarg, "text") == 0)
                 fmt = HS_INPUT_TEXT;
@@ -112,6 +126,17 @@ int hs_cmd_analyze(int argc, char **argv)
                 if (rc == HS_ENOMEM)
                     break;
                 continue;
+            }
+            hs_doc_stats st;
+            hs_doc_stats_get(doc, &st);
+            for (size_t w = 0; w < st.warnings; w++) {
+                size_t off;
+                const char *msg;
+                if (hs_doc_warning(doc, w, &off, &msg) == 0)
+                    fprintf(stderr, "hearsay: warning: %s: byte offset %zu: %s\n", art.origin ? art.origin : "input",
+                            off, msg);
+                if (!status)
+                    status = HS_EXIT_INPUT;
             }
             const char *out;
             size_t len;

@@ -2,6 +2,7 @@
  * JSONL (one article per line), directories of either; gzip is read
  * transparently.  HTML pages go through the extractor (html.c). */
 #include "base/buf.h"
+#include "analyzer.h"
 #include "hearsay.h"
 #include "ingest/ingest.h"
 
@@ -314,8 +315,10 @@ static int next_text(hs_reader *r, hs_article *art)
     int bad;
     size_t skip = hs_text_header(r->text, len, r->date, &bad);
     snprintf(r->origin, sizeof r->origin, "%s", path);
-    if (bad)
-        return hs_error_set(HS_EINPUT, "%s:1: malformed 'date' header (want 'date YYYY-MM-DD')", path);
+    int y, m, dd;
+    if (bad || (r->date[0] && hs_date_parse(r->date, &y, &m, &dd) != 0))
+        return hs_error_set(HS_EINPUT, "%s:1: malformed 'date' header (want 'date YYYY-MM-DD', a calendar date)",
+                            path);
     const char *bn = base_name(path);
     const char *dot = strchr(bn, '.');
     r->id = dot && dot > bn ? strndup(bn, (size_t)(dot - bn)) : strdup(bn);
@@ -323,6 +326,7 @@ static int next_text(hs_reader *r, hs_article *art)
     art->date = r->date[0] ? r->date : NULL;
     art->text = r->text + skip;
     art->text_len = len - skip;
+    art->origin_offset = skip;
     art->origin = r->origin;
     if (len == 0)
         return hs_error_set(HS_EINPUT, "%s: empty file", path);

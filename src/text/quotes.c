@@ -290,7 +290,8 @@ int hs_text_quotes(hs_doc *d)
         if (q.pairs.v[i].open >= 0 && q.pairs.v[i].close >= 0)
             q.pairs.v[n++] = q.pairs.v[i];
     q.pairs.n = n;
-    qsort(q.pairs.v, n, sizeof *q.pairs.v, cmp_pair);
+    if (n)
+        qsort(q.pairs.v, n, sizeof *q.pairs.v, cmp_pair);
     /* unpaired single marks glued to a word are possessives: the Smiths’ */
     for (size_t k = 0; k < d->toks.n; k++)
         if (d->toks.v[k].kind == HS_TK_QUOTE) {

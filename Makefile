@@ -54,6 +54,13 @@ $(B)/hearsay: $(CLI_OBJ) $(B)/libhearsay.a
 	@echo "  LD    $@"
 	@$(CC) $(LDSAN) -o $@ $(CLI_OBJ) $(B)/libhearsay.a $(LDLIBS_ALL)
 
+$(B)/bench_text: $(B)/obj/bench/text/bench_text.o $(B)/libhearsay.a
+	@echo "  LD    $@"
+	@$(CC) $(LDSAN) -o $@ $< $(B)/libhearsay.a $(LDLIBS_ALL)
+
+bench: all
+	@sh bench/text/run.sh
+
 $(B)/test_unit: $(TEST_OBJ) $(B)/libhearsay.a
 	@echo "  LD    $@"
 	@$(CC) $(LDSAN) -o $@ $(TEST_OBJ) $(B)/libhearsay.a $(LDLIBS_ALL)

@@ -26,6 +26,7 @@
 #include "text.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     int32_t open, close; /* token indices; close -1 while open */
@@ -128,6 +129,29 @@ static int glued_apostrophe(const hs_doc *d, size_t k)
            (t[-1].kind == HS_TK_WORD || t[-1].kind == HS_TK_NUMBER);
 }
 
+/* A curly double mark typed the wrong way round: “ glued to the word or
+ * punctuation before it and followed by space, with a quotation open, closes
+ * (“…suffer.“); so does “ after a comma and before a lower-case word
+ * ("It’s fine, “she said); ” with space before and none after, with nothing
+ * open, opens (”Hello”). */
+static int mistyped_dir(const hs_doc *d, size_t k, int dir, int open)
+{
+    int sd = straight_dir(d, k);
+    if (dir > 0 && open) {
+        if (sd < 0)
+            return -1;
+        if (k > 0 && k + 1 < d->toks.n && d->toks.v[k - 1].kind == HS_TK_PUNCT && d->toks.v[k + 1].kind == HS_TK_WORD &&
+            !(d->toks.v[k + 1].flags & HS_TF_UPPER_INITIAL)) {
+            int32_t pc = tok_cp(d, k - 1);
+            if (pc == ',' || pc == '.' || pc == '!' || pc == '?')
+                return -1;
+        }
+    }
+    if (dir < 0 && !open && sd > 0)
+        return +1;
+    return dir;
+}
+
 /* Pair the marks of the whole document. */
 static int pair_marks(hs_doc *d, qstate *q)
 {
@@ -176,6 +200,8 @@ static int pair_marks(hs_doc *d, qstate *q)
             dir = -1; /* „…“ */
         if (dir == 0)
             dir = si >= 0 ? -1 : +1;
+        else if (fam == 1 && cp != 0x201E)
+            dir = mistyped_dir(d, k, dir, si >= 0);
         if (dir > 0) {
             if (fam == 2 && glued_apostrophe(d, k))
                 continue;
@@ -312,6 +338,10 @@ int hs_text_quotes(hs_doc *d)
         uint32_t end = unterminated ? d->toks.v[p->close - 1].end : d->toks.v[p->close].start;
         qu->content.start = o->end;
         qu->content.end = end < o->end ? o->end : end;
+        while (qu->content.end > qu->content.start && strchr(" \t\r\n", d->text[qu->content.end - 1]))
+            qu->content.end--; /* a mistyped closing mark may follow a space */
+        while (qu->content.start < qu->content.end && strchr(" \t\r\n", d->text[qu->content.start]))
+            qu->content.start++;
         qu->outer.start = o->start;
         qu->outer.end = unterminated ? end : d->toks.v[p->close].end;
         qu->open_tok = p->open;

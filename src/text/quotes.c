@@ -292,8 +292,13 @@ static int classify(const hs_doc *d, const pair_t *p)
         if (before->kind == HS_TK_QUOTE && (before->flags & HS_TF_SENT_START))
             at_start = 1; /* nested at the start: “‘…’ */
     }
-    if (at_start && words >= 2)
-        return HS_QK_DIRECT;
+    if (at_start && words >= 1 && e > b) {
+        /* “Yes,” he said: even one word is a full quotation when punctuated as one */
+        const hs_tok *last = &d->toks.v[e - 1];
+        int32_t lc = cp_of(d, last);
+        if (words >= 2 || (last->kind == HS_TK_PUNCT && (lc == ',' || lc == '.' || lc == '!' || lc == '?')))
+            return HS_QK_DIRECT;
+    }
     return HS_QK_MIXED;
 }
 

@@ -174,6 +174,12 @@ TEST(quotes_kinds)
     CHECK_INT(d->quotes.v[3].kind, HS_QK_TITLE);
     CHECK_INT(d->quotes.v[4].kind, HS_QK_TITLE);
     hs_doc_free(d);
+    d = quotes_of("“Never,” Ada Kim said. “Maybe” is her word.", 2);
+    if (d) {
+        CHECK_INT(d->quotes.v[0].kind, HS_QK_DIRECT);
+        CHECK_INT(d->quotes.v[1].kind, HS_QK_MIXED);
+    }
+    hs_doc_free(d);
     d = quotes_of("The mayor said: \"We will rebuild the pier.\"", 1);
     if (d)
         CHECK_INT(d->quotes.v[0].kind, HS_QK_DIRECT);

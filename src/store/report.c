@@ -202,11 +202,15 @@ int hs_store_stats(hs_store *s, int check, const char **json, size_t *len)
             return HS_ESTORE;
         hs_jw_key(&w, "integrity");
         hs_jw_arr(&w);
-        int r;
-        while ((r = sqlite3_step(st)) == SQLITE_ROW)
-            hs_jw_str(&w, (const char *)sqlite3_column_text(st, 0));
+        int r, damaged = 0;
+        while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *msg = (const char *)sqlite3_column_text(st, 0);
+            if (!damaged && msg && strcmp(msg, "ok") != 0)
+                damaged = hs_error_set(HS_ESTORE, "%s: the store is damaged: %s", s->path, msg);
+            hs_jw_str(&w, msg);
+        }
         hs_jw_arr_end(&w);
-        rc = hs_store_rows_end(s, r);
+        rc = damaged ? damaged : hs_store_rows_end(s, r);
         sqlite3_finalize(st);
     }
     hs_jw_obj_end(&w);

@@ -61,6 +61,8 @@ static const char *const migrations[] = {
     "CREATE INDEX evidence_obj ON evidence(obj_ae);"
     "CREATE VIRTUAL TABLE fts USING fts5(text, kind UNINDEXED, ref UNINDEXED,"
     "  tokenize = 'unicode61 remove_diacritics 2');",
+    /* 1 → 2: an entity's name variants without a scan (`who`) */
+    "CREATE INDEX variant_ae ON variant(ae);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -184,8 +186,12 @@ static int check_and_migrate(hs_store *s)
     }
     long long ver = pragma_int(s, "PRAGMA user_version");
     long long tables = pragma_int(s, "SELECT count(*) FROM sqlite_master");
-    if (ver < 0 || tables < 0)
-        return refuse(s, "not a hearsay store (its schema cannot be read)");
+    if (ver < 0 || tables < 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "damaged, or not a hearsay store (its schema cannot be read: %s)",
+                 sqlite3_errmsg(s->db));
+        return refuse(s, msg);
+    }
     if (app == 0 && ver == 0 && tables == 0) {
         if (s->readonly)
             return refuse(s, "the store is empty (add articles with 'hearsay add' or 'hearsay load')");

@@ -72,7 +72,8 @@ static hs_store *fresh_store(char *db, size_t n)
 
 static void close_store(hs_store *s, const char *db)
 {
-    close_store(s, db);
+    CHECK_INT(hs_store_close(s), 0);
+    remove_db(db);
 }
 
 /* Load every line of the fixture; returns how many were added. */
@@ -298,6 +299,42 @@ TEST(store_bad_json)
     CHECK_INT(json_integer_value(json_object_get(st, "articles")), 0);
     json_decref(st);
     close_store(s, db);
+}
+
+TEST(store_migration)
+{
+    /* a schema-1 store (the variant_ae index is what 1 → 2 adds) migrates on open */
+    char db[128];
+    hs_store *s = fresh_store(db, sizeof db);
+    if (!s)
+        return;
+    load_fixture(s);
+    CHECK_INT(hs_store_close(s), 0);
+    sqlite3 *raw;
+    CHECK_INT(sqlite3_open(db, &raw), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(raw, "DROP INDEX variant_ae; PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    /* read-only cannot migrate and says so */
+    CHECK_INT(hs_store_open(&s, db, HS_STORE_READONLY), HS_ESTORE);
+    CHECK(strstr(hs_error_last(), "older schema") != NULL);
+    CHECK_INT(hs_store_open(&s, db, 0), 0);
+    const char *json;
+    size_t len;
+    json_t *st = parse(hs_store_stats(s, 1, &json, &len), &json, &len);
+    CHECK_INT(json_integer_value(json_object_get(st, "schema")), 2);
+    CHECK_INT(json_integer_value(json_object_get(st, "articles")), 13);
+    CHECK_STR(json_string_value(json_array_get(json_object_get(st, "integrity"), 0)), "ok");
+    json_decref(st);
+    CHECK_INT(hs_store_close(s), 0);
+    CHECK_INT(sqlite3_open(db, &raw), SQLITE_OK);
+    sqlite3_stmt *q;
+    CHECK_INT(sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master WHERE name = 'variant_ae'", -1, &q, NULL),
+              SQLITE_OK);
+    CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(q, 0), 1);
+    sqlite3_finalize(q);
+    sqlite3_close(raw);
+    remove_db(db);
 }
 
 TEST(store_foreign_files)

@@ -19,8 +19,11 @@ sh "$ROOT/bench/store/templates.sh" "$ROOT"/examples/*.txt > "$OUT/templates.jso
 awk -v N="$N" -v SEED=1 -f "$ROOT/bench/store/gen.awk" "$OUT/templates.jsonl" > "$OUT/articles.jsonl"
 awk -v N="$N" -v SEED=1 -f "$ROOT/bench/store/gen.awk" "$ROOT/tests/store/ledger.jsonl" > "$OUT/hearsay1.jsonl"
 echo "store benchmark, $N articles ($(uname -m), $(nproc) cores)"
-echo "add  (analysis + store):  $("$HS" add --db "$OUT/add.db" "$OUT/articles.jsonl" 2>/dev/null)"
-echo "load (hearsay/1 layers):  $("$HS" load --db "$OUT/load.db" "$OUT/hearsay1.jsonl")"
+# wall-clock rate as hearsay prints it, then the CPU seconds (user + system)
+cpu() { /usr/bin/time -f "%U %S" -o "$OUT/time" "$@" 2>/dev/null; awk -v n="$N" '{ printf "   CPU %.2f s (%.0f articles per CPU second)", $1 + $2, n / ($1 + $2) }' "$OUT/time"; }
+echo "add  (analysis + store):  $(cpu "$HS" add --db "$OUT/add.db" "$OUT/articles.jsonl")"
+echo "load (hearsay/1 layers):  $(cpu "$HS" load --db "$OUT/load.db" "$OUT/hearsay1.jsonl")"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$HS" stats --db "$OUT/load.db" | tr '\n' ' ' | sed 's/  */ /g'; echo
 # the person in the claim with the most independent origins
 top=$("$HS" claims --db "$OUT/load.db" --json --limit 1 | sed -n 's/.*"subject":{"id":[0-9]*,"name":"\([^"]*\)".*/\1/p')

@@ -89,6 +89,7 @@ static const char add_usage[] =
     "  --db FILE        the store\n"
     "  --batch N        articles per transaction (default 1000)\n"
     "  --progress       say on stderr when each batch is committed\n"
+    "  -j, --jobs N     analyse on N threads (default 1; the store is written by one)\n"
     "  --format FMT     read every input as text, jsonl or html\n"
     "  --lossy          replace invalid UTF-8 with U+FFFD instead of rejecting it\n"
     "  --max-bytes N    refuse articles longer than N bytes\n"
@@ -107,19 +108,21 @@ static const char load_usage[] =
     "exit status: 0 all loaded; 1 some lines rejected (reported with file and\n"
     "line); 2 usage; 3 a file could not be read; 6 the store failed.\n";
 
-enum { OPT_DB = 256, OPT_BATCH, OPT_PROGRESS, OPT_FORMAT, OPT_LOSSY, OPT_MAXB, OPT_MODELS };
+enum { OPT_DB = 256, OPT_BATCH, OPT_PROGRESS, OPT_FORMAT, OPT_LOSSY, OPT_MAXB, OPT_MODELS, OPT_JOBS };
 
 static const struct option ingest_opts[] = {
     {"db", required_argument, NULL, OPT_DB},         {"batch", required_argument, NULL, OPT_BATCH},
     {"progress", no_argument, NULL, OPT_PROGRESS},   {"format", required_argument, NULL, OPT_FORMAT},
     {"lossy", no_argument, NULL, OPT_LOSSY},         {"max-bytes", required_argument, NULL, OPT_MAXB},
-    {"models", required_argument, NULL, OPT_MODELS}, {"help", no_argument, NULL, 'h'},
+    {"models", required_argument, NULL, OPT_MODELS}, {"jobs", required_argument, NULL, 'j'},
+    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 typedef struct ingest_args {
     const char *db;
     hs_input_format fmt;
     hs_analyzer_options opts;
+    unsigned threads;
     hs_ingest g;
 } ingest_args;
 
@@ -144,14 +147,21 @@ static int parse(int argc, char **argv, const char *usage, ingest_args *a, int i
     a->g.batch = DEFAULT_BATCH;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", ingest_opts, NULL)) != -1) {
+    a->threads = 1;
+    while ((c = getopt_long(argc, argv, "hj:", ingest_opts, NULL)) != -1) {
         int rc = 0;
-        if (is_load && c >= OPT_FORMAT && c <= OPT_MODELS)
+        if (is_load && ((c >= OPT_FORMAT && c <= OPT_MODELS) || c == 'j'))
             c = '?';
         switch (c) {
         case OPT_DB: a->db = optarg; break;
         case OPT_BATCH: rc = positive(argv[0], "--batch", optarg, &a->g.batch); break;
         case OPT_PROGRESS: a->g.progress = 1; break;
+        case 'j': {
+            size_t j = 1;
+            rc = positive(argv[0], "-j", optarg, &j);
+            a->threads = (unsigned)j;
+            break;
+        }
         case OPT_LOSSY: a->opts.lossy = 1; break;
         case OPT_MODELS: a->opts.model_dir = optarg; break;
         case OPT_MAXB: rc = positive(argv[0], "--max-bytes", optarg, &a->opts.max_bytes); break;
@@ -180,6 +190,22 @@ static int parse(int argc, char **argv, const char *usage, ingest_args *a, int i
     return 0;
 }
 
+/* One analysed article of the stream, in input order: into the store. */
+static int on_article(void *user, const hs_article *art, hs_doc *doc, int rc)
+{
+    hs_ingest *g = user;
+    (void)art;
+    int added = 0;
+    if (rc == 0)
+        rc = hs_store_add_doc(g->s, doc, &added);
+    if (rc == HS_EIO) {
+        hs_cli_error();
+        g->status = HS_EXIT_IO;
+        return 0;
+    }
+    return hs_ingest_step(g, rc, added);
+}
+
 int hs_cmd_add(int argc, char **argv)
 {
     ingest_args a;
@@ -187,10 +213,8 @@ int hs_cmd_add(int argc, char **argv)
     if (rc)
         return rc < 0 ? 0 : rc;
     hs_analyzer *an = NULL;
-    hs_doc *doc = NULL;
-    if ((rc = hs_analyzer_new(&an, &a.opts)) || (rc = hs_doc_new(&doc))) {
+    if ((rc = hs_analyzer_new(&an, &a.opts))) {
         hs_cli_error();
-        hs_analyzer_free(an);
         return hs_cli_exit_for(rc);
     }
     int status = hs_cli_store_open(&a.g.s, hs_cli_db_path(a.db), HS_STORE_CREATE);
@@ -207,30 +231,20 @@ int hs_cmd_add(int argc, char **argv)
             a.g.status = hs_cli_exit_for(rc);
             continue;
         }
-        hs_article art;
-        while ((rc = hs_reader_next(r, &art)) != HS_EOF) {
-            int added = 0;
-            if (rc == 0)
-                rc = hs_analyze(doc, an, &art);
-            if (rc == 0)
-                rc = hs_store_add_doc(a.g.s, doc, &added);
-            if (rc == HS_EIO) {
-                hs_cli_error();
-                a.g.status = HS_EXIT_IO;
-                continue;
-            }
-            if ((stop = hs_ingest_step(&a.g, rc, added)) != 0)
-                break;
+        rc = hs_analyze_stream(an, r, a.threads, on_article, &a.g);
+        if (rc < 0) {
+            hs_cli_error();
+            a.g.status = hs_cli_exit_for(rc);
         }
+        stop = rc != 0 && a.g.status >= HS_EXIT_STORE;
         hs_reader_free(r);
     }
     if (!status)
         status = hs_ingest_finish(&a.g, now() - t0, "added");
-    if (hs_store_close(a.g.s)) {
+    if (a.g.s && hs_store_close(a.g.s)) {
         hs_cli_error();
         status = HS_EXIT_STORE;
     }
-    hs_doc_free(doc);
     hs_analyzer_free(an);
     return status;
 }

@@ -61,8 +61,10 @@ static const char *const migrations[] = {
     "CREATE INDEX evidence_obj ON evidence(obj_ae);"
     "CREATE VIRTUAL TABLE fts USING fts5(text, kind UNINDEXED, ref UNINDEXED,"
     "  tokenize = 'unicode61 remove_diacritics 2');",
-    /* 1 → 2: an entity's name variants without a scan (`who`) */
-    "CREATE INDEX variant_ae ON variant(ae);",
+    /* 1 → 2: `who` reads an entity's names, variants and articles from indexes alone */
+    "CREATE INDEX variant_ae ON variant(ae, name);"
+    "DROP INDEX ae_entity;"
+    "CREATE INDEX ae_entity ON ae(entity, article, name);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -2,6 +2,7 @@
  * tests/store/ledger.jsonl (13 articles about invented people; see
  * tests/store/README.md for the ledger it was written to give), aliases,
  * bad JSON and foreign files. */
+#include "analyzer.h"
 #include "harness.h"
 #include "store/store.h"
 
@@ -312,7 +313,8 @@ TEST(store_migration)
     CHECK_INT(hs_store_close(s), 0);
     sqlite3 *raw;
     CHECK_INT(sqlite3_open(db, &raw), SQLITE_OK);
-    CHECK_INT(sqlite3_exec(raw, "DROP INDEX variant_ae; PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(raw, "DROP INDEX variant_ae; DROP INDEX ae_entity; CREATE INDEX ae_entity ON ae(entity);"
+                                "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(raw);
     /* read-only cannot migrate and says so */
     CHECK_INT(hs_store_open(&s, db, HS_STORE_READONLY), HS_ESTORE);
@@ -375,4 +377,82 @@ TEST(store_foreign_files)
     /* a missing store is not created by a query */
     CHECK_INT(hs_store_open(&s, db, HS_STORE_READONLY), HS_ESTORE);
     CHECK(strstr(hs_error_last(), "no such store") != NULL);
+}
+
+/* The `add` path: an analysed document with every layer filled (built here by
+ * hand, as the link, attribution and relation layers will fill it). */
+static void span_of(const hs_doc *d, const char *needle, hs_span *sp)
+{
+    const char *p = strstr(d->text, needle);
+    CHECK(p != NULL);
+    sp->start = p ? (uint32_t)(p - d->text) : 0;
+    sp->end = p ? sp->start + (uint32_t)strlen(needle) : 0;
+}
+
+static void add_mention(hs_doc *d, int32_t entity, const char *text)
+{
+    hs_mention *m = HS_PUSH(&d->mentions);
+    span_of(d, text, &m->span);
+    m->entity = entity;
+    m->kind = HS_MK_NAME;
+}
+
+TEST(store_add_doc_layers)
+{
+    char db[128];
+    hs_store *s = fresh_store(db, sizeof db);
+    hs_doc *d = NULL;
+    CHECK_INT(hs_doc_new(&d), 0);
+    if (!s || !d)
+        return;
+    static const char text[] = "Noor Castell denied dating Ivo Brandt. \xe2\x80\x9cWe are only neighbours,\xe2\x80\x9d "
+                               "Castell told the Weekly Bell.";
+    hs_article art = {.id = "doc1", .date = "2025-06-01", .outlet = "Night Wire", .text = text,
+                      .text_len = sizeof text - 1};
+    CHECK_INT(hs_doc_load_article(d, &art, 0, 0), 0);
+    const char *names[] = {"Noor Castell", "Ivo Brandt"};
+    for (int i = 0; i < 2; i++) {
+        hs_entity *e = HS_PUSH(&d->entities);
+        e->name = names[i];
+        e->type = HS_ET_PERSON;
+        e->first_mention = (int32_t)d->mentions.n;
+        add_mention(d, i, names[i]);
+    }
+    add_mention(d, 0, "Castell told");
+    d->mentions.v[d->mentions.n - 1].span.end -= 5; /* "Castell" */
+    hs_attr *a = HS_PUSH(&d->attrs);
+    a->kind = HS_AK_DIRECT;
+    a->has_source = 1;
+    a->source_kind = HS_SK_PERSON;
+    a->source_entity = 0;
+    a->via_entity = HS_NONE;
+    a->quote = HS_NONE;
+    span_of(d, "We are only neighbours,", &a->content);
+    span_of(d, "Castell told", &a->source);
+    a->source.end -= 5;
+    span_of(d, "told", &a->cue);
+    span_of(d, "Weekly Bell", &a->via);
+    hs_rel *r = HS_PUSH(&d->rels);
+    r->type = HS_RT_ROMANCE;
+    r->status = HS_ST_DENIED;
+    r->subj = 1;
+    r->obj = 0;
+    r->time = HS_NONE;
+    r->attribution = 0;
+    span_of(d, "Noor Castell denied dating Ivo Brandt.", &r->evidence);
+    int added = 0;
+    CHECK_INT(hs_store_add_doc(s, d, &added), 0);
+    CHECK_INT(added, 1);
+    json_t *c = claims_of(s, "Castell", NULL);
+    json_t *cl = claim_by_type(c, "romance");
+    check_claim(cl, "denied", 0, 1, 1);
+    json_t *ev = json_array_get(json_object_get(cl, "evidence"), 0);
+    CHECK_STR(str(ev, "origin"), "Noor Castell"); /* a named person is her own origin */
+    CHECK_STR(str(ev, "via"), "Weekly Bell");
+    CHECK_STR(str(json_object_get(ev, "source"), "kind"), "person");
+    json_decref(c);
+    CHECK_INT(hs_store_add_doc(s, d, &added), 0);
+    CHECK_INT(added, 0);
+    hs_doc_free(d);
+    close_store(s, db);
 }

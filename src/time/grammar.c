@@ -22,6 +22,8 @@ static size_t p_holiday(const g_ctx *g, size_t i, hs_tval *v, int ctx)
     if (!e)
         return 0;
     size_t t = tg_year_tail(g, e, 1, &y);
+    if (!t && e == i + 1 && KW(g, e) == TK_HEAD)
+        return 0; /* a Christmas movie, Easter eggs */
     if (!t && e == i + 1 && !ctx) {
         int pk = i ? KW(g, i - 1) : TK_NONE;
         const hs_tw *nx = W(g, e);
@@ -179,6 +181,9 @@ static size_t p_weekday(const g_ctx *g, size_t i, hs_tval *v)
         return 0;
     if (i >= 2 && KW(g, i - 1) == TK_ON && W(g, i - 2)->kind == TW_ALPHA && (W(g, i - 2)->flags & TWF_CAP) &&
         !(W(g, i - 2)->flags & TWF_SENT) && !W(g, i - 2)->lex)
+        return 0;
+    const hs_tw *pv = i ? W(g, i - 1) : NULL; /* Freaky Friday, Super Tuesday */
+    if (pv && pv->kind == TW_ALPHA && (pv->flags & TWF_CAP) && !(pv->flags & TWF_SENT) && !pv->lex)
         return 0;
     v->wday = l->wday, v->gran = TG_DAY, v->anchor = TA_PAST;
     return i + 1;
@@ -490,8 +495,10 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
         return 0; /* "one day" is more often a date than a duration */
     size_t e = k + 1;
     int nk = KW(g, e);
-    if (nk == TK_OLD || nk == TK_AGO || nk == TK_LATER || nk == TK_EARLIER || nk == TK_BEFORE || nk == TK_AFTER)
+    if (nk == TK_OLD || nk == TK_AGO)
         return 0;
+    if ((nk == TK_LATER || nk == TK_EARLIER || nk == TK_BEFORE || nk == TK_AFTER) && pk != TK_FOR)
+        return 0; /* two years later: a date relative to another event (but "for two years before") */
     if (is_punct(g, e, '-') && KW(g, e + 1) == TK_OLD)
         return 0;
     tg_dur_value(v, n, u);

@@ -232,9 +232,12 @@ int hs_tscan_run(hs_tscan *sc, const char *text, size_t len)
  * FUT_AFTER after it: "she will marry in June", "in June, she'll marry". */
 #define FUT_BEFORE 8
 #define FUT_AFTER 4
-static int future_word(const hs_tw *w)
+static int future_word(const hs_tscan *sc, size_t k)
 {
+    const hs_tw *w = &sc->w[k];
     size_t l = strlen(w->low);
+    if (w->lex && w->lex->future == 2) /* due out, due in June; not "due to" */
+        return !(k + 1 < sc->n && sc->w[k + 1].lex && sc->w[k + 1].lex->kw == TK_TO);
     return (w->lex && w->lex->future) || (l > 3 && strcmp(w->low + l - 3, "'ll") == 0);
 }
 
@@ -242,7 +245,7 @@ int hs_tscan_future(const hs_tscan *sc, size_t i)
 {
     size_t lo = i > FUT_BEFORE ? i - FUT_BEFORE : 0, hi = i + FUT_AFTER < sc->n ? i + FUT_AFTER : sc->n - 1;
     for (size_t k = lo; k <= hi && k < sc->n; k++)
-        if (sc->w[k].sent == sc->w[i].sent && future_word(&sc->w[k]))
+        if (sc->w[k].sent == sc->w[i].sent && future_word(sc, k))
             return 1;
     return 0;
 }

@@ -10,6 +10,21 @@
 
 #include <string.h>
 
+/* The end of the last word of a timex, without a possessive 's: "Tuesday's
+ * show" → "Tuesday", "2019's hit" → "2019". */
+static uint32_t possessive_end(const hs_doc *d, const hs_tw *w)
+{
+    size_t l = strlen(w->low);
+    int via_base = w->lex && strcmp(w->lex->word, w->low) != 0; /* Tuesday's found as Tuesday */
+    int year = w->kind == TW_NUM && !(w->flags & TWF_DECADE);   /* 2019's, not 1990's */
+    if (l < 3 || strcmp(w->low + l - 2, "'s") != 0 || !(via_base || year))
+        return w->e;
+    uint32_t e = w->e - 1; /* before the s */
+    if (e >= w->s + 3 && (unsigned char)d->text[e - 3] == 0xE2 && (unsigned char)d->text[e - 1] == 0x99)
+        return e - 3; /* ’ */
+    return d->text[e - 1] == '\'' ? e - 1 : w->e;
+}
+
 int hs_time_run(hs_doc *d, const hs_analyzer *a)
 {
     (void)a;
@@ -44,7 +59,7 @@ int hs_time_run(hs_doc *d, const hs_analyzer *a)
             break;
         }
         t->span.start = sc.w[begin].s;
-        t->span.end = sc.w[e - 1].e;
+        t->span.end = possessive_end(d, &sc.w[e - 1]);
         t->mod = v.mod;
         t->kind = v.kind;
         t->value = NULL;

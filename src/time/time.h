@@ -40,7 +40,7 @@ typedef enum hs_tkw {
     TK_MIDDLE, TK_APPROX, TK_BEFORE, TK_AFTER, TK_FOR, TK_EVERY, TK_YESTERDAY,
     TK_TODAY, TK_TOMORROW, TK_TONIGHT, TK_PARTDAY, TK_WEEKEND, TK_OR, TK_AND, TK_TO,
     TK_A, TK_FEW, TK_COUPLE, TK_OLD, TK_QUARTER, TK_HALF, TK_CENTURY, TK_EVE, TK_SETADV,
-    TK_PREP, TK_COMING, TK_NIGHT, TK_POSS, TK_COUNT
+    TK_PREP, TK_COMING, TK_NIGHT, TK_POSS, TK_HEAD, TK_COUNT
 } hs_tkw;
 
 /* Units of durations and relative dates. */
@@ -58,7 +58,7 @@ typedef struct hs_lex {
     uint8_t unit;     /* hs_tunit */
     uint8_t plural;   /* the unit word is plural */
     uint8_t season;   /* 1 spring, 2 summer, 3 fall, 4 winter */
-    uint8_t future;   /* a cue that the sentence speaks of the future */
+    uint8_t future;   /* a cue that the sentence speaks of the future (2: unless "to" follows) */
     uint8_t value;    /* keyword-specific value (e.g. set period unit) */
 } hs_lex;
 

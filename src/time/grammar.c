@@ -156,7 +156,9 @@ static size_t p_daymonth(const g_ctx *g, size_t i, hs_tval *v)
         k++;
     }
     size_t e = tg_month_at(g, k, &m, &ab);
-    return e ? day_year(g, e, m, d, v) : 0;
+    if (!e || (is_mday(g, e) && !is_year(g, e)))
+        return 0; /* "19 May 20, 2012": the month opens the next date */
+    return day_year(g, e, m, d, v);
 }
 
 /* Tuesday · Friday, Feb. 14, 2025 · Friday 14 February.  Not inside a name:
@@ -170,10 +172,10 @@ static size_t p_weekday(const g_ctx *g, size_t i, hs_tval *v)
     size_t j = i + 1, e;
     if (is_punct(g, j, ','))
         j++;
-    if ((e = p_month(g, j, v, 0)) && v->gran == TG_DAY)
+    if (((e = p_month(g, j, v, 0)) && v->gran == TG_DAY) || (e = p_daymonth(g, j, v))) {
+        v->wday = l->wday;
         return e;
-    if ((e = p_daymonth(g, j, v)))
-        return e;
+    }
     memset(v, 0, sizeof *v);
     const hs_tw *nx = W(g, i + 1);
     if (nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP) && !(nx->lex && nx->lex->month) &&
@@ -249,7 +251,7 @@ static size_t p_season(const g_ctx *g, size_t i, hs_tval *v, int ctx)
     size_t p = i && KW(g, i - 1) == TK_THE ? i - 1 : i;
     if (!ctx && !temporal_prev(g, p))
         return 0;
-    if (KW(g, i + 1) == TK_OF || (W(g, i + 1) && W(g, i + 1)->kind == TW_ALPHA && !W(g, i + 1)->lex))
+    if (KW(g, i + 1) == TK_OF || KW(g, i + 1) == TK_HEAD)
         return 0; /* the spring of her career, summer camp */
     v->anchor = TA_PAST;
     return i + 1;
@@ -453,8 +455,11 @@ static size_t p_ago(const g_ctx *g, size_t i, hs_tval *v)
         v->unresolved = 1, v->anchor = TA_REL;
         return j + 2;
     }
-    tg_rel_unit(v, u, -n, g->ref);
-    if (ap)
+    if (ap == 2 && u == TU_YEAR)
+        tg_rel_unit(v, TU_MONTH, -(12 * n + 6), g->ref); /* two and a half years ago */
+    else
+        tg_rel_unit(v, u, -n, g->ref);
+    if (ap == 1)
         v->mod = HS_TM_APPROX;
     return j + 2;
 }
@@ -486,8 +491,8 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
             return 0;
         if (is_punct(g, k + 2, '-') && KW(g, k + 3) == TK_OLD)
             return 0;
-        tg_dur_value(v, n, u);
-        if (ap)
+        tg_dur_value(v, n, u, ap == 2);
+        if (ap == 1)
             v->mod = HS_TM_APPROX;
         return k + 2;
     }
@@ -501,8 +506,8 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
         return 0; /* two years later: a date relative to another event (but "for two years before") */
     if (is_punct(g, e, '-') && KW(g, e + 1) == TK_OLD)
         return 0;
-    tg_dur_value(v, n, u);
-    if (ap)
+    tg_dur_value(v, n, u, ap == 2);
+    if (ap == 1)
         v->mod = HS_TM_APPROX;
     return e;
 }
@@ -648,7 +653,7 @@ static size_t p_set(const g_ctx *g, size_t i, hs_tval *v)
     int n, ap;
     size_t c = tg_count_at(g, i + 1, 0, &n, &ap); /* every two weeks */
     if (c && n > 1 && (u = tg_unit_at(g, c, &pl)) && pl) {
-        tg_dur_value(v, n, u);
+        tg_dur_value(v, n, u, 0);
         v->kind = 2;
         return c + 1;
     }
@@ -691,6 +696,10 @@ size_t hs_tgram_match(const hs_tscan *sc, size_t i, size_t *begin, hs_tval *v, c
     g_ctx g = {sc, ref};
     size_t best = 0, e;
     hs_tval t;
+    const hs_tw *w = W(&g, i);
+    /* only numbers, lexicon words and capitalised words (holidays) start a timex */
+    if (!w || w->kind == TW_PUNCT || (w->kind == TW_ALPHA && !w->lex && !(w->flags & TWF_CAP)))
+        return 0;
     TRY(p_set(&g, i, &t));
     TRY(p_anchored(&g, i, &t));
     TRY(p_mod(&g, i, &t));

@@ -14,7 +14,7 @@
  * show" → "Tuesday", "2019's hit" → "2019". */
 static uint32_t possessive_end(const hs_doc *d, const hs_tw *w)
 {
-    size_t l = strlen(w->low);
+    size_t l = w->len;
     int via_base = w->lex && strcmp(w->lex->word, w->low) != 0; /* Tuesday's found as Tuesday */
     int year = w->kind == TW_NUM && !(w->flags & TWF_DECADE);   /* 2019's, not 1990's */
     if (l < 3 || strcmp(w->low + l - 2, "'s") != 0 || !(via_base || year))

@@ -90,16 +90,19 @@ enum {
     TWF_SPACE = 1u << 4,    /* white space before */
     TWF_GROUPED = 1u << 5,  /* 1,000 or 2.5: not a plain integer */
     TWF_SENT = 1u << 6,     /* first word of a sentence */
-    TWF_ALLCAP = 1u << 7
+    TWF_ALLCAP = 1u << 7,
+    TWF_CUE = 1u << 8,      /* announces the future: will, 'll, plans, next */
+    TWF_FUTURE = 1u << 9    /* a cue stands near, in the same sentence */
 };
 
 typedef struct hs_tw {
     uint32_t s, e;     /* bytes in the text */
     uint32_t sent;     /* sentence number (scanner's own) */
     uint8_t kind;      /* TW_* */
-    uint8_t flags;     /* TWF_* */
     uint8_t ndigits;   /* digits of a number */
+    uint8_t len;       /* bytes in low */
     uint8_t pad;
+    uint16_t flags;    /* TWF_* */
     int32_t num;       /* value of a number (digits), -1 otherwise */
     const hs_lex *lex; /* lexicon entry or NULL */
     char low[24];      /* lower-cased text (truncated), apostrophes and dashes folded */

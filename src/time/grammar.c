@@ -129,6 +129,13 @@ static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         v->gran = TG_MONTH, v->y = y, v->m = m, v->anchor = TA_ABS;
         return t;
     }
+    int pl, k = KW(g, j + 1);
+    if (KW(g, j) == TK_OF && (k == TK_LAST || k == TK_THIS || k == TK_NEXT) && tg_unit_at(g, j + 2, &pl) == TU_YEAR &&
+        !pl) { /* May of last year */
+        tg_rel_unit(v, TU_YEAR, k == TK_LAST ? -1 : k == TK_NEXT ? 1 : 0, g->ref);
+        v->gran = TG_MONTH, v->m = m;
+        return j + 3;
+    }
     if (ab)
         return 0; /* Jan, Dec: only with a number */
     const hs_tw *nx = W(g, j);
@@ -181,9 +188,8 @@ static size_t p_weekday(const g_ctx *g, size_t i, hs_tval *v)
     if (nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP) && !(nx->lex && nx->lex->month) &&
         strchr(w->low, '\'') == NULL)
         return 0;
-    if (i >= 2 && KW(g, i - 1) == TK_ON && W(g, i - 2)->kind == TW_ALPHA && (W(g, i - 2)->flags & TWF_CAP) &&
-        !(W(g, i - 2)->flags & TWF_SENT) && !W(g, i - 2)->lex)
-        return 0;
+    if (i >= 2 && KW(g, i - 1) == TK_ON && KW(g, i - 2) == TK_NAMEPART && (W(g, i - 2)->flags & TWF_CAP))
+        return 0; /* the Mail on Sunday */
     const hs_tw *pv = i ? W(g, i - 1) : NULL; /* Freaky Friday, Super Tuesday */
     if (pv && pv->kind == TW_ALPHA && (pv->flags & TWF_CAP) && !(pv->flags & TWF_SENT) && !pv->lex)
         return 0;
@@ -502,7 +508,10 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
     int nk = KW(g, e);
     if (nk == TK_OLD || nk == TK_AGO)
         return 0;
-    if ((nk == TK_LATER || nk == TK_EARLIER || nk == TK_BEFORE || nk == TK_AFTER) && pk != TK_FOR)
+    size_t b = i;
+    while (b > 0 && KW(g, b - 1) == TK_APPROX)
+        b--; /* for about a year before … */
+    if ((nk == TK_LATER || nk == TK_EARLIER || nk == TK_BEFORE || nk == TK_AFTER) && !(b > 0 && KW(g, b - 1) == TK_FOR))
         return 0; /* two years later: a date relative to another event (but "for two years before") */
     if (is_punct(g, e, '-') && KW(g, e + 1) == TK_OLD)
         return 0;

@@ -2,6 +2,7 @@
  * units, seasons, keywords of the date grammar, words that announce the
  * future, and the holidays with the rule that dates them.
  *
+ * TK_NAMEPART words make "X on <weekday>" a name (the Mail on Sunday).
  * TK_HEAD words are nouns that a holiday or season name modifies ("a
  * Christmas movie", "Easter eggs", "summer camp"): the name is then not a date.
  *
@@ -155,6 +156,7 @@ static const hs_lex lexicon[] = {
     {.word = "lineup", .kw = TK_HEAD},
     {.word = "look", .kw = TK_HEAD},
     {.word = "lunch", .kw = TK_HEAD},
+    {.word = "mail", .kw = TK_NAMEPART},
     {.word = "mar", .month = 3},
     {.word = "march", .month = 3},
     {.word = "market", .kw = TK_HEAD},

@@ -24,9 +24,12 @@ static size_t p_holiday(const g_ctx *g, size_t i, hs_tval *v, int ctx)
     size_t t = tg_year_tail(g, e, 1, &y);
     if (!t && e == i + 1 && KW(g, e) == TK_HEAD)
         return 0; /* a Christmas movie, Easter eggs */
+    const hs_tw *nx = W(g, e);
+    if (!t && nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP) && !(nx->flags & TWF_SENT) &&
+        !(nx->lex && (nx->lex->month || nx->lex->wday)))
+        return 0; /* New Year's Rockin' Eve, Christmas Carol: a name */
     if (!t && e == i + 1 && !ctx) {
         int pk = i ? KW(g, i - 1) : TK_NONE;
-        const hs_tw *nx = W(g, e);
         int before = pk == TK_ON || pk == TK_AT || pk == TK_FOR || pk == TK_PREP || pk == TK_IN ||
                      pk == TK_BEFORE || pk == TK_AFTER || pk == TK_APPROX || pk == TK_OF;
         int after = !nx || (nx->kind == TW_PUNCT && nx->low[0] != '-') ||
@@ -203,6 +206,12 @@ static size_t p_decade(const g_ctx *g, size_t i, hs_tval *v)
     const hs_tw *w = W(g, i);
     if (!w || w->kind != TW_NUM || !(w->flags & TWF_DECADE) || (w->flags & TWF_GROUPED) || w->num % 10)
         return 0;
+    const hs_tw *nx = W(g, i + 1);
+    if (w->ndigits == 4 && w->num >= 1000 && w->low[4] == '\'' && KW(g, i - (i > 0)) != TK_THE && i > 0 && nx &&
+        nx->kind == TW_ALPHA && (nx->flags & TWF_CAP)) {
+        v->gran = TG_YEAR, v->y = w->num, v->anchor = TA_ABS; /* 2010's I Will Comply: a possessive year */
+        return i + 1;
+    }
     if (w->ndigits == 4 && w->num >= 1000) {
         v->sub = w->num / 10;
     } else if (w->ndigits == 2) {
@@ -237,6 +246,8 @@ static size_t p_century(const g_ctx *g, size_t i, hs_tval *v)
         o = l->ord;
     if (!o || KW(g, i + 1) != TK_CENTURY)
         return 0;
+    if ((W(g, i + 1)->flags & TWF_CAP) && W(g, i + 2) && (W(g, i + 2)->flags & TWF_CAP))
+        return 0; /* 20th Century Fox */
     v->gran = TG_CENTURY, v->sub = o - 1, v->anchor = TA_ABS;
     return i + 2;
 }
@@ -342,20 +353,21 @@ static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
 
 /* ---- relative to the article date ------------------------------------------- */
 
-/* yesterday · today (not the "Today" show) · tomorrow · tonight · last night ·
- * this morning */
+/* yesterday · today · tomorrow · tonight · last night · this morning */
 static size_t p_deictic(const g_ctx *g, size_t i, hs_tval *v)
 {
     int k = KW(g, i);
     const hs_tw *w = W(g, i);
     switch (k) {
     case TK_YESTERDAY: tg_rel_unit(v, TU_DAY, -1, g->ref); return i + 1;
-    case TK_TOMORROW: tg_rel_unit(v, TU_DAY, 1, g->ref); return i + 1;
-    case TK_TONIGHT: tg_rel_unit(v, TU_DAY, 0, g->ref); return i + 1;
+    case TK_TOMORROW:
+    case TK_TONIGHT:
     case TK_TODAY:
+        /* capitalised inside a sentence: a name (the Today show, The Tonight
+         * Show, Entertainment Tonight, Edge of Tomorrow) */
         if ((w->flags & TWF_CAP) && !(w->flags & TWF_SENT))
             return 0;
-        tg_rel_unit(v, TU_DAY, 0, g->ref);
+        tg_rel_unit(v, TU_DAY, k == TK_TOMORROW ? 1 : 0, g->ref);
         return i + 1;
     case TK_LAST:
         if (KW(g, i + 1) != TK_NIGHT)
@@ -489,6 +501,8 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
         u = tg_unit_at(g, j, &pl);
         if (!u || (!lead && !(pl && prep)))
             return 0;
+        if (u == TU_MINUTE && !pl)
+            return 0; /* at the last minute: an idiom */
         n = pl ? -1 : 1; /* the past year · for years */
         k = j;
     } else if (!(u = tg_unit_at(g, k, &pl))) {

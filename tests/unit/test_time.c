@@ -291,3 +291,17 @@ TEST(time_random_input_does_not_crash)
         hs_doc_free(d);
     }
 }
+
+TEST(time_names_that_hold_date_words)
+{
+    const char *D = "2018-05-01";
+    NONE("She sang on The Tonight Show again.", D);
+    NONE("He was a guest on Busy Tonight and left.", D);
+    NONE("It aired on Dick Clark's New Year's Rockin' Eve with fans.", D);
+    NONE("It was released by 20th Century Fox worldwide.", D);
+    NONE("He booked the flight at the last minute.", D);
+    EXPECT("She starred in 2010's I Will Comply.", D, "2010", "2010", 0);
+    EXPECT("In the 1990's she sang.", D, "1990's", "199", 0);
+    EXPECT("Tonight she sings in Rome.", D, "Tonight", "2018-05-01", 0);
+    EXPECT("They kissed on New Year's in Rome.", D, "New Year's", "2018-01-01", 0);
+}

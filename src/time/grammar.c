@@ -118,6 +118,19 @@ static size_t day_year(const g_ctx *g, size_t k, int m, int d, hs_tval *v)
     return t ? t : k;
 }
 
+/* A month name that modifies a noun after a determiner or a possessive: "a
+ * February interview", "her May wedding", "Cowell's October announcement"
+ * (not "the March for Our Lives": the next word must be a plain noun). */
+static int month_modifier(const g_ctx *g, size_t i, size_t j)
+{
+    const hs_tw *pv = i ? W(g, i - 1) : NULL, *nx = W(g, j);
+    if (!pv || !nx || nx->kind != TW_ALPHA || (nx->flags & TWF_CAP) || nx->lex)
+        return 0;
+    int pk = KW(g, i - 1);
+    return pk == TK_A || pk == TK_THE || pk == TK_POSS ||
+           (pv->kind == TW_ALPHA && pv->len > 2 && pv->low[pv->len - 2] == '\'' && pv->low[pv->len - 1] == 's');
+}
+
 /* March 29, 2025 · Mar. 29 · March 29th · March 2025 · March of 2025 · (in) March */
 static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
 {
@@ -139,13 +152,15 @@ static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         v->gran = TG_MONTH, v->m = m;
         return j + 3;
     }
-    if (ab)
-        return 0; /* Jan, Dec: only with a number */
+    if (ab && !ctx)
+        return 0; /* Jan, Dec: only with a number or after early/late/mid */
     const hs_tw *nx = W(g, j);
-    if (nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP))
-        return 0; /* August Alsina, March Madness */
-    if (!ctx && !temporal_prev(g, i))
-        return 0;
+    int pk = i ? KW(g, i - 1) : TK_NONE;
+    int capnext = nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP);
+    if (capnext && !ctx && pk != TK_IN)
+        return 0; /* August Alsina, June Carter Cash (but "In May Grande posted") */
+    if (!ctx && !temporal_prev(g, i) && pk != TK_OF && !month_modifier(g, i, j))
+        return 0; /* the first week of January */
     if (m == 5 && !ctx && i && KW(g, i - 1) == TK_TO)
         return 0; /* "to May" is rarer than a verb after "to" */
     v->gran = TG_MONTH, v->m = m, v->anchor = TA_PAST;
@@ -193,9 +208,8 @@ static size_t p_weekday(const g_ctx *g, size_t i, hs_tval *v)
         return 0;
     if (i >= 2 && KW(g, i - 1) == TK_ON && KW(g, i - 2) == TK_NAMEPART && (W(g, i - 2)->flags & TWF_CAP))
         return 0; /* the Mail on Sunday */
-    const hs_tw *pv = i ? W(g, i - 1) : NULL; /* Freaky Friday, Super Tuesday */
-    if (pv && pv->kind == TW_ALPHA && (pv->flags & TWF_CAP) && !(pv->flags & TWF_SENT) && !pv->lex)
-        return 0;
+    if (i && KW(g, i - 1) == TK_NAMEPART && (W(g, i - 1)->flags & TWF_CAP))
+        return 0; /* Freaky Friday, Manic Monday */
     v->wday = l->wday, v->gran = TG_DAY, v->anchor = TA_PAST;
     return i + 1;
 }
@@ -338,7 +352,7 @@ static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
                pk == TK_AFTER || pk == TK_AND || pk == TK_TO || pk == TK_APPROX;
     if (!prep && w->num < 1900)
         return 0;
-    if (!prep && g->ref->y && w->num > g->ref->y + 10)
+    if (!prep && w->num > (g->ref->y ? g->ref->y + 10 : 2035))
         return 0; /* a far-future year without a preposition: a name (Blade Runner 2049) */
     if (!ctx && pk != TK_THE && pk != TK_IN && pk != TK_OF && nx && nx->kind == TW_ALPHA &&
         !(nx->flags & TWF_CAP) && !nx->lex) {
@@ -393,6 +407,11 @@ static size_t p_relative(const g_ctx *g, size_t i, hs_tval *v)
     if (k == TK_EARLIER || k == TK_LATER) {
         if (KW(g, j) == TK_TODAY) {
             tg_rel_unit(v, TU_DAY, 0, g->ref);
+            return j + 1;
+        }
+        const hs_lex *wl = LX(g, j);
+        if (wl && wl->wday && !wl->plural && (W(g, j)->flags & TWF_CAP)) { /* earlier Tuesday */
+            v->wday = wl->wday, v->gran = TG_DAY, v->anchor = TA_PAST;
             return j + 1;
         }
         if (KW(g, j) != TK_THIS)

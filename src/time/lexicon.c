@@ -2,7 +2,8 @@
  * units, seasons, keywords of the date grammar, words that announce the
  * future, and the holidays with the rule that dates them.
  *
- * TK_NAMEPART words make "X on <weekday>" a name (the Mail on Sunday).
+ * TK_NAMEPART words make "X <weekday>" and "X on <weekday>" a name (Freaky
+ * Friday, the Mail on Sunday).
  * TK_HEAD words are nouns that a holiday or season name modifies ("a
  * Christmas movie", "Easter eggs", "summer camp"): the name is then not a date.
  *
@@ -118,6 +119,7 @@ static const hs_lex lexicon[] = {
     {.word = "fourteen", .num = 14},
     {.word = "fourteenth", .ord = 14},
     {.word = "fourth", .ord = 4},
+    {.word = "freaky", .kw = TK_NAMEPART},
     {.word = "friday", .wday = 5},
     {.word = "fridays", .wday = 5, .plural = 1},
     {.word = "from", .kw = TK_PREP},
@@ -157,6 +159,7 @@ static const hs_lex lexicon[] = {
     {.word = "look", .kw = TK_HEAD},
     {.word = "lunch", .kw = TK_HEAD},
     {.word = "mail", .kw = TK_NAMEPART},
+    {.word = "manic", .kw = TK_NAMEPART},
     {.word = "mar", .month = 3},
     {.word = "march", .month = 3},
     {.word = "market", .kw = TK_HEAD},
@@ -362,6 +365,7 @@ static const hs_holiday holidays[] = {
     {{"halloween", NULL}, HR_FIXED, 10, 31, 0},
     {{"independence", "day", NULL}, HR_FIXED, 7, 4, 0},
     {{"fourth", "of", "july", NULL}, HR_FIXED, 7, 4, 0},
+    {{"july", "fourth", NULL}, HR_FIXED, 7, 4, 0},
     {{"4th", "of", "july", NULL}, HR_FIXED, 7, 4, 0},
     {{"veterans", "day", NULL}, HR_FIXED, 11, 11, 0},
     {{"thanksgiving", "day", NULL}, HR_THANKS_PLUS, 0, 0, 0},

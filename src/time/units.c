@@ -129,6 +129,10 @@ size_t tg_count_at(const g_ctx *g, size_t i, int allow_a, int *n, int *approx)
             *n += u->num;
             j = i + 3;
         }
+    } else if (l && l->kw == TK_COUPLE && KW(g, i + 1) == TK_OF) { /* the last couple of years */
+        *n = 2;
+        *approx = 1;
+        return i + 2;
     } else if (l && l->kw == TK_FEW) {
         *n = -1;
         return i + 1;

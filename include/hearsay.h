@@ -120,6 +120,8 @@ typedef struct hs_page {
  * without an article give a page with empty text, not an error; HS_EINPUT
  * is kept for input that is not a page at all (empty, binary). */
 int hs_page_new(hs_page **out, const char *html, size_t len, const char *origin);
+/* The same for a file (gzip is read transparently; "-" is standard input). */
+int hs_page_load(hs_page **out, const char *path);
 void hs_page_free(hs_page *p);
 /* The page as JSON: {"title":…, "date":…, …, "text":…} (owned by the page). */
 int hs_page_json(hs_page *p, int pretty, const char **out, size_t *len);

@@ -17,13 +17,13 @@
 #include "base/utf8.h"
 #include "eval/eval.h"
 #include "hearsay.h"
+#include "html/html.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <utf8proc.h>
-#include <zlib.h>
 
 typedef struct {
     const char *key;
@@ -141,33 +141,6 @@ static int match(const char *truth, size_t tn, const char *pred, size_t pn, page
     return 0;
 }
 
-static int read_gz(const char *path, hs_buf *b)
-{
-    gzFile f = gzopen(path, "rb");
-    if (!f)
-        return hs_error_set(HS_EIO, "%s: cannot open", path);
-    hs_buf_clear(b);
-    int rc = 0;
-    for (;;) {
-        if (hs_buf_reserve(b, 65536)) {
-            rc = HS_ENOMEM;
-            break;
-        }
-        int n = gzread(f, b->data + b->len, 65536);
-        if (n < 0) {
-            int e;
-            rc = hs_error_set(HS_EIO, "%s: read error: %s", path, gzerror(f, &e));
-            break;
-        }
-        if (n == 0)
-            break;
-        b->len += (size_t)n;
-        b->data[b->len] = 0;
-    }
-    gzclose(f);
-    return rc;
-}
-
 static double now(void)
 {
     struct timespec ts;
@@ -244,7 +217,7 @@ int hs_eval_extract(int argc, char **argv, FILE *out)
             status = 3;
             break;
         }
-        if (read_gz(path, &html)) {
+        if (hs_html_read_gz(path, &html)) {
             fprintf(stderr, "hearsay eval extract: %s\n", hs_error_last());
             status = 3;
             break;

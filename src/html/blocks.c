@@ -75,7 +75,7 @@ static int tag_flags(const GumboNode *g)
 }
 
 /* Flags a block inherits from an element around it. */
-#define HB_INHERIT (HB_QUOTE | HB_FIGURE | HB_TABLE | HB_BAD | HB_CREDIT | HB_ARTICLE)
+#define HB_INHERIT (HB_QUOTE | HB_FIGURE | HB_TABLE | HB_CREDIT | HB_ARTICLE)
 
 typedef struct {
     hs_hdom *d;
@@ -191,8 +191,6 @@ int hs_hdom_build(hs_hdom *d, const GumboNode *root)
         int rec = (int)d->nodes.n - 1;
         *r = (hs_hnode){c, parent, d->nodes.v[parent].depth + 1, hs_html_class_weight(c), 0, 0, 0,
                         (int)d->blocks.n, 0};
-        if (r->weight <= -25)
-            flags |= HB_BAD;
         if (r->weight >= 45)
             flags |= HB_ARTICLE;
         if (hs_html_is_credit(c))

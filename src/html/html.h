@@ -18,6 +18,10 @@
 #include "base/buf.h"
 #include "hearsay.h"
 
+/* ---- load.c ---- */
+/* The whole file ("-": standard input) into b, gunzipped when it is gzip. */
+int hs_html_read_gz(const char *path, hs_buf *b);
+
 /* ---- charset.c ---- */
 /* Convert a page to UTF-8 (malloc'ed, NUL-terminated in *out).  The encoding
  * comes from a byte-order mark, else a <meta charset> / http-equiv declaration
@@ -55,7 +59,6 @@ enum {
     HB_FIGURE = 1u << 3,  /* inside figure/figcaption or a caption/credit element */
     HB_PARA = 1u << 4,    /* a <p> (or pre) */
     HB_TABLE = 1u << 5,   /* inside a table cell */
-    HB_BAD = 1u << 6,     /* inside an element with a boilerplate hint */
     HB_CREDIT = 1u << 7,  /* inside a credit element */
     HB_ARTICLE = 1u << 8, /* inside <article> or itemprop=articleBody */
     HB_H1 = 1u << 9       /* an h1 */

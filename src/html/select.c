@@ -26,6 +26,8 @@
 
 #define MIN_PARA_CHARS 25
 #define MAX_LEVELS 5
+#define BAD_WEIGHT (-35) /* a strong boilerplate hint */
+#define DROP_WEIGHT (-25) /* enough to drop a part inside the body */
 
 static double link_density(size_t chars, size_t links) { return chars ? (double)links / (double)chars : 0; }
 
@@ -55,11 +57,24 @@ static double para_score(const hs_hblock *b)
     return s;
 }
 
-static void gather_scores(hs_hdom *d, char *scored)
+/* Boilerplate regions: an element with a strong boilerplate hint, unless it
+ * holds most of the page's text (wrappers named "page-with-sidebar" or
+ * "consent-enabled" hold the story too).  bad[] is inherited downwards. */
+static void mark_bad(const hs_hdom *d, char *bad)
+{
+    size_t total = d->nodes.v[d->body].chars;
+    for (size_t i = 0; i < d->nodes.n; i++) {
+        const hs_hnode *r = &d->nodes.v[i];
+        bad[i] = (r->parent >= 0 && bad[r->parent]) ||
+                 ((int)i != d->body && r->weight <= BAD_WEIGHT && r->chars * 5 < total * 2);
+    }
+}
+
+static void gather_scores(hs_hdom *d, char *scored, const char *bad)
 {
     for (size_t i = 0; i < d->blocks.n; i++) {
         const hs_hblock *b = &d->blocks.v[i];
-        double s = para_score(b);
+        double s = bad[b->node] ? 0 : para_score(b);
         if (s <= 0)
             continue;
         int n = b->node;
@@ -97,7 +112,7 @@ static int cleaned_out(const hs_hdom *d, const hs_hblock *b, int top)
         return 1;
     for (int n = b->node; n >= 0 && n != top; n = d->nodes.v[n].parent) {
         const hs_hnode *r = &d->nodes.v[n];
-        if (r->weight <= -25)
+        if (r->weight <= DROP_WEIGHT && r->chars * 2 < d->nodes.v[top].chars)
             return 1;
         GumboTag t = r->g->v.element.tag;
         double nld = link_density(r->chars, r->link_chars);
@@ -126,10 +141,11 @@ size_t hs_html_select(hs_hdom *d)
 {
     if (d->nodes.n == 0)
         return 0;
-    char *scored = calloc(d->nodes.n, 1);
+    char *scored = calloc(d->nodes.n, 2);
     if (!scored)
         return 0;
-    gather_scores(d, scored);
+    mark_bad(d, scored + d->nodes.n);
+    gather_scores(d, scored, scored + d->nodes.n);
     int top = -1;
     for (size_t i = 0; i < d->nodes.n; i++)
         if (scored[i] && (top < 0 || d->nodes.v[i].score > d->nodes.v[top].score))

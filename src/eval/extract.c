@@ -27,9 +27,7 @@
 
 typedef struct {
     const char *key;
-    double p, r, tp, fp, fn;
-    int has_p, has_r;
-    size_t bytes;
+    hs_shingle_score s;
 } page_score;
 
 static int is_word_cp(int32_t cp)
@@ -100,7 +98,7 @@ static void free_shingles(char **sh, size_t n)
 }
 
 /* The benchmark's per-page tp, fp, fn (normalised by their sum). */
-static int match(const char *truth, size_t tn, const char *pred, size_t pn, page_score *ps)
+int hs_shingle_match(const char *truth, size_t tn, const char *pred, size_t pn, hs_shingle_score *ps)
 {
     size_t nt, np;
     char **a = shingles(truth, tn, &nt), **b = shingles(pred, pn, &np);
@@ -151,8 +149,8 @@ static double now(void)
 static int cmp_worst(const void *x, const void *y)
 {
     const page_score *a = x, *b = y;
-    double fa = a->p + a->r > 0 ? 2 * a->p * a->r / (a->p + a->r) : 0;
-    double fb = b->p + b->r > 0 ? 2 * b->p * b->r / (b->p + b->r) : 0;
+    double fa = a->s.p + a->s.r > 0 ? 2 * a->s.p * a->s.r / (a->s.p + a->s.r) : 0;
+    double fb = b->s.p + b->s.r > 0 ? 2 * b->s.p * b->s.r / (b->s.p + b->s.r) : 0;
     return fa < fb ? -1 : fa > fb;
 }
 
@@ -233,18 +231,17 @@ int hs_eval_extract(int argc, char **argv, FILE *out)
         secs += now() - t0;
         bytes += (double)html.len * repeat;
         ps[i].key = keys[i];
-        ps[i].bytes = html.len;
         if (rc)
             fprintf(stderr, "hearsay eval extract: %s\n", hs_error_last());
         const char *pred = pg ? pg->text : "";
         size_t pn = pg ? pg->text_len : 0;
-        if (match(json_string_value(body), json_string_length(body), pred, pn, &ps[i]))
+        if (hs_shingle_match(json_string_value(body), json_string_length(body), pred, pn, &ps[i].s))
             status = 70;
         hs_page_free(pg);
-        if (ps[i].has_p)
-            sp += ps[i].p, np++;
-        if (ps[i].has_r)
-            sr += ps[i].r, nr++;
+        if (ps[i].s.has_p)
+            sp += ps[i].s.p, np++;
+        if (ps[i].s.has_r)
+            sr += ps[i].s.r, nr++;
     }
     if (!status) {
         double P = np ? sp / np : 0, R = nr ? sr / nr : 0, F = P + R > 0 ? 2 * P * R / (P + R) : 0;
@@ -262,7 +259,7 @@ int hs_eval_extract(int argc, char **argv, FILE *out)
         qsort(ps, n, sizeof *ps, cmp_worst);
         for (int i = 0; i < worst && (size_t)i < n; i++) {
             const char *url = json_string_value(json_object_get(json_object_get(gt, ps[i].key), "url"));
-            fprintf(json ? stderr : out, "worst %2d  P %.3f  R %.3f  %s  %s\n", i + 1, ps[i].p, ps[i].r, ps[i].key,
+            fprintf(json ? stderr : out, "worst %2d  P %.3f  R %.3f  %s  %s\n", i + 1, ps[i].s.p, ps[i].s.r, ps[i].key,
                     url ? url : "");
         }
     }

@@ -176,6 +176,9 @@ int hs_hdom_build(hs_hdom *d, const GumboNode *root)
                 goto done;
             continue;
         }
+        int credit = hs_html_is_credit(c);
+        if (credit)
+            kind = HK_BLOCK; /* a credit inside a caption is a block of its own */
         if (kind == HK_BLOCK) {
             const frame *bf = block_frame(st.v, (int)st.n - 1);
             if (flush(&w, bf->rec, bf->flags | tag_flags(bf->g)))
@@ -193,7 +196,7 @@ int hs_hdom_build(hs_hdom *d, const GumboNode *root)
                         (int)d->blocks.n, 0};
         if (r->weight >= 45)
             flags |= HB_ARTICLE;
-        if (hs_html_is_credit(c))
+        if (credit)
             flags |= HB_CREDIT;
         flags |= tag_flags(c) & HB_INHERIT;
         if (tag == GUMBO_TAG_BODY)
@@ -265,7 +268,10 @@ int hs_html_node_text(const GumboNode *n, hs_buf *b)
         *pp = c;
         *ip = 0;
     }
-    rc = hs_buf_reserve(b, 0) ? HS_ENOMEM : 0;
+    if (hs_buf_reserve(b, 0))
+        goto done;
+    b->data[b->len] = 0;
+    rc = 0;
 done:
     HS_ARRAY_FREE(&st);
     HS_ARRAY_FREE(&pos);

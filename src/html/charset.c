@@ -140,10 +140,13 @@ static int convert(const char *in, size_t len, const char *from, hs_buf *b)
     return rc;
 }
 
-/* Copy valid UTF-8, each invalid byte becoming U+FFFD; counts the repairs. */
-static int repair_utf8(const char *in, size_t len, hs_buf *b, size_t *bad)
+/* Copy valid UTF-8, each invalid byte becoming U+FFFD; counts the repairs
+ * (*bad) and the valid multi-byte characters (*mb). */
+static int repair_utf8(const char *in, size_t len, hs_buf *b, size_t *bad, size_t *mb)
 {
-    *bad = 0;
+    *bad = *mb = 0;
+    for (size_t i = 0; i < len; i++)
+        *mb += ((unsigned char)in[i] & 0xC0) == 0xC0;
     if (hs_buf_reserve(b, len + 16))
         return HS_ENOMEM;
     size_t i = 0;
@@ -156,10 +159,15 @@ static int repair_utf8(const char *in, size_t len, hs_buf *b, size_t *bad)
             if (hs_buf_put(b, "\xEF\xBF\xBD", 3))
                 return HS_ENOMEM;
             (*bad)++;
+            if (((unsigned char)in[i] & 0xC0) == 0xC0 && *mb)
+                (*mb)--; /* a lead byte that started no valid character */
             i++;
         }
     }
-    return hs_buf_reserve(b, 0) ? HS_ENOMEM : 0;
+    if (hs_buf_reserve(b, 0))
+        return HS_ENOMEM;
+    b->data[b->len] = 0;
+    return 0;
 }
 
 static int has_multibyte(const char *s, size_t n)
@@ -204,10 +212,10 @@ int hs_html_to_utf8(const char *in, size_t len, char **out, size_t *out_len, cha
         enc = "UTF-8"; /* the bytes say UTF-8, whatever the page declared */
     int rc;
     if (strcmp(enc, "UTF-8") == 0) {
-        size_t bad;
-        rc = repair_utf8(in, len, &b, &bad);
-        /* declared UTF-8 but riddled with invalid bytes: a Latin page */
-        if (!rc && bad > 8 && bad * 200 > len) {
+        size_t bad, mb;
+        rc = repair_utf8(in, len, &b, &bad, &mb);
+        /* declared UTF-8, but most non-ASCII bytes are not UTF-8: a Latin page */
+        if (!rc && bad > mb) {
             hs_buf_clear(&b);
             enc = "WINDOWS-1252";
             rc = convert(in, len, enc, &b);
@@ -216,9 +224,9 @@ int hs_html_to_utf8(const char *in, size_t len, char **out, size_t *out_len, cha
         rc = convert(in, len, enc, &b);
         if (rc == -1) { /* a label iconv does not know: decide from the bytes */
             hs_buf_clear(&b);
-            size_t bad;
+            size_t bad, mb;
             enc = valid == len ? "UTF-8" : "WINDOWS-1252";
-            rc = valid == len ? repair_utf8(in, len, &b, &bad) : convert(in, len, enc, &b);
+            rc = valid == len ? repair_utf8(in, len, &b, &bad, &mb) : convert(in, len, enc, &b);
         }
     }
     if (rc) {

@@ -268,8 +268,9 @@ static void walk(collect *c, hs_hmeta *m, const GumboNode *root)
 
 /* ---- cleaning the chosen values ---- */
 
-/* "Headline | Outlet" → "Headline": the longest part between separators. */
-static void strip_site_suffix(char *t)
+/* "Headline | Outlet" → "Headline": the part that is not the outlet's name,
+ * else the longest part between separators. */
+static void strip_site_suffix(char *t, const char *outlet)
 {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 "};
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
@@ -278,6 +279,14 @@ static void strip_site_suffix(char *t)
         for (;;) {
             char *e = strstr(s, seps[i]);
             size_t n = e ? (size_t)(e - s) : strlen(s);
+            if (outlet && strlen(outlet) == n && strncasecmp(s, outlet, n) == 0) {
+                /* the outlet's own name: take the other part, whatever its length */
+                char *other = s == t ? s + n + (e ? seplen : 0) : t;
+                size_t on = s == t ? strlen(other) : (size_t)(s - seplen - t);
+                memmove(t, other, on);
+                t[on] = 0;
+                return;
+            }
             if (n > best_len) {
                 best_len = n;
                 best = s;
@@ -315,14 +324,14 @@ int hs_html_meta(hs_hmeta *m, const GumboNode *root, const hs_hdom *d)
         c.rank[i] = RANK_NONE;
     c.author_rank = RANK_NONE;
     walk(&c, m, root);
-    m->title = c.val[F_TITLE];
-    if (m->title && c.rank[F_TITLE] > RANK_LD)
-        strip_site_suffix(m->title);
     m->url = c.val[F_URL];
     m->description = c.val[F_DESC];
     m->outlet = c.val[F_OUTLET];
     if (m->outlet && m->outlet[0] == '@') /* twitter:site */
         memmove(m->outlet, m->outlet + 1, strlen(m->outlet));
+    m->title = c.val[F_TITLE];
+    if (m->title && c.rank[F_TITLE] > RANK_LD)
+        strip_site_suffix(m->title, m->outlet);
     if (!m->outlet && m->url)
         m->outlet = host_of(m->url);
     char day[11];

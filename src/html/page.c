@@ -69,9 +69,14 @@ static int build_text(page_impl *p, const hs_hdom *d)
 {
     hs_buf b = HS_BUF_INIT;
     size_t paras = 0;
+    const char *title = p->meta.title;
+    size_t tlen = title ? strlen(title) : 0;
     for (size_t i = 0; i < d->blocks.n; i++) {
         const hs_hblock *bl = &d->blocks.v[i];
         if (!bl->keep)
+            continue;
+        /* the headline repeated at the top of the body (a bold line, not an h1) */
+        if (paras < 2 && tlen && bl->len == tlen && memcmp(d->text.data + bl->off, title, tlen) == 0)
             continue;
         if ((b.len && hs_buf_put(&b, "\n\n", 2)) || hs_buf_put(&b, d->text.data + bl->off, bl->len))
             goto oom;
@@ -94,6 +99,7 @@ static int build_text(page_impl *p, const hs_hdom *d)
     }
     if (hs_buf_reserve(&b, 0))
         goto oom;
+    b.data[b.len] = 0;
     p->text = b.data;
     p->pub.text = b.data;
     p->pub.text_len = b.len;

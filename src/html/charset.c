@@ -182,6 +182,7 @@ int hs_html_to_utf8(const char *in, size_t len, char **out, size_t *out_len, cha
 {
     hs_buf b = HS_BUF_INIT;
     const char *enc = NULL;
+    char label[32];
     size_t skip = 0;
     *out = NULL;
     *out_len = 0;
@@ -195,7 +196,6 @@ int hs_html_to_utf8(const char *in, size_t len, char **out, size_t *out_len, cha
         enc = "UTF-16BE";
         skip = 2;
     } else {
-        char label[32];
         hs_html_declared_charset(in, len, label);
         if (label[0])
             enc = iconv_name_for(label);

@@ -133,6 +133,19 @@ int hs_page_new(hs_page **out, const char *html, size_t len, const char *origin)
         free(p);
         return rc == HS_EINPUT ? hs_error_set(rc, "%s: %s", origin, hs_error_last()) : rc;
     }
+    char *flat;
+    size_t flen;
+    rc = hs_html_flatten(utf8, ulen, &flat, &flen);
+    if (rc) {
+        free(utf8);
+        free(p);
+        return rc;
+    }
+    if (flat) {
+        free(utf8);
+        utf8 = flat;
+        ulen = flen;
+    }
     hs_arena arena;
     hs_arena_init(&arena);
     GumboOptions opts = kGumboDefaultOptions;

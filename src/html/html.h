@@ -2,7 +2,7 @@
  * text blocks → the article's blocks, plus metadata from the head.
  *
  *   charset.c  encoding detection (BOM, meta charset, http-equiv) and iconv
- *   depth.c    a guard against pathological nesting (gumbo is quadratic in depth)
+ *   prescan.c  drops scripts, styles, comments; guards against deep nesting
  *   load.c     files (gzip) to pages
  *   blocks.c   the DOM walked once into element records and text blocks
  *   hints.c    class/id/tag hints (tables) that mark boilerplate and content
@@ -35,11 +35,11 @@ int hs_html_to_utf8(const char *in, size_t len, char **out, size_t *out_len, cha
 /* The charset label declared in the first bytes of a page ("" when none). */
 void hs_html_declared_charset(const char *in, size_t len, char label[32]);
 
-/* ---- depth.c ---- */
-/* A page nested deeper than a browser would build (thousands of levels) is
- * rewritten without its deepest tags (text kept): *out is the malloc'ed copy,
- * or NULL when the page is left as it is. */
-int hs_html_flatten(const char *s, size_t n, char **out, size_t *out_len);
+/* ---- prescan.c ---- */
+/* The page without script/style contents (JSON-LD kept) and comments, and,
+ * when nested deeper than a browser would build (thousands of levels),
+ * without its deepest tags (text kept): *out is a malloc'ed copy. */
+int hs_html_prescan(const char *s, size_t n, char **out, size_t *out_len);
 
 /* ---- hints.c ---- */
 /* Weight of an element from its class and id: negative for boilerplate

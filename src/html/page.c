@@ -135,7 +135,7 @@ int hs_page_new(hs_page **out, const char *html, size_t len, const char *origin)
     }
     char *flat;
     size_t flen;
-    rc = hs_html_flatten(utf8, ulen, &flat, &flen);
+    rc = hs_html_prescan(utf8, ulen, &flat, &flen);
     if (rc) {
         free(utf8);
         free(p);

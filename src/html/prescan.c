@@ -1,17 +1,23 @@
-/* Nesting depth guard.
+/* A linear pass over the markup before gumbo sees it.
  *
- * An HTML5 tree builder checks "is there a p element in button scope" and
- * similar by walking the stack of open elements, once per start tag, so a
- * page of N nested <div>s costs O(N²) in gumbo: 200,000 of them take
- * minutes.  Browsers cap the depth of the tree instead (Blink attaches
- * elements deeper than 512 levels to the element at level 512).
+ * 1. What extraction never reads is left out: the contents of <script>
+ *    (except JSON-LD, which carries metadata) and <style>, and comments.  On
+ *    news pages these are half the bytes, and gumbo tokenizes every one of
+ *    them a code point at a time.
+ * 2. Nesting depth guard.  An HTML5 tree builder checks "is there a p element
+ *    in button scope" and similar by walking the stack of open elements, once
+ *    per start tag, so a page of N nested <div>s costs O(N^2) in gumbo:
+ *    200,000 of them take minutes.  Browsers cap the depth of the tree
+ *    instead (Blink attaches elements deeper than 512 levels to the element
+ *    at level 512).  The depth is estimated from the tags (counting the
+ *    elements that nest: not void elements, not those whose end tag is implied
+ *    by the next sibling such as p, li or td); only a page whose estimate
+ *    passes TRIGGER_DEPTH loses the start and end tags below LIMIT_DEPTH,
+ *    their text kept.  Ordinary pages keep every tag.
  *
- * Here a linear pre-scan estimates the depth from the tags (counting the
- * elements that nest: not void elements, not those whose end tag is implied
- * by the next sibling such as p, li or td).  Only a page whose estimate
- * passes TRIGGER_DEPTH is rewritten: start and end tags below LIMIT_DEPTH
- * are removed, their text kept, so the text is still extracted and the parse
- * stays linear.  Ordinary pages are never touched. */
+ * Tags are read as the HTML tokenizer reads them: '<' and a letter start a
+ * tag, quoted attribute values may hold '>', script and style content ends at
+ * the first "</script" / "</style". */
 #include "html/html.h"
 
 #include <ctype.h>
@@ -104,8 +110,24 @@ static size_t skip_raw(const char *s, size_t n, size_t i, const tag *t)
     return n;
 }
 
-/* Walk the tags: the maximum estimated depth, or (with out) the rewritten page. */
-static size_t scan(const char *s, size_t n, hs_buf *out)
+static int is_tag(const tag *t, const char *name)
+{
+    return t->name_len == strlen(name) && strncasecmp(t->name, name, t->name_len) == 0;
+}
+
+static int has_ci(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (strncasecmp(s + i, needle, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* Walk the tags: the maximum estimated depth; with out, write the page
+ * without script/style contents and comments (and, when flatten, without the
+ * tags deeper than LIMIT_DEPTH). */
+static size_t scan(const char *s, size_t n, hs_buf *out, int flatten)
 {
     size_t depth = 0, max = 0, i = 0, copied = 0;
     while (i < n) {
@@ -114,7 +136,11 @@ static size_t scan(const char *s, size_t n, hs_buf *out)
             break;
         i = (size_t)(lt - s);
         tag t = read_tag(s, n, i);
-        if (t.kind == 1 || t.kind == 2) {
+        size_t cut_from = 0, cut_to = 0; /* bytes to leave out */
+        if (t.kind == 3 && t.end - t.start >= 4 && s[t.start + 1] == '!' && s[t.start + 2] == '-') {
+            cut_from = t.start;
+            cut_to = t.end;
+        } else if (t.kind == 1 || t.kind == 2) {
             int drop = 0;
             if (t.nests && t.kind == 1 && !t.self_closing) {
                 depth++;
@@ -126,14 +152,25 @@ static size_t scan(const char *s, size_t n, hs_buf *out)
             }
             if (depth > max)
                 max = depth;
-            if (out && drop) {
-                hs_buf_put(out, s + copied, t.start - copied);
-                copied = t.end;
+            if (flatten && drop) {
+                cut_from = t.start;
+                cut_to = t.end;
             }
             if (t.kind == 1 && in_list(t.name, t.name_len, raw_tags, sizeof raw_tags / sizeof raw_tags[0])) {
-                i = skip_raw(s, n, t.end, &t);
-                continue;
+                size_t e = skip_raw(s, n, t.end, &t);
+                int keep = !is_tag(&t, "script") && !is_tag(&t, "style");
+                if (!keep && is_tag(&t, "script") && has_ci(s + t.start, t.end - t.start, "ld+json"))
+                    keep = 1;
+                if (!keep && !cut_to) {
+                    cut_from = t.end;
+                    cut_to = e;
+                }
+                t.end = e;
             }
+        }
+        if (out && cut_to > cut_from) {
+            hs_buf_put(out, s + copied, cut_from - copied);
+            copied = cut_to;
         }
         i = t.end;
     }
@@ -142,16 +179,15 @@ static size_t scan(const char *s, size_t n, hs_buf *out)
     return max;
 }
 
-int hs_html_flatten(const char *s, size_t n, char **out, size_t *out_len)
+int hs_html_prescan(const char *s, size_t n, char **out, size_t *out_len)
 {
     *out = NULL;
     *out_len = 0;
-    if (scan(s, n, NULL) <= TRIGGER_DEPTH)
-        return 0;
+    int flatten = scan(s, n, NULL, 0) > TRIGGER_DEPTH;
     hs_buf b = HS_BUF_INIT;
     if (hs_buf_reserve(&b, n)) /* the copy never grows: no later put can fail */
         return hs_error_set(HS_ENOMEM, "out of memory");
-    scan(s, n, &b);
+    scan(s, n, &b, flatten);
     b.data[b.len] = 0;
     *out = b.data;
     *out_len = b.len;

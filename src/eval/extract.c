@@ -158,20 +158,25 @@ static int cmp_worst(const void *x, const void *y)
 
 static const char usage[] =
     "usage: hearsay eval extract --benchmark DIR [--json] [--verbose [N]] [--repeat N]\n"
+    "                            [--predictions FILE]\n"
     "\n"
     "Main-text extraction against the article-extraction benchmark in DIR\n"
     "(ground-truth.json and html/KEY.html.gz): the published metric (4-gram\n"
     "shingles of \\w+ tokens, precision and recall per page averaged, F1 of the\n"
     "averages) and the extraction speed (pages/s, MB/s of HTML, one thread).\n"
-    "--verbose lists the N worst pages (default 10); --repeat times N passes.\n";
+    "--verbose lists the N worst pages (default 10); --repeat times N passes.\n"
+    "--predictions scores another extractor's output instead: a JSON object\n"
+    "KEY -> {\"articleBody\": TEXT}, the benchmark's own format.\n";
 
 int hs_eval_extract(int argc, char **argv, FILE *out)
 {
-    const char *dir = NULL;
+    const char *dir = NULL, *pred_path = NULL;
     int json = 0, worst = 0, repeat = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--benchmark") == 0 && i + 1 < argc)
             dir = argv[++i];
+        else if (strcmp(argv[i], "--predictions") == 0 && i + 1 < argc)
+            pred_path = argv[++i];
         else if (strcmp(argv[i], "--json") == 0)
             json = 1;
         else if (strcmp(argv[i], "--verbose") == 0)
@@ -199,6 +204,13 @@ int hs_eval_extract(int argc, char **argv, FILE *out)
         json_decref(gt);
         return 3;
     }
+    json_t *preds = NULL;
+    if (pred_path && !json_is_object(preds = json_load_file(pred_path, 0, &jerr))) {
+        fprintf(stderr, "hearsay eval extract: %s:%d: %s\n", pred_path, jerr.line, preds ? "not a JSON object" : jerr.text);
+        json_decref(preds);
+        json_decref(gt);
+        return 3;
+    }
     size_t n = json_object_size(gt), k = 0;
     page_score *ps = calloc(n ? n : 1, sizeof *ps);
     const char **keys = calloc(n ? n : 1, sizeof *keys);
@@ -216,6 +228,14 @@ int hs_eval_extract(int argc, char **argv, FILE *out)
             fprintf(stderr, "hearsay eval extract: %s: no articleBody\n", keys[i]);
             status = 3;
             break;
+        }
+        if (preds) { /* another extractor's output: score it, nothing to time */
+            ps[i].key = keys[i];
+            json_t *pb = json_object_get(json_object_get(preds, keys[i]), "articleBody");
+            const char *pt = json_is_string(pb) ? json_string_value(pb) : "";
+            if (hs_shingle_match(json_string_value(body), json_string_length(body), pt, strlen(pt), &ps[i].s))
+                status = 70;
+            goto tally;
         }
         if (hs_html_read_gz(path, &html)) {
             fprintf(stderr, "hearsay eval extract: %s\n", hs_error_last());
@@ -240,6 +260,7 @@ int hs_eval_extract(int argc, char **argv, FILE *out)
         if (hs_shingle_match(json_string_value(body), json_string_length(body), pred, pn, &ps[i].s))
             status = 70;
         hs_page_free(pg);
+    tally:
         if (ps[i].s.has_p)
             sp += ps[i].s.p, np++;
         if (ps[i].s.has_r)
@@ -269,5 +290,6 @@ int hs_eval_extract(int argc, char **argv, FILE *out)
     free(ps);
     free(keys);
     json_decref(gt);
+    json_decref(preds);
     return status;
 }

@@ -31,6 +31,7 @@ int hs_cmd_load(int argc, char **argv);
 int hs_cmd_query(int argc, char **argv); /* who, claims, trace, sources, search, stats */
 int hs_cmd_export(int argc, char **argv);
 int hs_cmd_alias(int argc, char **argv);
+int hs_cmd_extract(int argc, char **argv);
 
 /* Map an HS_E* code to an exit code. */
 int hs_cli_exit_for(int rc);

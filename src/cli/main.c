@@ -17,6 +17,7 @@ static int cmd_help(int argc, char **argv);
 
 static const hs_cli_cmd commands[] = {
     {"analyze", hs_cmd_analyze, "analyse articles and print hearsay/1 JSON (or a summary)"},
+    {"extract", hs_cmd_extract, "the article and metadata of saved web pages (HTML)"},
     {"eval", hs_cmd_eval, "measure accuracy against public data sets"},
     {"add", hs_cmd_add, "analyse articles into the claim ledger (SQLite store)"},
     {"load", hs_cmd_load, "read hearsay/1 JSONL into the claim ledger"},

@@ -4,9 +4,9 @@
  * are stored with the smaller entity id first.  Each piece of evidence has an
  * origin (add.c): a named person ("p" + the person's store entity), an
  * outlet ("o:" + outlet key) or an article ("a:" + id).  Within one polarity
- * (support or denial), evidence with the same origin, or quoting the same
- * text (folded), is one origin group: the earliest item is the origin and
- * the others are its echoes.  The summary of a claim:
+ * (support or denial), evidence quoting the same text (folded) as an earlier
+ * item, or with the same origin, is one origin group: the earliest item is
+ * the origin and the others are its echoes.  The summary of a claim:
  *   contested  both supporting and denying origins
  *   denied     denying origins only
  *   confirmed  a named party (person, representative, organization, or the
@@ -115,26 +115,43 @@ static int cmp_qkey(const void *x, const void *y, void *ctx)
     return strcmp(a->qkey ? a->qkey : "", b->qkey ? b->qkey : "");
 }
 
-/* Union items that share an origin, then items that share a quotation. */
+/* Union items that quote the same text, then items that share an origin.
+ * An item that repeats an earlier quotation belongs to that quotation's
+ * origin and does not lend its own: an outlet that once carried another's
+ * onlooker and later reports something of its own keeps the two apart. */
 static int group(ev *v, size_t n)
 {
     size_t *ix = malloc((n ? n : 1) * sizeof *ix);
-    if (!ix)
+    char *echo = calloc(n ? n : 1, 1);
+    if (!ix || !echo) {
+        free(ix);
+        free(echo);
         return hs_error_set(HS_ENOMEM, "out of memory");
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < n; i++)
-            ix[i] = i;
-        qsort_r(ix, n, sizeof *ix, pass == 0 ? cmp_origin : cmp_qkey, v);
-        for (size_t i = 1; i < n; i++) {
-            const ev *a = &v[ix[i - 1]], *b = &v[ix[i]];
-            if (a->polarity != b->polarity)
-                continue;
-            if (pass == 0 ? strcmp(a->origin, b->origin) == 0
-                          : (a->qkey && b->qkey && strcmp(a->qkey, b->qkey) == 0))
-                unite(v, ix[i - 1], ix[i]);
-        }
+    }
+    for (size_t i = 0; i < n; i++)
+        ix[i] = i;
+    qsort_r(ix, n, sizeof *ix, cmp_qkey, v);
+    for (size_t k = 1; k < n; k++) {
+        const ev *a = &v[ix[k - 1]], *b = &v[ix[k]];
+        if (a->polarity == b->polarity && a->qkey && b->qkey && strcmp(a->qkey, b->qkey) == 0)
+            unite(v, ix[k - 1], ix[k]);
+    }
+    for (size_t i = 0; i < n; i++)
+        echo[i] = find_root(v, i) != i; /* an earlier item has the same quotation */
+    for (size_t i = 0; i < n; i++)
+        ix[i] = i;
+    qsort_r(ix, n, sizeof *ix, cmp_origin, v);
+    size_t prev = (size_t)-1;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = ix[k];
+        if (echo[i])
+            continue;
+        if (prev != (size_t)-1 && v[prev].polarity == v[i].polarity && strcmp(v[prev].origin, v[i].origin) == 0)
+            unite(v, prev, i);
+        prev = i;
     }
     free(ix);
+    free(echo);
     return 0;
 }
 

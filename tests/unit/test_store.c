@@ -456,3 +456,51 @@ TEST(store_add_doc_layers)
     hs_doc_free(d);
     close_store(s, db);
 }
+
+/* One hearsay/1 line: two people and one relation resting on one attribution. */
+static void add_line(hs_store *s, const char *id, const char *outlet, const char *content, const char *kind,
+                     const char *via, const char *status)
+{
+    char via_json[96] = "null", line[2048];
+    if (via)
+        snprintf(via_json, sizeof via_json, "{\"text\":\"%s\",\"entity\":null}", via);
+    snprintf(line, sizeof line,
+             "{\"schema\":\"hearsay/1\",\"article\":{\"id\":\"%s\",\"date\":\"2025-05-0%c\",\"outlet\":\"%s\","
+             "\"text\":\"%s %s\"},\"entities\":[{\"id\":\"E1\",\"type\":\"PERSON\",\"name\":\"Ona Pryce\"},"
+             "{\"id\":\"E2\",\"type\":\"PERSON\",\"name\":\"Bram Telford\"}],\"attributions\":[{\"id\":\"A1\","
+             "\"kind\":\"%s\",\"content\":{\"text\":\"%s\"},\"source\":{\"text\":\"an insider\",\"kind\":"
+             "\"anonymous\",\"entity\":null},\"via\":%s,\"hedged\":false}],\"relations\":[{\"id\":\"R1\",\"type\":"
+             "\"romance\",\"subject\":\"E1\",\"object\":\"E2\",\"status\":\"%s\",\"attribution\":\"A1\"}]}",
+             id, id[strlen(id) - 1], outlet, id, content, kind, content, via_json, status);
+    int added = 0;
+    int rc = hs_store_add_json(s, line, strlen(line), id, &added);
+    if (rc)
+        fprintf(stderr, "  %s\n", hs_error_last());
+    CHECK_INT(rc, 0);
+    CHECK_INT(added, 1);
+}
+
+TEST(store_echo_does_not_bridge)
+{
+    char db[128];
+    hs_store *s = fresh_store(db, sizeof db);
+    if (!s)
+        return;
+    /* Alpha's insider; Beta repeats the quotation (an echo of Alpha); later
+     * Beta's own insider says something else (Beta's own origin); Gamma
+     * quotes Alpha's words again, and a denial reaches Delta */
+    add_line(s, "a1", "Alpha Times", "They were inseparable all evening long", "direct", NULL, "rumored");
+    add_line(s, "a2", "Beta Daily", "they were inseparable all evening long.", "direct", NULL, "rumored");
+    add_line(s, "a3", "Beta Daily", "The two have been dating since spring", "indirect", NULL, "rumored");
+    add_line(s, "a4", "Gamma Post", "They were inseparable, all evening long", "direct", "Alpha Times", "rumored");
+    add_line(s, "a5", "Epsilon News", "They are just good friends", "direct", "Delta Wire", "denied");
+    json_t *c = claims_of(s, "Ona Pryce", "Bram Telford");
+    json_t *cl = claim_by_type(c, "romance");
+    check_claim(cl, "contested", 2, 1, 5);
+    size_t i, echoes = 0;
+    json_t *e;
+    json_array_foreach(json_object_get(cl, "evidence"), i, e) echoes += json_is_true(json_object_get(e, "echo"));
+    CHECK_INT(echoes, 2);
+    json_decref(c);
+    close_store(s, db);
+}

@@ -14,6 +14,7 @@ typedef struct hs_ingest {
     size_t batch;        /* articles per transaction */
     size_t in_batch;
     size_t added, dup, bad;
+    size_t committed;    /* articles (added or already stored) in committed batches */
     int progress;        /* print "committed N" on stderr after each commit */
     int status;          /* exit status so far */
 } hs_ingest;

@@ -59,8 +59,9 @@ int hs_ingest_step(hs_ingest *g, int rc, int added)
             return g->status = HS_EXIT_STORE;
         }
         g->in_batch = 0;
+        g->committed = g->added + g->dup;
         if (g->progress)
-            fprintf(stderr, "hearsay: committed %zu articles\n", g->added + g->dup);
+            fprintf(stderr, "hearsay: committed %zu articles\n", g->committed);
     }
     return 0;
 }
@@ -71,7 +72,12 @@ int hs_ingest_finish(hs_ingest *g, double seconds, const char *verb)
         hs_cli_error();
         g->status = HS_EXIT_STORE;
     }
-    if (g->progress && g->status != HS_EXIT_STORE)
+    if (g->status == HS_EXIT_STORE) {
+        fprintf(stderr, "hearsay: the store holds the %zu article(s) of the batches committed before the failure\n",
+                g->committed);
+        return g->status;
+    }
+    if (g->progress)
         fprintf(stderr, "hearsay: committed %zu articles\n", g->added + g->dup);
     size_t n = g->added + g->dup + g->bad;
     printf("%zu article(s) %s, %zu already stored, %zu rejected in %.2f s (%.0f articles/s)\n", g->added, verb,

@@ -72,9 +72,6 @@ static const char *const sq_sql[SQ_COUNT] = {
     [SQ_BEGIN] = "BEGIN IMMEDIATE",
     [SQ_COMMIT] = "COMMIT",
     [SQ_ROLLBACK] = "ROLLBACK",
-    [SQ_SAVE] = "SAVEPOINT article",
-    [SQ_RELEASE] = "RELEASE article",
-    [SQ_UNDO] = "ROLLBACK TO article",
     [SQ_ART_FIND] = "SELECT id FROM article WHERE ext_id = ?1 UNION ALL SELECT id FROM article WHERE url = ?2"
                     " UNION ALL SELECT id FROM article WHERE hash = ?3 LIMIT 1",
     [SQ_ART_INS] = "INSERT INTO article(ext_id, url, hash, date, outlet, outlet_key, title, bytes)"
@@ -292,6 +289,14 @@ static int run_simple(hs_store *s, hs_sq_id i, const char *what)
     return st ? hs_store_step_done(s, st, what) : HS_ESTORE;
 }
 
+/* Roll back whatever is open, keeping the error message that caused it. */
+static void rollback_quiet(hs_store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->dirty.n = 0;
+}
+
 int hs_store_begin(hs_store *s)
 {
     if (!s)
@@ -314,12 +319,16 @@ int hs_store_commit(hs_store *s)
     int rc = hs_ledger_flush(s);
     if (!rc)
         rc = run_simple(s, SQ_COMMIT, "committing");
-    if (rc) {
-        run_simple(s, SQ_ROLLBACK, "rolling back");
-        s->dirty.n = 0;
-    }
+    if (rc)
+        rollback_quiet(s);
     s->in_batch = 0;
     return rc;
+}
+
+void hs_store_abort(hs_store *s)
+{
+    rollback_quiet(s);
+    s->in_batch = 0;
 }
 
 int hs_store_tx_begin(hs_store *s, int *opened)
@@ -342,9 +351,7 @@ int hs_store_tx_end(hs_store *s, int opened, int rc)
         rc = hs_ledger_flush(s);
     if (!rc)
         rc = run_simple(s, SQ_COMMIT, "committing");
-    if (rc) {
-        run_simple(s, SQ_ROLLBACK, "rolling back");
-        s->dirty.n = 0;
-    }
+    if (rc)
+        rollback_quiet(s);
     return rc;
 }

@@ -74,7 +74,7 @@ int hs_rows_from_json(hs_rows *r, const char *json, size_t len, const char *orig
 
 /* Prepared statements, by number (SQL text in schema.c). */
 typedef enum hs_sq {
-    SQ_BEGIN, SQ_COMMIT, SQ_ROLLBACK, SQ_SAVE, SQ_RELEASE, SQ_UNDO,
+    SQ_BEGIN, SQ_COMMIT, SQ_ROLLBACK,
     SQ_ART_FIND, SQ_ART_INS, SQ_FTS_INS,
     SQ_ALIAS_GET, SQ_ENT_GET, SQ_ENT_INS, SQ_AE_INS, SQ_VARIANT_INS,
     SQ_STMT_INS, SQ_ABOUT_INS,
@@ -156,6 +156,8 @@ int hs_entity_find(hs_store *s, const char *name, int64_t *id);
 /* Write one article's rows (the body of hs_store_add_doc / _json). */
 int hs_store_add_rows(hs_store *s, hs_rows *r, int *added);
 
+/* Roll back the open batch (after a store failure). */
+void hs_store_abort(hs_store *s);
 /* Open a transaction unless a batch is open; end it (commit or roll back). */
 int hs_store_tx_begin(hs_store *s, int *opened);
 int hs_store_tx_end(hs_store *s, int opened, int rc);

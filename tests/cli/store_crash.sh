@@ -3,7 +3,8 @@
 # 1. 'hearsay add' killed with SIGKILL mid-run leaves a store that opens
 #    cleanly, passes SQLite's integrity check and holds every article of every
 #    batch it reported committed (and no part of the batch it was writing).
-# 2. A file that is not a store, an SQLite file of another application, and
+# 2. A store whose disk fills up keeps every committed batch and says so.
+# 3. A file that is not a store, an SQLite file of another application, and
 #    a damaged store are refused with a message naming the file (exit 6).
 set -u
 W=$(mktemp -d)
@@ -38,6 +39,19 @@ n=$(sed 's/.*"articles":\([0-9]*\).*/\1/' "$W/stats")
 # the interrupted add resumes: what was stored is skipped, the rest is added
 "$HS" add --db "$W/c.db" --batch 5000 "$W/in.jsonl" > "$W/out" 2>&1 || fail "resume: $(cat "$W/out")"
 grep -q "^$((8000 - n)) article(s) added, $n already stored" "$W/out" || fail "resume: $(cat "$W/out") (had $n)"
+
+# a full disk (a file-size limit): the batch being written is rolled back,
+# the message names the store, and what was committed stays readable
+awk -v N=3000 -v SEED=3 -f "$ROOT/bench/store/gen.awk" "$ROOT/tests/store/ledger.jsonl" > "$W/big.jsonl"
+(trap '' XFSZ; ulimit -f 2000; exec "$HS" load --batch 200 --db "$W/f.db" "$W/big.jsonl") > /dev/null 2>"$W/err"
+st=$?
+[ $st -eq 6 ] || fail "full disk: exit status $st, should be 6: $(cat "$W/err")"
+grep -q "f.db: .*disk I/O error\|f.db: .*full" "$W/err" || fail "full disk: $(cat "$W/err")"
+held=$(sed -n 's/.*the store holds the \([0-9]*\) article.*/\1/p' "$W/err")
+[ -n "$held" ] && [ "$held" -gt 0 ] || fail "full disk: no count of what was kept: $(cat "$W/err")"
+"$HS" stats --db "$W/f.db" --check --json > "$W/stats" 2>"$W/err2" || fail "after a full disk: $(cat "$W/err2")"
+grep -q "\"articles\":$held," "$W/stats" || fail "after a full disk: $(cat "$W/stats"), expected $held articles"
+grep -q '"integrity":\["ok"\]' "$W/stats" || fail "after a full disk: integrity $(cat "$W/stats")"
 
 # not a database
 head -c 8192 /dev/urandom > "$W/junk.db"

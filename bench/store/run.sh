@@ -42,3 +42,6 @@ echo "hearsay version: $(ms "$HS" version) ms"
 echo "claims '$top': $(ms "$HS" claims --db "$OUT/load.db" "$top") ms   (evidence lines: $("$HS" claims --db "$OUT/load.db" --json "$top" | grep -o '"article"' | wc -l))"
 echo "who '$top':    $(ms "$HS" who --db "$OUT/load.db" "$top") ms"
 echo "claims --json '$top': $(ms "$HS" claims --db "$OUT/load.db" --json "$top") ms"
+for q in "claims --json" "claims" "who"; do
+    /usr/bin/time -f "$q (one process): wall %e s, CPU %U + %S s" "$HS" $q --db "$OUT/load.db" "$top" > /dev/null
+done

@@ -146,6 +146,8 @@ static int add_entities(add_ctx *c)
             return rc;
         if (!c->key.len)
             continue;
+        if (strcmp(e->type, "PERSON") == 0)
+            hs_fold_person(&c->key);
         if ((rc = hs_entity_resolve(s, c->key.data, e->type, e->name, e->outlet, &e->entity)))
             return rc;
         sqlite3_stmt *st = hs_sq(s, SQ_AE_INS);

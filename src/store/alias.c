@@ -67,6 +67,18 @@ int hs_entity_find(hs_store *s, const char *name, int64_t *id)
     };
     int64_t ids[8];
     int n = 0;
+    /* "Senator Ingrid Vale" finds the person stored as "ingrid vale" */
+    hs_buf bare = HS_BUF_INIT;
+    if (!rc && hs_buf_put(&bare, key.data, key.len) == 0 && hs_fold_person(&bare)) {
+        rc = ids_for(s, steps[1], bare.data, ids, &n);
+        if (!rc && n == 1) {
+            *id = ids[0];
+            hs_buf_free(&bare);
+            hs_buf_free(&key);
+            return 0;
+        }
+    }
+    hs_buf_free(&bare);
     for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {
         rc = ids_for(s, steps[i], key.data, ids, &n);
         if (!rc && n == 1) {

@@ -18,6 +18,14 @@ static const struct {
 /* Source kinds that name who speaks (a named party can confirm or deny). */
 static const char *const named_kinds[] = {"person", "representative", "organization"};
 
+/* Titles before a person's name ("Senator Ingrid Vale"), folded. */
+static const char *const person_titles[] = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "senator", "sen", "rep",
+    "representative", "congressman", "congresswoman", "gov", "governor", "president", "pres", "judge",
+    "justice", "prof", "professor", "rev", "reverend", "gen", "general", "capt", "captain", "sgt", "officer",
+    "mayor", "minister", "chancellor", "secretary", "sheriff", "coach", "chef", "detective", "agent",
+};
+
 /* Trailing labels of a host name that say nothing about the outlet. */
 static const char *const web_suffixes[] = {
     "com", "net", "org", "co", "uk", "au", "ca", "us", "ie", "nz", "in", "info", "news", "tv", "io", "de", "fr",
@@ -105,6 +113,22 @@ static int fold(hs_buf *out, const char *s, int for_quote)
 }
 
 int hs_fold_name(hs_buf *out, const char *name) { return fold(out, name, 0); }
+
+int hs_fold_person(hs_buf *key)
+{
+    char *sp = key->data ? strchr(key->data, ' ') : NULL;
+    if (!sp || !strchr(sp + 1, ' '))
+        return 0; /* a title is dropped only when a first and a last name remain */
+    size_t n = (size_t)(sp - key->data);
+    for (size_t i = 0; i < sizeof person_titles / sizeof person_titles[0]; i++) {
+        if (strlen(person_titles[i]) == n && memcmp(person_titles[i], key->data, n) == 0) {
+            memmove(key->data, sp + 1, key->len - n);
+            key->len -= n + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
 
 int hs_fold_quote(hs_buf *out, const char *text) { return fold(out, text, 1); }
 

@@ -118,6 +118,10 @@ int hs_store_rows_end(hs_store *s, int last_step);
 /* Entity key: NFKD, accents stripped, case-folded, punctuation dropped
  * (hyphens become spaces), spaces collapsed.  "" for a name without letters. */
 int hs_fold_name(hs_buf *out, const char *name);
+/* A PERSON key without a leading title ("senator ingrid vale" → "ingrid
+ * vale") when a first and a last name remain ("prince harry" stays). 1 when
+ * a title was dropped. */
+int hs_fold_person(hs_buf *key);
 /* Outlet key: the entity key without a leading "the" and without spaces, so
  * "The U.S. Sun" = "US Sun" = "ussun"; a web address gives its site name
  * ("www.people.com/x" → "people"). */

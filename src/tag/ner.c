@@ -1,0 +1,238 @@
+/* Named-entity recogniser: greedy left-to-right averaged perceptron over BIO
+ * labels, decoding only valid sequences (I-X only after B-X or I-X). */
+#include "tag/pos.h"
+#include "tag/tag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Feature templates (part of the model format: do not reorder). */
+enum {
+    N_BIAS = 1, N_WORD, N_LOWER, N_SHAPE, N_SSHAPE, N_PRE1, N_PRE2, N_PRE3, N_PRE4, N_SUF1, N_SUF2, N_SUF3,
+    N_SUF4, N_PREV_LOWER, N_NEXT_LOWER, N_PREV2_LOWER, N_NEXT2_LOWER, N_PREV_WORD, N_NEXT_WORD,
+    N_PREV_SSHAPE, N_NEXT_SSHAPE, N_SSHAPE3, N_PREV_LABEL, N_PREV2_LABEL, N_PREV_LABEL_SSHAPE,
+    N_PREV_LABEL_LOWER, N_FIRST_SSHAPE, N_UPOS_PREV, N_UPOS, N_UPOS_NEXT, N_UPOS_SSHAPE, N_PREV_LOWER_LOWER,
+    N_LOWER_NEXT_LOWER, N_SENT_UPPER_LOWER, N_UPOS3, N_PREV_LABEL_UPOS
+};
+
+#define BOS_LABEL 1000u
+#define NO_UPOS 200u
+
+int hs_ner_sent_upper(const hs_lex *lx, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lx[i].flags & HS_LX_HAS_LOWER)
+            return 0;
+        letters += !(lx[i].flags & HS_LX_NO_LETTER);
+    }
+    return letters >= 2;
+}
+
+void hs_ner_allowed(int prev, uint8_t *allowed)
+{
+    for (int l = 0; l < HS_NER_LABELS; l++)
+        allowed[l] = l == HS_NER_O || HS_NER_IS_B(l) ||
+                     (prev > 0 && HS_NER_TYPE(prev) == HS_NER_TYPE(l));
+}
+
+size_t hs_ner_features(const hs_lex *lx, const uint8_t *upos, size_t n, size_t i, int prev, int prev2,
+                       int sent_upper, uint64_t *f)
+{
+    const hs_lex *w = &lx[i];
+    const hs_lex *p1 = i >= 1 ? &lx[i - 1] : &hs_lex_bos, *p2 = i >= 2 ? &lx[i - 2] : &hs_lex_bos;
+    const hs_lex *n1 = i + 1 < n ? &lx[i + 1] : &hs_lex_eos, *n2 = i + 2 < n ? &lx[i + 2] : &hs_lex_eos;
+    uint64_t l1 = prev < 0 ? BOS_LABEL : (uint64_t)prev, l2 = prev2 < 0 ? BOS_LABEL : (uint64_t)prev2;
+    uint64_t u0 = upos ? upos[i] : NO_UPOS;
+    uint64_t up = upos && i >= 1 ? upos[i - 1] : NO_UPOS, un = upos && i + 1 < n ? upos[i + 1] : NO_UPOS;
+    /* in an all-capitals headline, case says nothing: use the lower-case form instead */
+    uint64_t word = sent_upper ? w->lower : w->word;
+    size_t k = 0;
+    f[k++] = hs_fh(N_BIAS, 0);
+    f[k++] = hs_fh(N_WORD, word);
+    f[k++] = hs_fh(N_LOWER, w->lower);
+    f[k++] = hs_fh2(N_SHAPE, sent_upper, w->shape);
+    f[k++] = hs_fh2(N_SSHAPE, sent_upper, w->sshape);
+    for (int a = 0; a < HS_LEX_AFFIX; a++) {
+        f[k++] = hs_fh(N_PRE1 + (uint32_t)a, w->pre[a]);
+        f[k++] = hs_fh(N_SUF1 + (uint32_t)a, w->suf[a]);
+    }
+    f[k++] = hs_fh(N_PREV_LOWER, p1->lower);
+    f[k++] = hs_fh(N_NEXT_LOWER, n1->lower);
+    f[k++] = hs_fh(N_PREV2_LOWER, p2->lower);
+    f[k++] = hs_fh(N_NEXT2_LOWER, n2->lower);
+    f[k++] = hs_fh(N_PREV_WORD, sent_upper ? p1->lower : p1->word);
+    f[k++] = hs_fh(N_NEXT_WORD, sent_upper ? n1->lower : n1->word);
+    f[k++] = hs_fh(N_PREV_SSHAPE, p1->sshape);
+    f[k++] = hs_fh(N_NEXT_SSHAPE, n1->sshape);
+    f[k++] = hs_fh2(N_SSHAPE3, hs_fh2(0, p1->sshape, w->sshape), n1->sshape);
+    f[k++] = hs_fh(N_PREV_LABEL, l1);
+    f[k++] = hs_fh2(N_PREV2_LABEL, l2, l1);
+    f[k++] = hs_fh2(N_PREV_LABEL_SSHAPE, l1, w->sshape);
+    f[k++] = hs_fh2(N_PREV_LABEL_LOWER, l1, w->lower);
+    f[k++] = hs_fh2(N_FIRST_SSHAPE, i == 0, w->sshape);
+    f[k++] = hs_fh(N_UPOS_PREV, up);
+    f[k++] = hs_fh(N_UPOS, u0);
+    f[k++] = hs_fh(N_UPOS_NEXT, un);
+    f[k++] = hs_fh2(N_UPOS_SSHAPE, u0, w->sshape);
+    f[k++] = hs_fh2(N_UPOS3, up * 256 + u0, un);
+    f[k++] = hs_fh2(N_PREV_LABEL_UPOS, l1, u0);
+    f[k++] = hs_fh2(N_PREV_LOWER_LOWER, p1->lower, w->lower);
+    f[k++] = hs_fh2(N_LOWER_NEXT_LOWER, w->lower, n1->lower);
+    f[k++] = hs_fh2(N_SENT_UPPER_LOWER, sent_upper, w->sshape);
+    return k;
+}
+
+void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *lx, const uint8_t *upos, size_t b,
+                         size_t e)
+{
+    uint64_t f[HS_TAG_MAX_FEATS];
+    int32_t s[HS_PERCEP_MAX_STRIDE];
+    uint8_t allowed[HS_NER_LABELS];
+    int su = hs_ner_sent_upper(lx + b, e - b);
+    int prev = -1, prev2 = -1;
+    for (size_t i = b; i < e; i++) {
+        size_t nf = hs_ner_features(lx + b, upos ? upos + b : NULL, e - b, i - b, prev, prev2, su, f);
+        hs_percep_score(&m->p, f, nf, s);
+        hs_ner_allowed(prev, allowed);
+        int l = hs_argmax_i32(s, 0, HS_NER_LABELS, allowed);
+        d->toks.v[i].ner = (uint8_t)l;
+        prev2 = prev;
+        prev = l;
+    }
+}
+
+/* ---- model files ---- */
+
+int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
+{
+    hs_mfile_writer w;
+    hs_mfile_writer_init(&w, HS_NER_KIND, HS_NER_VERSION);
+    int rc = hs_names_save(&w, "types", hs_etype_names, HS_ET_COUNT);
+    if (!rc)
+        rc = hs_percep_save(&m->p, &w, "tag");
+    if (!rc)
+        rc = hs_mfile_writer_save(&w, path);
+    hs_mfile_writer_free(&w);
+    return rc;
+}
+
+int hs_ner_model_load(struct hs_ner_model **out, const char *path)
+{
+    *out = NULL;
+    hs_mfile mf;
+    int rc = hs_mfile_load(&mf, path, HS_NER_KIND, HS_NER_VERSION);
+    if (rc)
+        return rc;
+    struct hs_ner_model *m = calloc(1, sizeof *m);
+    const char **types = NULL;
+    size_t nt = 0;
+    if (!m)
+        rc = hs_error_set(HS_ENOMEM, "out of memory");
+    if (!rc)
+        rc = hs_names_load(&mf, "types", &types, &nt, HS_ET_COUNT + 1);
+    for (size_t i = 0; !rc && i < nt; i++)
+        if (nt != HS_ET_COUNT || strcmp(types[i], hs_etype_names[i]) != 0)
+            rc = hs_error_set(HS_EMODEL, "%s: entity types differ from this build's (retrain the model)", path);
+    free((void *)types);
+    if (!rc)
+        rc = hs_percep_load(&m->p, &mf, "tag");
+    if (!rc && m->p.n_labels != HS_NER_LABELS)
+        rc = hs_error_set(HS_EMODEL, "%s: %u labels in the weights, expected %d", path, m->p.n_labels,
+                          HS_NER_LABELS);
+    hs_mfile_free(&mf);
+    if (rc) {
+        hs_ner_model_free(m);
+        return rc;
+    }
+    *out = m;
+    return 0;
+}
+
+void hs_ner_model_free(struct hs_ner_model *m)
+{
+    if (!m)
+        return;
+    hs_percep_free(&m->p);
+    free(m);
+}
+
+/* ---- training ---- */
+
+int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_train_opts *o, FILE *log,
+                 struct hs_ner_model **out)
+{
+    *out = NULL;
+    hs_doc *d = c->d;
+    hs_lex *lx;
+    hs_percep_trainer t;
+    if (!c->has_ner || d->sents.n == 0)
+        return hs_error_set(HS_EINPUT, "train ner: no sentences with entity labels in the training data");
+    int rc = hs_lex_doc(d, &lx);
+    if (rc)
+        return rc;
+    uint8_t *upos = NULL;
+    if (pos) {
+        /* features use the tagger's UPOS, as at run time */
+        for (size_t si = 0; si < d->sents.n; si++)
+            hs_pos_tag_sentence(pos, d, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
+        upos = malloc(d->toks.n ? d->toks.n : 1);
+        if (!upos)
+            return hs_error_set(HS_ENOMEM, "out of memory");
+        for (size_t i = 0; i < d->toks.n; i++)
+            upos[i] = d->toks.v[i].upos;
+    }
+    uint32_t *order = malloc(d->sents.n * sizeof *order);
+    if (!order || (rc = hs_percep_trainer_init(&t, o->bits, HS_NER_LABELS))) {
+        free(order);
+        free(upos);
+        return rc ? rc : hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < d->sents.n; i++)
+        order[i] = (uint32_t)i;
+    uint64_t seed = o->seed, f[HS_TAG_MAX_FEATS];
+    float s[HS_PERCEP_MAX_STRIDE];
+    uint8_t allowed[HS_NER_LABELS];
+    for (unsigned ep = 0; ep < o->epochs; ep++) {
+        clock_t t0 = clock();
+        hs_shuffle_u32(order, d->sents.n, &seed);
+        size_t right = 0, total = 0;
+        for (size_t si = 0; si < d->sents.n; si++) {
+            const hs_sent *st = &d->sents.v[order[si]];
+            size_t b = st->tok_begin, e = st->tok_end;
+            int su = hs_ner_sent_upper(lx + b, e - b);
+            int prev = -1, prev2 = -1;
+            for (size_t i = b; i < e; i++) {
+                size_t nf = hs_ner_features(lx + b, upos ? upos + b : NULL, e - b, i - b, prev, prev2, su, f);
+                hs_percep_trainer_score(&t, f, nf, s);
+                hs_ner_allowed(prev, allowed);
+                int l = hs_argmax_f(s, 0, HS_NER_LABELS, allowed), g = c->ner.v[i];
+                if (l != g) {
+                    hs_percep_trainer_update(&t, f, nf, g, 1);
+                    hs_percep_trainer_update(&t, f, nf, l, -1);
+                }
+                hs_percep_trainer_tick(&t);
+                right += l == g;
+                total++;
+                prev2 = prev;
+                prev = l;
+            }
+        }
+        if (log)
+            fprintf(log, "train ner: epoch %u: label accuracy on training data %.4f (%.1f s)\n", ep + 1,
+                    (double)right / (double)total, (double)(clock() - t0) / CLOCKS_PER_SEC);
+    }
+    free(order);
+    free(upos);
+    struct hs_ner_model *m = calloc(1, sizeof *m);
+    rc = m ? hs_percep_trainer_finish(&t, &m->p) : hs_error_set(HS_ENOMEM, "out of memory");
+    hs_percep_trainer_free(&t);
+    if (rc) {
+        hs_ner_model_free(m);
+        return rc;
+    }
+    *out = m;
+    return 0;
+}

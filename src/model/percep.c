@@ -15,11 +15,19 @@ static uint32_t round_stride(uint32_t n) { return (n + 15u) & ~15u; }
 void hs_percep_score(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
 {
     const uint32_t stride = p->stride, shift = 64 - p->bits;
+    const size_t lines = (stride * sizeof(int16_t) + 63) / 64;
+    /* the rows are scattered over a large table: ask for all of them first */
+    for (size_t i = 0; i < nf; i++) {
+        const char *row = (const char *)(p->w + (size_t)(f[i] >> shift) * stride);
+        for (size_t c = 0; c < lines; c++)
+            __builtin_prefetch(row + 64 * c);
+    }
     memset(scores, 0, stride * sizeof *scores);
     for (size_t i = 0; i < nf; i++) {
         const int16_t *row = p->w + (size_t)(f[i] >> shift) * stride;
-        for (uint32_t l = 0; l < stride; l++)
-            scores[l] += row[l];
+        for (uint32_t l = 0; l < stride; l += 16) /* fixed blocks of 16: vectorised */
+            for (uint32_t j = 0; j < 16; j++)
+                scores[l + j] += row[l + j];
     }
 }
 
@@ -152,8 +160,9 @@ void hs_percep_trainer_score(const hs_percep_trainer *t, const uint64_t *f, size
     memset(scores, 0, stride * sizeof *scores);
     for (size_t i = 0; i < nf; i++) {
         const float *row = t->w + (size_t)(f[i] >> shift) * stride;
-        for (uint32_t l = 0; l < stride; l++)
-            scores[l] += row[l];
+        for (uint32_t l = 0; l < stride; l += 16)
+            for (uint32_t j = 0; j < 16; j++)
+                scores[l + j] += row[l + j];
     }
 }
 
@@ -203,6 +212,11 @@ void hs_shuffle_u32(uint32_t *v, size_t n, uint64_t *seed)
         v[i - 1] = v[j];
         v[j] = x;
     }
+}
+
+int hs_model_open(hs_mfile *m, const char *what, const void *data, size_t len, const char *kind, uint32_t version)
+{
+    return data ? hs_mfile_load_mem(m, data, len, what, kind, version) : hs_mfile_load(m, what, kind, version);
 }
 
 /* ---- label names ---- */

@@ -97,6 +97,9 @@ static inline uint64_t hs_rand_next(uint64_t *s)
 }
 void hs_shuffle_u32(uint32_t *v, size_t n, uint64_t *seed);
 
+/* A model file from `what` (a path) when data is NULL, else from data[0, len). */
+int hs_model_open(hs_mfile *m, const char *what, const void *data, size_t len, const char *kind, uint32_t version);
+
 /* Label-name tables stored as a section of NUL-terminated names. */
 int hs_names_save(hs_mfile_writer *w, const char *section, const char *const *names, size_t n);
 /* Validates; *names is one malloc'ed block (pointers then strings): free(*names). */

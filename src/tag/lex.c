@@ -39,7 +39,8 @@ void hs_lex_token(const char *str, size_t n, hs_lex *out)
     uint32_t flags = 0;
     int letters = 0, uppers = 0, run = 0;
     char last = 0;
-    for (size_t i = 0; i < n && nl + 4 < MAXB;) {
+    size_t i = 0;
+    for (; i < n && nl + 4 < MAXB;) {
         char q;
         int k = fold_quote(s, n, i, &q);
         unsigned char c = s[i];
@@ -106,14 +107,14 @@ void hs_lex_token(const char *str, size_t n, hs_lex *out)
         flags |= HS_LX_ALL_UPPER;
     {
         int all_digit = nch > 0;
-        for (size_t i = 0; i < nl; i++)
-            if (low[i] != '0' && low[i] != ',' && low[i] != '.')
+        for (size_t x = 0; x < nl; x++)
+            if (low[x] != '0' && low[x] != ',' && low[x] != '.')
                 all_digit = 0;
         if (all_digit && (flags & HS_LX_HAS_DIGIT))
             flags |= HS_LX_ALL_DIGIT;
     }
     /* the exact form uses the whole token, the others its first MAXB bytes */
-    out->word = n <= nw ? hs_strhash(word, nw) : hs_strhash(str, n);
+    out->word = i >= n ? hs_strhash(word, nw) : hs_strhash(str, n);
     out->lower = hs_strhash(low, nl);
     out->shape = hs_strhash(shape, ns) ^ 0x5a;
     out->sshape = hs_strhash(ssh, nss) ^ 0xa5;

@@ -31,11 +31,10 @@ int hs_ner_sent_upper(const hs_lex *lx, size_t n)
     return letters >= 2;
 }
 
-void hs_ner_allowed(int prev, uint8_t *allowed)
+void hs_ner_allowed(int prev, const uint8_t *seen, uint8_t *allowed)
 {
     for (int l = 0; l < HS_NER_LABELS; l++)
-        allowed[l] = l == HS_NER_O || HS_NER_IS_B(l) ||
-                     (prev > 0 && HS_NER_TYPE(prev) == HS_NER_TYPE(l));
+        allowed[l] = l == HS_NER_O || (seen[l] && (HS_NER_IS_B(l) || (prev > 0 && HS_NER_TYPE(prev) == HS_NER_TYPE(l))));
 }
 
 size_t hs_ner_features(const hs_lex *lx, const uint8_t *upos, size_t n, size_t i, int prev, int prev2,
@@ -96,7 +95,7 @@ void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *
     for (size_t i = b; i < e; i++) {
         size_t nf = hs_ner_features(lx + b, upos ? upos + b : NULL, e - b, i - b, prev, prev2, su, f);
         hs_percep_score(&m->p, f, nf, s);
-        hs_ner_allowed(prev, allowed);
+        hs_ner_allowed(prev, m->seen, allowed);
         int l = hs_argmax_i32(s, 0, HS_NER_LABELS, allowed);
         d->toks.v[i].ner = (uint8_t)l;
         prev2 = prev;
@@ -112,6 +111,8 @@ int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
     hs_mfile_writer_init(&w, HS_NER_KIND, HS_NER_VERSION);
     int rc = hs_names_save(&w, "types", hs_etype_names, HS_ET_COUNT);
     if (!rc)
+        rc = hs_mfile_writer_add(&w, "seen", m->seen, sizeof m->seen);
+    if (!rc)
         rc = hs_percep_save(&m->p, &w, "tag");
     if (!rc)
         rc = hs_mfile_writer_save(&w, path);
@@ -119,13 +120,28 @@ int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
     return rc;
 }
 
+static int ner_from_mfile(struct hs_ner_model **out, hs_mfile mf, const char *path);
+
 int hs_ner_model_load(struct hs_ner_model **out, const char *path)
 {
-    *out = NULL;
     hs_mfile mf;
-    int rc = hs_mfile_load(&mf, path, HS_NER_KIND, HS_NER_VERSION);
-    if (rc)
-        return rc;
+    *out = NULL;
+    int rc = hs_model_open(&mf, path, NULL, 0, HS_NER_KIND, HS_NER_VERSION);
+    return rc ? rc : ner_from_mfile(out, mf, path);
+}
+
+int hs_ner_model_load_mem(struct hs_ner_model **out, const void *data, size_t len, const char *what)
+{
+    hs_mfile mf;
+    *out = NULL;
+    int rc = hs_model_open(&mf, what, data, len, HS_NER_KIND, HS_NER_VERSION);
+    return rc ? rc : ner_from_mfile(out, mf, what);
+}
+
+/* Takes over mf (freed here). */
+static int ner_from_mfile(struct hs_ner_model **out, hs_mfile mf, const char *path)
+{
+    int rc = 0;
     struct hs_ner_model *m = calloc(1, sizeof *m);
     const char **types = NULL;
     size_t nt = 0;
@@ -139,6 +155,14 @@ int hs_ner_model_load(struct hs_ner_model **out, const char *path)
     free((void *)types);
     if (!rc)
         rc = hs_percep_load(&m->p, &mf, "tag");
+    const void *seen;
+    size_t ns;
+    if (!rc && !(rc = hs_mfile_get(&mf, "seen", 1, &seen, &ns))) {
+        if (ns != HS_NER_LABELS)
+            rc = hs_error_set(HS_EMODEL, "%s: section 'seen' has %zu bytes, expected %d", path, ns, HS_NER_LABELS);
+        else
+            memcpy(m->seen, seen, ns);
+    }
     if (!rc && m->p.n_labels != HS_NER_LABELS)
         rc = hs_error_set(HS_EMODEL, "%s: %u labels in the weights, expected %d", path, m->p.n_labels,
                           HS_NER_LABELS);
@@ -194,7 +218,9 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
         order[i] = (uint32_t)i;
     uint64_t seed = o->seed, f[HS_TAG_MAX_FEATS];
     float s[HS_PERCEP_MAX_STRIDE];
-    uint8_t allowed[HS_NER_LABELS];
+    uint8_t allowed[HS_NER_LABELS], seen[HS_NER_LABELS] = {1};
+    for (size_t i = 0; i < d->toks.n; i++)
+        seen[c->ner.v[i] < HS_NER_LABELS ? c->ner.v[i] : 0] = 1;
     for (unsigned ep = 0; ep < o->epochs; ep++) {
         clock_t t0 = clock();
         hs_shuffle_u32(order, d->sents.n, &seed);
@@ -207,7 +233,7 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
             for (size_t i = b; i < e; i++) {
                 size_t nf = hs_ner_features(lx + b, upos ? upos + b : NULL, e - b, i - b, prev, prev2, su, f);
                 hs_percep_trainer_score(&t, f, nf, s);
-                hs_ner_allowed(prev, allowed);
+                hs_ner_allowed(prev, seen, allowed);
                 int l = hs_argmax_f(s, 0, HS_NER_LABELS, allowed), g = c->ner.v[i];
                 if (l != g) {
                     hs_percep_trainer_update(&t, f, nf, g, 1);
@@ -228,6 +254,8 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
     free(upos);
     struct hs_ner_model *m = calloc(1, sizeof *m);
     rc = m ? hs_percep_trainer_finish(&t, &m->p) : hs_error_set(HS_ENOMEM, "out of memory");
+    if (m)
+        memcpy(m->seen, seen, sizeof seen);
     hs_percep_trainer_free(&t);
     if (rc) {
         hs_ner_model_free(m);

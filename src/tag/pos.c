@@ -53,6 +53,19 @@ size_t hs_pos_features(const hs_lex *lx, size_t n, size_t i, int prev, int prev2
     return k;
 }
 
+const hs_pos_dict_entry *hs_pos_dict_find(const struct hs_pos_model *m, uint64_t word)
+{
+    if (!m->dict_size)
+        return NULL;
+    uint64_t key = word ? word : 1, mask = m->dict_size - 1;
+    for (uint64_t i = key & mask;; i = (i + 1) & mask) {
+        if (m->dict[i].key == key)
+            return &m->dict[i];
+        if (m->dict[i].key == 0)
+            return NULL;
+    }
+}
+
 void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *lx, size_t b, size_t e)
 {
     uint64_t f[HS_TAG_MAX_FEATS];
@@ -60,10 +73,17 @@ void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *
     int prev = -1, prev2 = -1;
     const int nx = (int)m->n_xpos;
     for (size_t i = b; i < e; i++) {
-        size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);
-        hs_percep_score(&m->p, f, nf, s);
-        int u = hs_argmax_i32(s, 0, HS_UPOS_COUNT, NULL);
-        int x = hs_argmax_i32(s, HS_UPOS_COUNT, HS_UPOS_COUNT + nx, NULL) - HS_UPOS_COUNT;
+        const hs_pos_dict_entry *de = hs_pos_dict_find(m, lx[i].word);
+        int u, x;
+        if (de) {
+            u = de->upos;
+            x = de->xpos;
+        } else {
+            size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);
+            hs_percep_score(&m->p, f, nf, s);
+            u = hs_argmax_i32(s, 0, HS_UPOS_COUNT, NULL);
+            x = hs_argmax_i32(s, HS_UPOS_COUNT, HS_UPOS_COUNT + nx, NULL) - HS_UPOS_COUNT;
+        }
         d->toks.v[i].upos = (uint8_t)u;
         d->toks.v[i].xpos = (uint8_t)x;
         prev2 = prev;
@@ -79,6 +99,8 @@ int hs_pos_model_save(const struct hs_pos_model *m, const char *path)
     hs_mfile_writer_init(&w, HS_POS_KIND, HS_POS_VERSION);
     int rc = hs_names_save(&w, "xpos", m->xpos_names, m->n_xpos);
     if (!rc)
+        rc = hs_mfile_writer_add(&w, "dict", m->dict, m->dict_size * sizeof *m->dict);
+    if (!rc)
         rc = hs_percep_save(&m->p, &w, "tag");
     if (!rc)
         rc = hs_mfile_writer_save(&w, path);
@@ -86,13 +108,54 @@ int hs_pos_model_save(const struct hs_pos_model *m, const char *path)
     return rc;
 }
 
-int hs_pos_model_load(struct hs_pos_model **out, const char *path)
+static int load_dict(struct hs_pos_model *m, const hs_mfile *mf)
 {
-    *out = NULL;
-    hs_mfile mf;
-    int rc = hs_mfile_load(&mf, path, HS_POS_KIND, HS_POS_VERSION);
+    const void *data;
+    size_t n;
+    int rc = hs_mfile_get(mf, "dict", sizeof(hs_pos_dict_entry), &data, &n);
     if (rc)
         return rc;
+    if (n & (n - 1))
+        return hs_error_set(HS_EMODEL, "%s: tag dictionary of %zu entries (not a power of two)", mf->path, n);
+    size_t empty = 0;
+    const hs_pos_dict_entry *v = data;
+    for (size_t i = 0; i < n; i++) {
+        empty += v[i].key == 0;
+        if (v[i].key && (v[i].upos >= HS_UPOS_COUNT || v[i].xpos >= m->n_xpos))
+            return hs_error_set(HS_EMODEL, "%s: tag dictionary entry %zu names an unknown tag", mf->path, i);
+    }
+    if (n && !empty)
+        return hs_error_set(HS_EMODEL, "%s: tag dictionary has no free slot", mf->path);
+    if (n && !(m->dict = malloc(n * sizeof *m->dict)))
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    if (n)
+        memcpy(m->dict, data, n * sizeof *m->dict);
+    m->dict_size = n;
+    return 0;
+}
+
+static int pos_from_mfile(struct hs_pos_model **out, hs_mfile mf, const char *path);
+
+/* From a file (data NULL) or from memory. */
+static int pos_open(struct hs_pos_model **out, const char *what, const void *data, size_t len)
+{
+    hs_mfile mf;
+    *out = NULL;
+    int rc = hs_model_open(&mf, what, data, len, HS_POS_KIND, HS_POS_VERSION);
+    return rc ? rc : pos_from_mfile(out, mf, what);
+}
+
+int hs_pos_model_load(struct hs_pos_model **out, const char *path) { return pos_open(out, path, NULL, 0); }
+
+int hs_pos_model_load_mem(struct hs_pos_model **out, const void *data, size_t len, const char *what)
+{
+    return pos_open(out, what, data, len);
+}
+
+/* Takes over mf (freed here). */
+static int pos_from_mfile(struct hs_pos_model **out, hs_mfile mf, const char *path)
+{
+    int rc = 0;
     struct hs_pos_model *m = calloc(1, sizeof *m);
     if (!m) {
         hs_mfile_free(&mf);
@@ -104,6 +167,8 @@ int hs_pos_model_load(struct hs_pos_model **out, const char *path)
     if (!rc && (m->n_xpos == 0 || m->p.n_labels != HS_UPOS_COUNT + m->n_xpos))
         rc = hs_error_set(HS_EMODEL, "%s: %u labels in the weights but %d UPOS + %zu PTB tags named", path,
                           m->p.n_labels, HS_UPOS_COUNT, m->n_xpos);
+    if (!rc)
+        rc = load_dict(m, &mf);
     hs_mfile_free(&mf);
     if (rc) {
         hs_pos_model_free(m);
@@ -119,10 +184,87 @@ void hs_pos_model_free(struct hs_pos_model *m)
         return;
     hs_percep_free(&m->p);
     free((void *)m->xpos_names);
+    free(m->dict);
     free(m);
 }
 
 /* ---- training ---- */
+
+/* A word enters the tag dictionary when it was seen at least DICT_MIN_COUNT
+ * times and with one (UPOS, PTB) pair at least DICT_MIN_SHARE of the time. */
+#define DICT_MIN_COUNT 20
+#define DICT_MIN_SHARE 0.99
+
+typedef struct occ {
+    uint64_t key;
+    uint8_t upos, xpos;
+} occ;
+
+static int occ_cmp(const void *a, const void *b)
+{
+    const occ *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    if (x->upos != y->upos)
+        return x->upos < y->upos ? -1 : 1;
+    return x->xpos < y->xpos ? -1 : x->xpos > y->xpos;
+}
+
+static void dict_insert(struct hs_pos_model *m, uint64_t key, uint8_t upos, uint8_t xpos)
+{
+    uint64_t mask = m->dict_size - 1;
+    key = key ? key : 1;
+    uint64_t i = key & mask;
+    while (m->dict[i].key)
+        i = (i + 1) & mask;
+    m->dict[i].key = key;
+    m->dict[i].upos = upos;
+    m->dict[i].xpos = xpos;
+}
+
+static int build_dict(struct hs_pos_model *m, const hs_corpus *c, const hs_lex *lx)
+{
+    size_t n = c->d->toks.n, words = 0;
+    occ *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        v[i] = (occ){lx[i].word, c->upos.v[i], c->xpos.v[i]};
+    qsort(v, n, sizeof *v, occ_cmp);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            m->dict_size = 16;
+            while (m->dict_size < 2 * words)
+                m->dict_size *= 2;
+            if (!(m->dict = calloc(m->dict_size, sizeof *m->dict))) {
+                free(v);
+                return hs_error_set(HS_ENOMEM, "out of memory");
+            }
+        }
+        for (size_t i = 0; i < n;) {
+            size_t j = i, best = 0, best_at = i;
+            while (j < n && v[j].key == v[i].key) {
+                size_t k = j;
+                while (k < n && v[k].key == v[j].key && v[k].upos == v[j].upos && v[k].xpos == v[j].xpos)
+                    k++;
+                if (k - j > best) {
+                    best = k - j;
+                    best_at = j;
+                }
+                j = k;
+            }
+            if (j - i >= DICT_MIN_COUNT && (double)best >= DICT_MIN_SHARE * (double)(j - i)) {
+                if (pass == 0)
+                    words++;
+                else
+                    dict_insert(m, v[best_at].key, v[best_at].upos, v[best_at].xpos);
+            }
+            i = j;
+        }
+    }
+    free(v);
+    return 0;
+}
 
 int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct hs_pos_model **out)
 {
@@ -135,11 +277,21 @@ int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct h
     int rc = hs_lex_doc(d, &lx);
     if (rc)
         return rc;
-    if ((rc = hs_percep_trainer_init(&t, o->bits, HS_UPOS_COUNT + (uint32_t)c->n_xpos)))
+    struct hs_pos_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    m->n_xpos = c->n_xpos;
+    if ((rc = build_dict(m, c, lx)) ||
+        (rc = hs_percep_trainer_init(&t, o->bits, HS_UPOS_COUNT + (uint32_t)c->n_xpos))) {
+        hs_pos_model_free(m);
         return rc;
+    }
+    if (log)
+        fprintf(log, "train pos: tag dictionary of %zu slots\n", m->dict_size);
     uint32_t *order = malloc(d->sents.n * sizeof *order);
     if (!order) {
         hs_percep_trainer_free(&t);
+        hs_pos_model_free(m);
         return hs_error_set(HS_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < d->sents.n; i++)
@@ -156,6 +308,14 @@ int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct h
             size_t b = st->tok_begin, e = st->tok_end;
             int prev = -1, prev2 = -1;
             for (size_t i = b; i < e; i++) {
+                const hs_pos_dict_entry *de = hs_pos_dict_find(m, lx[i].word);
+                if (de) { /* as at tagging time: no scoring, no update */
+                    right += de->upos == c->upos.v[i];
+                    total++;
+                    prev2 = prev;
+                    prev = de->xpos;
+                    continue;
+                }
                 size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);
                 hs_percep_trainer_score(&t, f, nf, s);
                 int u = hs_argmax_f(s, 0, HS_UPOS_COUNT, NULL);
@@ -181,9 +341,8 @@ int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct h
                     (double)right / (double)total, (double)(clock() - t0) / CLOCKS_PER_SEC);
     }
     free(order);
-    struct hs_pos_model *m = calloc(1, sizeof *m);
     char **names = calloc(c->n_xpos, sizeof *names);
-    rc = m && names ? hs_percep_trainer_finish(&t, &m->p) : hs_error_set(HS_ENOMEM, "out of memory");
+    rc = names ? hs_percep_trainer_finish(&t, &m->p) : hs_error_set(HS_ENOMEM, "out of memory");
     hs_percep_trainer_free(&t);
     if (!rc) {
         for (size_t i = 0; i < c->n_xpos; i++)

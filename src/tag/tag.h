@@ -16,17 +16,27 @@
 #define HS_NER_VERSION 1
 #define HS_TAG_MAX_FEATS 64
 
+typedef struct hs_pos_dict_entry {
+    uint64_t key;   /* hs_lex.word */
+    uint8_t upos, xpos, pad[6];
+} hs_pos_dict_entry;
+
 /* POS: one weight row holds the UPOS head [0, HS_UPOS_COUNT) and the PTB
  * head [HS_UPOS_COUNT, HS_UPOS_COUNT + n_xpos). */
 struct hs_pos_model {
     hs_percep p;
     const char **xpos_names;
     size_t n_xpos;
+    /* tag dictionary: frequent words that nearly always carry one tag pair
+     * skip scoring.  Open addressing on the word hash (key 0: empty). */
+    hs_pos_dict_entry *dict;
+    size_t dict_size; /* a power of two */
 };
 
 /* NER: BIO labels as in doc.h (HS_NER_*). */
 struct hs_ner_model {
     hs_percep p;
+    uint8_t seen[HS_NER_LABELS]; /* labels the training data had: only these are predicted */
 };
 
 /* Names of news outlets (data/outlets.txt), matched as token sequences. */
@@ -38,6 +48,9 @@ void hs_pos_model_free(struct hs_pos_model *m);
 int hs_ner_model_load(struct hs_ner_model **out, const char *path);
 int hs_ner_model_save(const struct hs_ner_model *m, const char *path);
 void hs_ner_model_free(struct hs_ner_model *m);
+/* The same from a file's bytes in memory (`what` names them in messages). */
+int hs_pos_model_load_mem(struct hs_pos_model **out, const void *data, size_t len, const char *what);
+int hs_ner_model_load_mem(struct hs_ner_model **out, const void *data, size_t len, const char *what);
 int hs_outlets_load(struct hs_outlets **out, const char *path);
 void hs_outlets_free(struct hs_outlets *o);
 
@@ -46,10 +59,14 @@ void hs_outlets_free(struct hs_outlets *o);
 size_t hs_pos_features(const hs_lex *lx, size_t n, size_t i, int prev, int prev2, uint64_t *f);
 size_t hs_ner_features(const hs_lex *lx, const uint8_t *upos, size_t n, size_t i, int prev, int prev2,
                        int sent_upper, uint64_t *f);
-/* Labels allowed after `prev` (never I-X unless prev is B-X or I-X). */
-void hs_ner_allowed(int prev, uint8_t *allowed);
+/* Labels allowed after `prev` (never I-X unless prev is B-X or I-X), among
+ * those marked in seen. */
+void hs_ner_allowed(int prev, const uint8_t *seen, uint8_t *allowed);
 /* 1 when every letter of the sentence is upper case (a headline in capitals). */
 int hs_ner_sent_upper(const hs_lex *lx, size_t n);
+
+/* The dictionary entry for a word, or NULL. */
+const hs_pos_dict_entry *hs_pos_dict_find(const struct hs_pos_model *m, uint64_t word);
 
 /* Tag one sentence's tokens [b, e) of d (lx: lexical hashes of all of d). */
 void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *lx, size_t b, size_t e);

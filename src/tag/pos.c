@@ -53,19 +53,6 @@ size_t hs_pos_features(const hs_lex *lx, size_t n, size_t i, int prev, int prev2
     return k;
 }
 
-const hs_pos_dict_entry *hs_pos_dict_find(const struct hs_pos_model *m, uint64_t word)
-{
-    if (!m->dict_size)
-        return NULL;
-    uint64_t key = word ? word : 1, mask = m->dict_size - 1;
-    for (uint64_t i = key & mask;; i = (i + 1) & mask) {
-        if (m->dict[i].key == key)
-            return &m->dict[i];
-        if (m->dict[i].key == 0)
-            return NULL;
-    }
-}
-
 void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *lx, size_t b, size_t e)
 {
     uint64_t f[HS_TAG_MAX_FEATS];
@@ -73,11 +60,11 @@ void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *
     int prev = -1, prev2 = -1;
     const int nx = (int)m->n_xpos;
     for (size_t i = b; i < e; i++) {
-        const hs_pos_dict_entry *de = hs_pos_dict_find(m, lx[i].word);
+        const hs_wordmap_entry *de = hs_wordmap_get(&m->dict, lx[i].word);
         int u, x;
         if (de) {
-            u = de->upos;
-            x = de->xpos;
+            u = de->value & 0xff;
+            x = (int)(de->value >> 8);
         } else {
             size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);
             hs_percep_score(&m->p, f, nf, s);
@@ -99,7 +86,7 @@ int hs_pos_model_save(const struct hs_pos_model *m, const char *path)
     hs_mfile_writer_init(&w, HS_POS_KIND, HS_POS_VERSION);
     int rc = hs_names_save(&w, "xpos", m->xpos_names, m->n_xpos);
     if (!rc)
-        rc = hs_mfile_writer_add(&w, "dict", m->dict, m->dict_size * sizeof *m->dict);
+        rc = hs_wordmap_save(&m->dict, &w, "dict");
     if (!rc)
         rc = hs_percep_save(&m->p, &w, "tag");
     if (!rc)
@@ -110,28 +97,11 @@ int hs_pos_model_save(const struct hs_pos_model *m, const char *path)
 
 static int load_dict(struct hs_pos_model *m, const hs_mfile *mf)
 {
-    const void *data;
-    size_t n;
-    int rc = hs_mfile_get(mf, "dict", sizeof(hs_pos_dict_entry), &data, &n);
-    if (rc)
-        return rc;
-    if (n & (n - 1))
-        return hs_error_set(HS_EMODEL, "%s: tag dictionary of %zu entries (not a power of two)", mf->path, n);
-    size_t empty = 0;
-    const hs_pos_dict_entry *v = data;
-    for (size_t i = 0; i < n; i++) {
-        empty += v[i].key == 0;
-        if (v[i].key && (v[i].upos >= HS_UPOS_COUNT || v[i].xpos >= m->n_xpos))
-            return hs_error_set(HS_EMODEL, "%s: tag dictionary entry %zu names an unknown tag", mf->path, i);
-    }
-    if (n && !empty)
-        return hs_error_set(HS_EMODEL, "%s: tag dictionary has no free slot", mf->path);
-    if (n && !(m->dict = malloc(n * sizeof *m->dict)))
-        return hs_error_set(HS_ENOMEM, "out of memory");
-    if (n)
-        memcpy(m->dict, data, n * sizeof *m->dict);
-    m->dict_size = n;
-    return 0;
+    int rc = hs_wordmap_load(&m->dict, mf, "dict", (uint32_t)m->n_xpos << 8);
+    for (size_t i = 0; !rc && i < m->dict.size; i++)
+        if (m->dict.v[i].key && (m->dict.v[i].value & 0xff) >= HS_UPOS_COUNT)
+            rc = hs_error_set(HS_EMODEL, "%s: tag dictionary slot %zu names an unknown UPOS tag", mf->path, i);
+    return rc;
 }
 
 static int pos_from_mfile(struct hs_pos_model **out, hs_mfile mf, const char *path);
@@ -184,7 +154,7 @@ void hs_pos_model_free(struct hs_pos_model *m)
         return;
     hs_percep_free(&m->p);
     free((void *)m->xpos_names);
-    free(m->dict);
+    hs_wordmap_free(&m->dict);
     free(m);
 }
 
@@ -210,18 +180,6 @@ static int occ_cmp(const void *a, const void *b)
     return x->xpos < y->xpos ? -1 : x->xpos > y->xpos;
 }
 
-static void dict_insert(struct hs_pos_model *m, uint64_t key, uint8_t upos, uint8_t xpos)
-{
-    uint64_t mask = m->dict_size - 1;
-    key = key ? key : 1;
-    uint64_t i = key & mask;
-    while (m->dict[i].key)
-        i = (i + 1) & mask;
-    m->dict[i].key = key;
-    m->dict[i].upos = upos;
-    m->dict[i].xpos = xpos;
-}
-
 static int build_dict(struct hs_pos_model *m, const hs_corpus *c, const hs_lex *lx)
 {
     size_t n = c->d->toks.n, words = 0;
@@ -232,14 +190,9 @@ static int build_dict(struct hs_pos_model *m, const hs_corpus *c, const hs_lex *
         v[i] = (occ){lx[i].word, c->upos.v[i], c->xpos.v[i]};
     qsort(v, n, sizeof *v, occ_cmp);
     for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) {
-            m->dict_size = 16;
-            while (m->dict_size < 2 * words)
-                m->dict_size *= 2;
-            if (!(m->dict = calloc(m->dict_size, sizeof *m->dict))) {
-                free(v);
-                return hs_error_set(HS_ENOMEM, "out of memory");
-            }
+        if (pass == 1 && hs_wordmap_init(&m->dict, words)) {
+            free(v);
+            return HS_ENOMEM;
         }
         for (size_t i = 0; i < n;) {
             size_t j = i, best = 0, best_at = i;
@@ -257,7 +210,7 @@ static int build_dict(struct hs_pos_model *m, const hs_corpus *c, const hs_lex *
                 if (pass == 0)
                     words++;
                 else
-                    dict_insert(m, v[best_at].key, v[best_at].upos, v[best_at].xpos);
+                    hs_wordmap_put(&m->dict, v[best_at].key, v[best_at].upos | (uint32_t)v[best_at].xpos << 8);
             }
             i = j;
         }
@@ -287,7 +240,7 @@ int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct h
         return rc;
     }
     if (log)
-        fprintf(log, "train pos: tag dictionary of %zu slots\n", m->dict_size);
+        fprintf(log, "train pos: tag dictionary of %zu slots\n", m->dict.size);
     uint32_t *order = malloc(d->sents.n * sizeof *order);
     if (!order) {
         hs_percep_trainer_free(&t);
@@ -308,12 +261,12 @@ int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct h
             size_t b = st->tok_begin, e = st->tok_end;
             int prev = -1, prev2 = -1;
             for (size_t i = b; i < e; i++) {
-                const hs_pos_dict_entry *de = hs_pos_dict_find(m, lx[i].word);
+                const hs_wordmap_entry *de = hs_wordmap_get(&m->dict, lx[i].word);
                 if (de) { /* as at tagging time: no scoring, no update */
-                    right += de->upos == c->upos.v[i];
+                    right += (de->value & 0xff) == c->upos.v[i];
                     total++;
                     prev2 = prev;
-                    prev = de->xpos;
+                    prev = (int)(de->value >> 8);
                     continue;
                 }
                 size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);

@@ -10,6 +10,7 @@ typedef struct hs_train_opts {
     unsigned bits;   /* log2 of the weight-table rows */
     unsigned epochs;
     uint64_t seed;   /* shuffling; fixed by default so that training is deterministic */
+    unsigned no_case, no_hist; /* NER: leave out the case statistics / the prediction history */
 } hs_train_opts;
 
 struct hs_pos_model;

@@ -187,9 +187,13 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
         for (size_t i = 0; i < d->toks.n; i++)
             upos[i] = d->toks.v[i].upos;
     }
-    if (ner)
+    if (ner) {
+        hs_ner_hist hist;
+        if ((rc = hs_ner_hist_init(&hist, &d->arena, d->toks.n)))
+            return rc;
         for (size_t s = 0; s < ns; s++)
-            hs_ner_tag_sentence(ner, d, lx, upos, sv[s].tok_begin, sv[s].tok_end);
+            hs_ner_tag_sentence(ner, d, lx, upos, &hist, sv[s].tok_begin, sv[s].tok_end);
+    }
     if (outlets)
         hs_outlets_mark(outlets, d, lx);
     return 0;

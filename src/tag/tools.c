@@ -32,6 +32,7 @@ static int usage(const char *cmd, const char *msg)
     fprintf(stderr,
             "usage: hearsay train pos --conllu PATH... [--split train] [-o models/pos.hsm] [--epochs N] [--bits B] [--seed S]\n"
             "       hearsay train ner --conll FILE... [--pos models/pos.hsm] [-o models/ner.hsm] [--epochs N] [--bits B]\n"
+            "                         [--no-case] [--no-hist]   (leave out case statistics / prediction history)\n"
             "       hearsay eval pos --conllu PATH [--split test] [--model FILE] [--json]\n"
             "       hearsay eval ner --conll FILE [--models DIR] [--json]\n"
             "PATH is a CoNLL-U file or a directory with splits.md (GUM).\n");
@@ -46,8 +47,8 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
     a->t.seed = 0x5eed1234abcdULL;
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(o, "--json") == 0) {
-            a->json = 1;
+        if (strcmp(o, "--json") == 0 || strcmp(o, "--no-case") == 0 || strcmp(o, "--no-hist") == 0) {
+            *(o[2] == 'j' ? &a->json : o[5] == 'c' ? (int *)&a->t.no_case : (int *)&a->t.no_hist) = 1;
             continue;
         }
         if (!v)

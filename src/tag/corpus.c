@@ -38,6 +38,7 @@ void hs_corpus_free(hs_corpus *c)
     HS_ARRAY_FREE(&c->ner);
     HS_ARRAY_FREE(&c->head);
     HS_ARRAY_FREE(&c->deprel);
+    free(c->spans);
     for (size_t i = 0; i < c->n_xpos; i++)
         free(c->xpos_names[i]);
     for (size_t i = 0; i < c->n_deprel; i++)
@@ -117,6 +118,143 @@ static FILE *open_data(const char *path)
     return f;
 }
 
+/* GUM entity types and what they become. */
+static const struct {
+    const char *gum;
+    int type; /* -1: not a name type */
+} gum_types[] = {{"person", HS_ET_PERSON}, {"organization", HS_ET_ORG}, {"place", HS_ET_PLACE},
+                 {"event", HS_ET_EVENT},   {"object", HS_ET_MISC},    {"abstract", HS_ET_MISC}};
+
+static int gum_type(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof gum_types / sizeof gum_types[0]; i++)
+        if (strlen(gum_types[i].gum) == n && memcmp(gum_types[i].gum, s, n) == 0)
+            return gum_types[i].type;
+    return -1;
+}
+
+static int span_push(hs_corpus *c, uint32_t b, uint32_t id, int type)
+{
+    if (c->n_spans == c->cap_spans) {
+        size_t cap = c->cap_spans ? c->cap_spans * 2 : 64;
+        struct gum_span *v = realloc(c->spans, cap * sizeof *v);
+        if (!v)
+            return HS_ENOMEM;
+        c->spans = v;
+        c->cap_spans = cap;
+    }
+    c->spans[c->n_spans] = (struct gum_span){b, b + 1, id, type};
+    return (int)c->n_spans++;
+}
+
+/* Read the Entity= brackets of token k's MISC field: "(ID-type-…" opens,
+ * "(ID-type-…)" is a one-token entity, "ID)" closes. */
+static int read_entities(hs_corpus *c, const char *misc, uint32_t k, const char *path, size_t lineno)
+{
+    const char *p = strstr(misc, "Entity=");
+    if (!p)
+        return 0;
+    for (p += 7; *p && *p != '|';) {
+        if (*p == '(') {
+            const char *q = ++p;
+            while (*q && *q != '(' && *q != ')' && *q != '|')
+                q++;
+            uint32_t id = (uint32_t)strtoul(p, NULL, 10);
+            const char *t = memchr(p, '-', (size_t)(q - p)), *te = t ? memchr(t + 1, '-', (size_t)(q - t - 1)) : NULL;
+            int type = t ? gum_type(t + 1, te ? (size_t)(te - t - 1) : (size_t)(q - t - 1)) : -1;
+            int at = span_push(c, k, id, type);
+            if (at < 0)
+                return hs_error_set(HS_ENOMEM, "out of memory");
+            if (*q == ')')
+                q++;
+            else if (c->n_open < sizeof c->open / sizeof c->open[0])
+                c->open[c->n_open++] = (uint32_t)at;
+            p = q;
+        } else if (*p >= '0' && *p <= '9') {
+            char *end;
+            uint32_t id = (uint32_t)strtoul(p, &end, 10);
+            if (*end != ')')
+                return hs_error_set(HS_EINPUT, "%s:%zu: bad Entity annotation '%s'", path, lineno, misc);
+            for (size_t j = c->n_open; j-- > 0;)
+                if (c->spans[c->open[j]].id == id) {
+                    c->spans[c->open[j]].e = k + 1;
+                    memmove(&c->open[j], &c->open[j + 1], (c->n_open - j - 1) * sizeof c->open[0]);
+                    c->n_open--;
+                    break;
+                }
+            p = end + 1;
+        } else {
+            p++;
+        }
+    }
+    return 0;
+}
+
+/* Can token k belong to a name being grown (k free, a proper noun, or a
+ * connector such as "of", "and", "the" with a free proper noun beyond it)? */
+static int name_token(const hs_corpus *c, size_t k, size_t beyond, size_t lo, size_t hi)
+{
+    if (c->ner.v[k] != HS_NER_O)
+        return 0;
+    int u = c->upos.v[k];
+    if (u == HS_UPOS_PROPN)
+        return 1;
+    return (u == HS_UPOS_ADP || u == HS_UPOS_CCONJ || u == HS_UPOS_DET) && beyond >= lo && beyond < hi &&
+           c->upos.v[beyond] == HS_UPOS_PROPN && c->ner.v[beyond] == HS_NER_O;
+}
+
+/* Turn the sentence's named spans into BIO labels.  Inner spans go first;
+ * each span's name is the run of proper nouns around its head (the token
+ * whose head lies outside the span), stopping at tokens an inner name took:
+ * "[NASA] Administrator Charles Bolden", "Museum of Flight", not the
+ * apposition or relative clause the span may also hold. */
+static void label_names(hs_corpus *c)
+{
+    size_t end = c->d->toks.n;
+    for (size_t i = 0; i < c->n_spans; i++) {
+        struct gum_span *s = &c->spans[i];
+        if (s->type < 0 || s->e <= s->b || s->e > end)
+            continue;
+        size_t head = s->b;
+        for (size_t k = s->b; k < s->e; k++)
+            if (c->head.v[k] < (int32_t)s->b || c->head.v[k] >= (int32_t)s->e) {
+                head = k;
+                break;
+            }
+        if (c->upos.v[head] != HS_UPOS_PROPN || c->ner.v[head] != HS_NER_O)
+            continue;
+        size_t b = head, e = head + 1;
+        while (b > s->b && name_token(c, b - 1, b - 2, s->b, s->e))
+            b--;
+        while (e < s->e && name_token(c, e, e + 1, s->b, s->e))
+            e++;
+        for (size_t k = b; k < e; k++)
+            c->ner.v[k] = (uint8_t)(k == b ? HS_NER_B(s->type) : HS_NER_I(s->type));
+        c->n_names++;
+        c->has_ner = 1;
+    }
+    /* spans still open at the end of a sentence do not carry over */
+    c->n_spans = 0;
+    c->n_open = 0;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+    const struct gum_span *x = a, *y = b;
+    uint32_t lx = x->e - x->b, ly = y->e - y->b;
+    if (lx != ly)
+        return lx < ly ? -1 : 1; /* inner (shorter) first */
+    return x->b < y->b ? -1 : x->b > y->b;
+}
+
+static int end_conllu_sentence(hs_corpus *c, size_t begin)
+{
+    if (c->n_spans)
+        qsort(c->spans, c->n_spans, sizeof *c->spans, span_cmp);
+    label_names(c);
+    return end_sentence(c, begin);
+}
+
 static int read_conllu_file(hs_corpus *c, const char *path)
 {
     FILE *f = open_data(path);
@@ -131,7 +269,7 @@ static int read_conllu_file(hs_corpus *c, const char *path)
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = 0;
         if (len == 0) {
-            rc = end_sentence(c, begin);
+            rc = end_conllu_sentence(c, begin);
             begin = c->d->toks.n;
             continue;
         }
@@ -166,9 +304,10 @@ static int read_conllu_file(hs_corpus *c, const char *path)
         c->xpos.v[k] = (uint8_t)xp;
         c->deprel.v[k] = (uint8_t)dr;
         c->head.v[k] = head > 0 ? (int32_t)(begin + (size_t)head - 1) : HS_NONE;
+        rc = read_entities(c, fl[9], (uint32_t)k, path, lineno);
     }
     if (!rc)
-        rc = end_sentence(c, begin);
+        rc = end_conllu_sentence(c, begin);
     free(line);
     fclose(f);
     c->n_files++;

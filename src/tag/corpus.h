@@ -22,12 +22,22 @@ typedef struct hs_corpus {
     char *deprel_names[HS_CORPUS_MAX_NAMES];
     size_t n_deprel;
     size_t n_files;
+    size_t n_names;  /* GUM named-entity spans taken as NER labels */
+    struct gum_span { uint32_t b, e, id; int type; } *spans; /* entity spans of the current sentence */
+    size_t n_spans, cap_spans;
+    uint32_t open[64];   /* indices into spans of entities not yet closed */
+    size_t n_open;
     int has_ner; /* the NER column was read */
 } hs_corpus;
 
 int hs_corpus_init(hs_corpus *c);
 /* A CoNLL-U file, or a directory holding splits.md: the documents of `split`
- * (train, dev, test, test2) that are present. */
+ * (train, dev, test, test2) that are present.  GUM's entity annotation
+ * (MISC Entity=) becomes NER labels for the spans that name something: those
+ * whose syntactic head is a proper noun, without a leading determiner or a
+ * trailing possessive, outermost first; types map person → PERSON,
+ * organization → ORG, place → PLACE, event → EVENT, object and abstract →
+ * MISC (others are not names in the CoNLL sense). */
 int hs_corpus_add_conllu(hs_corpus *c, const char *path, const char *split);
 /* CoNLL-2003: "word POS chunk NER" lines (IOB1 or IOB2), blank between sentences. */
 int hs_corpus_add_conll(hs_corpus *c, const char *path);

@@ -31,10 +31,10 @@ static int usage(const char *cmd, const char *msg)
     fprintf(stderr, "hearsay %s: %s\n", cmd, msg);
     fprintf(stderr,
             "usage: hearsay train pos --conllu PATH... [--split train] [-o models/pos.hsm] [--epochs N] [--bits B] [--seed S]\n"
-            "       hearsay train ner --conll FILE... [--pos models/pos.hsm] [-o models/ner.hsm] [--epochs N] [--bits B]\n"
+            "       hearsay train ner --conll FILE... [--conllu PATH...] [--pos models/pos.hsm] [-o models/ner.hsm] [--epochs N] [--bits B]\n"
             "                         [--no-case] [--no-hist]   (leave out case statistics / prediction history)\n"
             "       hearsay eval pos --conllu PATH [--split test] [--model FILE] [--json]\n"
-            "       hearsay eval ner --conll FILE [--models DIR] [--json]\n"
+            "       hearsay eval ner --conll FILE | --conllu PATH [--split test] [--models DIR] [--json]\n"
             "PATH is a CoNLL-U file or a directory with splits.md (GUM).\n");
     return 2;
 }
@@ -149,14 +149,14 @@ static int train_ner(int argc, char **argv, FILE *out)
     int rc = parse_args(argc, argv, "train ner", &a, 19, 10);
     if (rc)
         return rc;
-    if (a.n_conll == 0)
-        return usage("train ner", "give the training data with --conll");
+    if (a.n_conll == 0 && a.n_conllu == 0)
+        return usage("train ner", "give the training data with --conll (CoNLL-2003) and/or --conllu (GUM)");
     double t0 = now();
     struct hs_pos_model *pos = NULL;
     if (a.pos && (rc = hs_pos_model_load(&pos, a.pos)))
         return fail("train ner", rc);
     hs_corpus c;
-    if ((rc = read_corpus(&c, &a, NULL))) {
+    if ((rc = read_corpus(&c, &a, a.split ? a.split : "train"))) {
         hs_corpus_free(&c);
         hs_pos_model_free(pos);
         return fail("train ner", rc);
@@ -312,8 +312,10 @@ int hs_eval_ner(int argc, char **argv, FILE *out)
     int rc = parse_args(argc, argv, "eval ner", &a, 19, 1);
     if (rc)
         return rc;
-    if (a.n_conll == 0)
-        return usage("eval ner", "give the test data with --conll");
+    if (a.n_conll == 0 && a.n_conllu == 0)
+        return usage("eval ner", "give the test data with --conll (CoNLL-2003) or --conllu (GUM entities)");
+    if (!a.split)
+        a.split = "test";
     char *pp = a.pos ? strdup(a.pos) : model_path(a.models, "pos.hsm");
     char *np = a.ner ? strdup(a.ner) : model_path(a.models, "ner.hsm");
     struct hs_pos_model *pos = NULL;
@@ -326,7 +328,7 @@ int hs_eval_ner(int argc, char **argv, FILE *out)
     hs_corpus c;
     int crc = hs_corpus_init(&c);
     if (!rc && !crc)
-        rc = read_corpus(&c, &a, NULL);
+        rc = read_corpus(&c, &a, a.split);
     double best = 1e30;
     for (int rep = 0; !rc && rep < 3; rep++) {
         double t1 = now();

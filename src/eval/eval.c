@@ -10,6 +10,7 @@ static const struct {
     const char *summary;
 } evals[] = {
     {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
+    {"attrib", hs_eval_attrib, "attributions (content, source, cue) against PolNeAR"},
 };
 
 int hs_tool_eval(int argc, char **argv, FILE *out)

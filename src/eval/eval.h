@@ -6,5 +6,6 @@
 #include <stdio.h>
 
 int hs_eval_tokens(int argc, char **argv, FILE *out);
+int hs_eval_attrib(int argc, char **argv, FILE *out);
 
 #endif

@@ -1,0 +1,253 @@
+/* Cue frames: the content and source around a reporting verb or a
+ * prepositional cue.  Content spans follow PolNeAR: a paraphrase starts at
+ * "that" when there is one and runs to the end of the clause without the
+ * final full stop; a quotation includes its marks.
+ *
+ *   pre-posed     X said (that) …            X told Y that …       The Post has learned …
+ *   post-posed    …, X said.                 “…,” she told Us Weekly.
+ *   inverted      …, said X.                 “…” says X.
+ *   parenthetical The plan, officials said, would fail.
+ *   participle    X …, adding that …         (the source is the clause's subject)
+ *   prepositional according to X, …          …, according to X.     per X, … */
+#include <string.h>
+
+#include "attrib/attrib.h"
+
+static int is_close_quote(const hs_doc *d, uint32_t i)
+{
+    return i < d->toks.n && (d->toks.v[i].flags & HS_TF_QUOTE_CLOSE);
+}
+
+static int is_open_quote(const hs_doc *d, uint32_t i)
+{
+    return i < d->toks.n && (d->toks.v[i].flags & HS_TF_QUOTE_OPEN);
+}
+
+/* The quotation whose closing (or opening) mark is token i, or -1. */
+static int32_t quote_by_mark(const hs_doc *d, uint32_t i, int closing)
+{
+    for (size_t k = 0; k < d->quotes.n; k++) {
+        const hs_quote *q = &d->quotes.v[k];
+        if ((closing ? q->close_tok : q->open_tok) == (int32_t)i)
+            return (int32_t)k;
+    }
+    return -1;
+}
+
+static int is_ing(const hs_doc *d, uint32_t i)
+{
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    return n > 4 && memcmp(HS_TOK_PTR(d, t) + n - 3, "ing", 3) == 0;
+}
+
+/* A comma, a closing quotation mark or a dash: what ends a fronted content. */
+static int is_sep(const hs_doc *d, uint32_t i)
+{
+    return hs_aw_eq(d, i, ",") || is_close_quote(d, i) || hs_aw_is_dash(d, i);
+}
+
+/* End (exclusive token) of a content that starts at j inside a sentence that
+ * ends at se: it stops before ", <cue>" and before the final stop, and runs on
+ * to the end of a quotation that opens inside it. */
+static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    uint32_t e = j;
+    while (e < se) {
+        if (hs_aw_eq(d, e, ",") && e + 1 < se && x->cue_len[e + 1] && e > j)
+            break;
+        if (is_open_quote(d, e)) {
+            int32_t q = quote_by_mark(d, e, 0);
+            if (q >= 0 && d->quotes.v[q].close_tok > (int32_t)e) {
+                e = (uint32_t)d->quotes.v[q].close_tok + 1;
+                continue;
+            }
+        }
+        e++;
+    }
+    while (e > j && (hs_aw_is_final(d, e - 1) || hs_aw_eq(d, e - 1, ",") || hs_aw_eq(d, e - 1, ";") ||
+                     hs_aw_eq(d, e - 1, ":")) && !(d->toks.v[e - 1].quote >= 0))
+        e--;
+    return e;
+}
+
+/* Start of a content that ends before token `end` (the separator before the
+ * source or cue): the quotation that closes there, or the clause from the
+ * start of the sentence (after anything already attributed). */
+static void content_left(hs_actx *x, uint32_t sb, uint32_t end, uint32_t *cb, uint32_t *ce)
+{
+    const hs_doc *d = x->d;
+    uint32_t e = end;
+    if (e > sb && hs_aw_eq(d, e - 1, ","))
+        e--;
+    if (e > sb && is_close_quote(d, e - 1)) {
+        int32_t q = quote_by_mark(d, e - 1, 1);
+        if (q >= 0 && d->quotes.v[q].open_tok >= 0) {
+            *cb = (uint32_t)d->quotes.v[q].open_tok;
+            *ce = e;
+            return;
+        }
+    }
+    uint32_t b = sb;
+    for (uint32_t i = sb; i < e; i++)
+        if (x->used[i] & ATOK_CLAIMED)
+            b = i + 1;
+    while (b < e && (hs_aw_eq(d, b, ",") || hs_aw_eq(d, b, "and") || hs_aw_eq(d, b, "but")))
+        b++;
+    while (e > b && hs_aw_eq(d, e - 1, ","))
+        e--;
+    *cb = b;
+    *ce = e;
+}
+
+/* Is the rest of the sentence after token j only an adjunct ("in a statement",
+ * "on Tuesday", "to reporters")?  Then the content is before the cue. */
+static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    uint32_t words = 0;
+    for (uint32_t i = j; i < se; i++) {
+        if (hs_aw_eq(d, i, "that") || is_open_quote(d, i) || hs_aw_eq(d, i, ":"))
+            return 0;
+        if (hs_aw_eq(d, i, ",") && i + 1 < se && x->cue_len[i + 1])
+            return 1; /* ", adding …": another cue takes the rest */
+        if (hs_aw_is_word(d, i) && ++words > 5)
+            return 0;
+    }
+    return 1;
+}
+
+static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e,
+                   uint32_t vb, uint32_t ve)
+{
+    if (e <= b)
+        return 0;
+    for (uint32_t i = b; i < e; i++)
+        if (x->used[i] & ATOK_CLAIMED)
+            return 0;
+    hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, cb, ce);
+    if (!at)
+        return HS_ENOMEM;
+    at->content = hs_tok_span(x->d, b, e);
+    hs_attrib_claim(x, at->content);
+    if (ve > vb)
+        at->via = hs_tok_span(x->d, vb, ve);
+    if (s && s->e > s->b)
+        hs_src_apply(x, s, at);
+    return 0;
+}
+
+/* Content after a cue that ends at token j: skips the outlet it went to, a
+ * short object before "that", and a colon or comma before a quotation. */
+static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, const hs_src *s)
+{
+    const hs_doc *d = x->d;
+    uint32_t vb = 0, ve = 0;
+    uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
+    for (uint32_t k = j; k < se && k < j + 6; k++) {
+        if (hs_aw_eq(d, k, "that")) {
+            j = k;
+            break;
+        }
+        if (hs_aw_is_punct(d, k))
+            break;
+    }
+    while (j < se && (hs_aw_eq(d, j, ",") || hs_aw_eq(d, j, ":")))
+        j++;
+    uint32_t e = content_end(x, j, se);
+    return add(x, cb, ce, s, j, e, vb, ve);
+}
+
+/* The subject of a sentence, for a participle cue (", adding that …"). */
+static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
+{
+    uint32_t i = sb;
+    while (i < cb && (hs_aw_eq(x->d, i, "and") || hs_aw_eq(x->d, i, "but") || x->d->toks.v[i].kind == HS_TK_QUOTE))
+        i++;
+    return hs_src_right(x, i, cb, s);
+}
+
+static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    const hs_doc *d = x->d;
+    hs_src s;
+    uint32_t b, e, vb = 0, ve = 0;
+    if (cb > sb && is_sep(d, cb - 1)) {
+        if (is_ing(d, cb)) { /* participle: the subject of the clause speaks */
+            if (!subject_of(x, sb, cb - 1, &s))
+                memset(&s, 0, sizeof s);
+            return content_right(x, cb, ce, se, &s);
+        }
+        /* inverted: "…, said X." */
+        uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
+        if (!hs_src_right(x, j, se, &s))
+            return 0;
+        if (!ve)
+            hs_src_via_after(x, s.e, se, &vb, &ve);
+        content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
+        return add(x, cb, ce, &s, b, e, vb, ve);
+    }
+    uint32_t k = cb;
+    while (k > sb && hs_aw_is_skip(d, k - 1))
+        k--;
+    if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
+        return 0;
+    uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
+    if (s.b > sb && is_sep(d, s.b - 1) && short_rest(x, after, se)) {
+        /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
+        content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
+        if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1]) {
+            uint32_t e2 = content_end(x, after + 1, se);
+            if (e2 > after + 1)
+                e = e2;
+        }
+        return add(x, cb, ce, &s, b, e, vb, ve);
+    }
+    return content_right(x, cb, ce, se, &s);
+}
+
+static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    const hs_doc *d = x->d;
+    int clause_start = cb == sb || (cb == sb + 1 && (hs_aw_eq(d, sb, "and") || hs_aw_eq(d, sb, "but") ||
+                                                     d->toks.v[sb].kind == HS_TK_QUOTE));
+    if (hs_aw_eq(d, cb, "per") && !(clause_start || hs_aw_eq(d, cb - 1, ",")))
+        return 0; /* "per cent", "$5 per share" */
+    hs_src s;
+    if (!hs_src_right(x, ce, se, &s))
+        return 0;
+    uint32_t b, e;
+    if (clause_start) {
+        uint32_t j = s.e;
+        while (j < se && !hs_aw_eq(d, j, ",") && j < s.e + 6)
+            j++;
+        if (j >= se || !hs_aw_eq(d, j, ","))
+            j = s.e;
+        else
+            j++;
+        b = j;
+        e = content_end(x, j, se);
+    } else {
+        content_left(x, sb, cb, &b, &e);
+    }
+    return add(x, cb, ce, &s, b, e, 0, 0);
+}
+
+int hs_attrib_cues(hs_actx *x)
+{
+    hs_doc *d = x->d;
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
+        for (uint32_t i = sb; i < se; i++) {
+            if (!x->cue_len[i] || (x->used[i] & (ATOK_CUE_USED | ATOK_CLAIMED)))
+                continue;
+            uint32_t ce = i + x->cue_len[i];
+            int rc = x->cue_cls[i] == HS_TB_CUE_PREP ? prep_frame(x, sb, se, i, ce)
+                                                     : verb_frame(x, sb, se, i, ce);
+            if (rc < 0)
+                return rc;
+        }
+    }
+    return 0;
+}

@@ -98,6 +98,7 @@ static void find_cues(hs_actx *x)
         }
         x->cue_len[i] = (uint8_t)n;
         x->cue_cls[i] = (e.cls & HS_TB_CUE_PREP) ? HS_TB_CUE_PREP : HS_TB_CUE_VERB;
+        x->cue_obj[i] = (e.cls & HS_TB_CUE_OBJ) != 0;
         i += n - 1;
     }
 }
@@ -200,11 +201,12 @@ int hs_attrib_run(hs_doc *d, const hs_analyzer *a)
     x.d = d;
     x.t = a->tables;
     size_t n = d->toks.n;
-    x.used = hs_arena_calloc(&d->arena, n, 3);
+    x.used = hs_arena_calloc(&d->arena, n, 4);
     if (!x.used)
         return HS_ENOMEM;
     x.cue_len = x.used + n;
     x.cue_cls = x.used + 2 * n;
+    x.cue_obj = x.used + 3 * n;
     for (size_t i = 0; i < n && !x.tagged; i++)
         x.tagged = d->toks.v[i].upos != HS_UPOS_X;
     find_cues(&x);

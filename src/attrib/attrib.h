@@ -32,6 +32,7 @@ typedef struct hs_actx {
     uint8_t *used;    /* per token: ATOK_* bits */
     uint8_t *cue_len; /* per token: length in tokens of a cue starting there (0: none) */
     uint8_t *cue_cls; /* per token: HS_TB_CUE_VERB or HS_TB_CUE_PREP */
+    uint8_t *cue_obj; /* per token: the cue takes an addressee ("told a crowd …") */
     int tagged;       /* tokens carry POS tags */
 } hs_actx;
 

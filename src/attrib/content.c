@@ -23,6 +23,13 @@ static int is_open_quote(const hs_doc *d, uint32_t i)
     return i < d->toks.n && (d->toks.v[i].flags & HS_TF_QUOTE_OPEN);
 }
 
+static int is_ing(const hs_doc *d, uint32_t i)
+{
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    return n > 4 && memcmp(HS_TOK_PTR(d, t) + n - 3, "ing", 3) == 0;
+}
+
 /* The quotation whose closing (or opening) mark is token i, or -1. */
 static int32_t quote_by_mark(const hs_doc *d, uint32_t i, int closing)
 {
@@ -34,17 +41,23 @@ static int32_t quote_by_mark(const hs_doc *d, uint32_t i, int closing)
     return -1;
 }
 
-static int is_ing(const hs_doc *d, uint32_t i)
-{
-    const hs_tok *t = &d->toks.v[i];
-    size_t n = HS_TOK_LEN(t);
-    return n > 4 && memcmp(HS_TOK_PTR(d, t) + n - 3, "ing", 3) == 0;
-}
-
 /* A comma, a closing quotation mark or a dash: what ends a fronted content. */
 static int is_sep(const hs_doc *d, uint32_t i)
 {
     return hs_aw_eq(d, i, ",") || is_close_quote(d, i) || hs_aw_is_dash(d, i);
+}
+
+/* Words after a comma that start a new clause outside the content
+ * (", but Cook did not say when", ", while 48 percent disagreed"), and
+ * participles (", referring to …"). */
+static int joins(const hs_doc *d, uint32_t i)
+{
+    static const char *const w[] = {"but", "while", "however", "although", "though", "whereas", "and",
+                                    "which", "who", NULL};
+    for (size_t k = 0; w[k]; k++)
+        if (hs_aw_eq(d, i, w[k]))
+            return !hs_aw_eq(d, i, "and") || hs_aw_pronoun(d, i + 1, NULL);
+    return d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_UPPER_INITIAL) && is_ing(d, i);
 }
 
 /* End (exclusive token) of a content that starts at j inside a sentence that
@@ -55,7 +68,9 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
     const hs_doc *d = x->d;
     uint32_t e = j;
     while (e < se) {
-        if (hs_aw_eq(d, e, ",") && e + 1 < se && x->cue_len[e + 1] && e > j)
+        if (e > j && hs_aw_eq(d, e, ",") && e + 1 < se && (x->cue_len[e + 1] || joins(d, e + 1)))
+            break;
+        if (e > j && (hs_aw_eq(d, e, ";") || (hs_aw_eq(d, e, "but") && d->toks.v[e].quote < 0)))
             break;
         if (is_open_quote(d, e)) {
             int32_t q = quote_by_mark(d, e, 0);
@@ -145,13 +160,25 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     const hs_doc *d = x->d;
     uint32_t vb = 0, ve = 0;
     uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
-    for (uint32_t k = j; k < se && k < j + 6; k++) {
+    int subj = hs_aw_pronoun(d, j, NULL) && !hs_aw_eq(d, j, "it");
+    for (uint32_t k = j; !subj && k < se && k < j + 15; k++) {
         if (hs_aw_eq(d, k, "that")) {
             j = k;
             break;
         }
-        if (hs_aw_is_punct(d, k))
+        if (hs_aw_is_final(d, k) || (d->toks.v[k].flags & HS_TF_QUOTE_OPEN) || hs_aw_eq(d, k, ":"))
             break;
+    }
+    if (j == ce && x->cue_obj[cb]) {
+        /* "told a crowd in Ohio she will …": the content starts at its subject */
+        for (uint32_t k = j + 1; k < se && k < j + 10; k++) {
+            if (hs_aw_pronoun(d, k, NULL) && !hs_aw_eq(d, k, "who") && !hs_aw_eq(d, k, "which")) {
+                j = k;
+                break;
+            }
+            if (hs_aw_is_punct(d, k) && !hs_aw_eq(d, k, ","))
+                break;
+        }
     }
     while (j < se && (hs_aw_eq(d, j, ",") || hs_aw_eq(d, j, ":")))
         j++;
@@ -181,12 +208,22 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         }
         /* inverted: "…, said X." */
         uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
-        if (!hs_src_right(x, j, se, &s))
-            return 0;
-        if (!ve)
-            hs_src_via_after(x, s.e, se, &vb, &ve);
-        content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
-        return add(x, cb, ce, &s, b, e, vb, ve);
+        if (hs_src_right(x, j, se, &s)) {
+            uint32_t after = s.e;
+            if (!ve)
+                after = hs_src_via_after(x, s.e, se, &vb, &ve);
+            if (short_rest(x, after, se) || is_close_quote(d, cb - 1)) {
+                content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
+                return add(x, cb, ce, &s, b, e, vb, ve);
+            }
+            vb = ve = 0;
+        }
+    }
+    if (cb > sb && (hs_aw_eq(d, cb - 1, "and") || hs_aw_eq(d, cb - 1, "but"))) {
+        /* "Clinton thanked supporters and said …": the subject speaks */
+        if (!subject_of(x, sb, cb - 1, &s))
+            memset(&s, 0, sizeof s);
+        return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
     }
     uint32_t k = cb;
     while (k > sb && hs_aw_is_skip(d, k - 1))
@@ -194,10 +231,13 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
         return 0;
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
-    if (s.b > sb && is_sep(d, s.b - 1) && short_rest(x, after, se)) {
+    int quoted = s.b > sb && is_close_quote(d, s.b - 1) && !hs_aw_eq(d, after, "that") &&
+                 !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
+    if (s.b > sb && is_sep(d, s.b - 1) && (quoted || short_rest(x, after, se))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
         content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
-        if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1]) {
+        if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&
+            !is_close_quote(d, s.b - 1) && !joins(d, after + 1)) {
             uint32_t e2 = content_end(x, after + 1, se);
             if (e2 > after + 1)
                 e = e2;

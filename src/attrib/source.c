@@ -47,10 +47,28 @@ static int name_token(const hs_doc *d, uint32_t i)
     return hs_aw_is_cap(d, i) && !hs_aw_is_det(d, i) && !hs_aw_is_prep(d, i) && !hs_aw_is_boundary(d, i);
 }
 
+/* A capitalised name at i whose last word ends outlet names ("Celebrity
+ * Wire", "The Herald"): its length in tokens, or 0. */
+static uint32_t outlet_by_word(hs_actx *x, uint32_t i, uint32_t hi)
+{
+    const hs_doc *d = x->d;
+    uint32_t j = i, best = 0;
+    if (hs_aw_eq(d, j, "the"))
+        j++;
+    hs_tb_entry e;
+    for (; j < hi && j < i + 5 && hs_aw_is_cap(d, j) && !hs_aw_is_boundary(d, j); j++)
+        if (hs_tables_match(x->t, d, j, j + 1, HS_TB_OUTLET_WORD, &e) && (j > i || !hs_aw_eq(d, i, "the")))
+            best = j + 1 - i;
+    return best > 1 || (best == 1 && !hs_aw_eq(d, i, "the")) ? best : 0;
+}
+
 uint32_t hs_src_outlet_at(hs_actx *x, uint32_t i, uint32_t hi)
 {
     hs_tb_entry e;
     uint32_t n = hs_tables_match(x->t, x->d, i, hi, HS_TB_OUTLET, &e);
+    uint32_t w = outlet_by_word(x, i, hi);
+    if (w > n)
+        return (hs_aw_is_cap(x->d, i) || hs_aw_is_det(x->d, i)) && w > 1 ? w : 0;
     if (!n)
         return 0;
     /* "People" the magazine, not "people familiar with…": a capital is required */
@@ -239,7 +257,7 @@ int hs_src_right(hs_actx *x, uint32_t first, uint32_t hi, hs_src *s)
 static const char *const via_lead[] = {"in", "an", "a", "interview", "interviews", "with", "to",
                                        "on", "exclusively", "statement", "recent", "new", "exclusive",
                                        "during", "appearance", "episode", "of", "his", "her", "their",
-                                       "podcast", "show", "told", "speaking", "sit-down", "chat", NULL};
+                                       "podcast", "show", "told", "speaking", "sit-down", "chat", "the", NULL};
 
 static int is_via_lead(const hs_doc *d, uint32_t i)
 {

@@ -33,6 +33,7 @@ static const struct {
     unsigned cls;
 } table_files[] = {
     {"cues.txt", FMT_CUES, 0},
+    {"cues_learned.txt", FMT_CUES, 0},
     {"anonymous.txt", FMT_WORDS, HS_TB_ANON},
     {"representatives.txt", FMT_WORDS, HS_TB_REP},
     {"documents.txt", FMT_WORDS, HS_TB_DOC},
@@ -40,6 +41,7 @@ static const struct {
     {"titles.txt", FMT_WORDS, HS_TB_TITLE},
     {"hedges.txt", FMT_HEDGES, HS_TB_HEDGE},
     {"outlets.txt", FMT_NAMES, HS_TB_OUTLET},
+    {"outlet_words.txt", FMT_NAMES, HS_TB_OUTLET_WORD},
 };
 
 static uint64_t hash(const char *s, size_t n)
@@ -212,10 +214,12 @@ static int load_line(struct hs_tables *t, const char *path, int lineno, char *li
         if (fmt == FMT_CUES) {
             if (wn == 4 && memcmp(w, "verb", 4) == 0)
                 cls = HS_TB_CUE_VERB;
+            else if (wn == 4 && memcmp(w, "tell", 4) == 0)
+                cls = HS_TB_CUE_VERB | HS_TB_CUE_OBJ;
             else if (wn == 4 && memcmp(w, "prep", 4) == 0)
                 cls = HS_TB_CUE_PREP;
             else
-                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb or prep)",
+                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell or prep)",
                                     path, lineno, (int)wn, w);
         } else if ((hk = hedge_kind_of(w, wn)) < 0) {
             return hs_error_set(HS_EINPUT,

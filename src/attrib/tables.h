@@ -24,7 +24,9 @@ enum {
     HS_TB_ORG = 1u << 5,      /* campaign, department, police */
     HS_TB_TITLE = 1u << 6,    /* Commissioner, Dr., Senator */
     HS_TB_HEDGE = 1u << 7,    /* reportedly, rumours, may, denied */
-    HS_TB_OUTLET = 1u << 8    /* People, Us Weekly, The Post */
+    HS_TB_OUTLET = 1u << 8,   /* People, Us Weekly, The Post */
+    HS_TB_CUE_OBJ = 1u << 9,  /* a cue verb that takes an addressee: told, assured */
+    HS_TB_OUTLET_WORD = 1u << 10 /* a word that ends an outlet's name: News, Weekly, Times */
 };
 
 typedef struct hs_tb_entry {

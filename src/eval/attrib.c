@@ -207,6 +207,18 @@ static void compare(const hs_doc *d, const pieces *a, const pieces *b, uint8_t *
     }
 }
 
+static int verbose;
+
+static void show(const hs_doc *d, const char *what, const pieces *c, const pieces *cue)
+{
+    if (!c->n)
+        return;
+    int cl = cue->n ? (int)(cue->end[0] - cue->start[0]) : 0;
+    int n = (int)(c->end[0] - c->start[0]);
+    fprintf(stderr, "%s\t%.*s\t%.*s\n", what, cl, cue->n ? d->text + cue->start[0] : "", n > 90 ? 90 : n,
+            d->text + c->start[0]);
+}
+
 static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
 {
     /* predicted attributions, merged by cue */
@@ -244,8 +256,11 @@ static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
             if (2 * inter >= uni && inter * bu > bi * uni)
                 best = k, bi = inter, bu = uni;
         }
-        if (best == np)
+        if (best == np) {
+            if (verbose)
+                show(d, "MISS", &g[gi].content, &g[gi].cue);
             continue;
+        }
         p[best].used = 1;
         t->content_ok++;
         t->content_exact += bi == bu;
@@ -267,6 +282,9 @@ static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
             t->cue_ok += inter > 0;
         }
     }
+    for (size_t k = 0; verbose && k < np; k++)
+        if (!p[k].used)
+            show(d, "FALSE", &p[k].content, &p[k].cue);
     free(p);
     free(bits);
 }
@@ -309,7 +327,7 @@ static void report(FILE *out, const tally *t, const char *split, int json)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: hearsay eval attrib --polnear DIR [--split dev|train] [--limit N] [--json]\n"
+    fprintf(stderr, "usage: hearsay eval attrib --polnear DIR [--split dev|train] [--limit N] [--json] [--verbose]\n"
                     "  DIR is PolNeAR's data folder (holding train/ and dev/) or one split's folder\n");
     return 2;
 }
@@ -403,6 +421,8 @@ int hs_eval_attrib(int argc, char **argv, FILE *out)
             limit = (size_t)strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--json") == 0)
             json = 1;
+        else if (strcmp(argv[i], "--verbose") == 0)
+            verbose = 1; /* each missed and false attribution on stderr */
         else
             return usage();
     }

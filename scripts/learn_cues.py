@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Learn extra attribution cue words from PolNeAR's train split.
+
+usage: python3 scripts/learn_cues.py ../shared/data/polnear/train > data/attrib/cues_learned.txt
+
+A word becomes a cue when, in the training articles, it begins an annotated
+Cue span at least MIN_COUNT times and in at least MIN_RATIO of its
+occurrences.  Words already in data/attrib/cues.txt are left out.  Only the
+train split is read (dev is for measuring)."""
+import collections, os, re, sys
+
+MIN_COUNT, MIN_RATIO = 4, 0.30
+WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+def main(split):
+    anns = sorted(os.listdir(os.path.join(split, "attributions")))
+    seen, cue, total = set(), collections.Counter(), collections.Counter()
+    for name in anns:
+        stem = name.rsplit("_", 1)[0]
+        if stem in seen or not name.endswith(".ann"):
+            continue
+        seen.add(stem)
+        text = open(os.path.join(split, "text", stem + ".txt"), encoding="utf-8").read()
+        for m in WORD.finditer(text):
+            total[m.group(0).lower()] += 1
+        for line in open(os.path.join(split, "attributions", name), encoding="utf-8"):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or not re.match(r"T\d+$", parts[0]) or not parts[1].startswith("Cue "):
+                continue
+            start = int(parts[1].split()[1])
+            m = WORD.match(text, start)
+            if m:
+                cue[m.group(0).lower()] += 1
+    here = os.path.dirname(os.path.abspath(__file__))
+    known = set()
+    for line in open(os.path.join(here, "..", "data", "attrib", "cues.txt"), encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            known.update(w.lower() for w in line.split()[1:])
+    print("# Cue words learned from PolNeAR train by scripts/learn_cues.py")
+    print("# (a word that begins an annotated cue >= %d times and in >= %.0f%% of its uses)." % (MIN_COUNT, MIN_RATIO * 100))
+    print("# Regenerate: python3 scripts/learn_cues.py ../shared/data/polnear/train > data/attrib/cues_learned.txt")
+    for w, c in sorted(cue.items()):
+        if c >= MIN_COUNT and c / total[w] >= MIN_RATIO and w not in known and len(w) > 2 \
+                and not w.endswith("ly") and w not in ("according",):
+            print("verb %s" % w)
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -44,7 +44,8 @@ static int32_t quote_by_mark(const hs_doc *d, uint32_t i, int closing)
 /* A comma, a closing quotation mark or a dash: what ends a fronted content. */
 static int is_sep(const hs_doc *d, uint32_t i)
 {
-    return hs_aw_eq(d, i, ",") || is_close_quote(d, i) || hs_aw_is_dash(d, i);
+    return hs_aw_eq(d, i, ",") || is_close_quote(d, i) || hs_aw_is_dash(d, i) ||
+           (i < d->toks.n && d->toks.v[i].kind == HS_TK_QUOTE && i > 0 && hs_aw_eq(d, i - 1, ","));
 }
 
 /* Words after a comma that start a new clause outside the content
@@ -160,8 +161,10 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     const hs_doc *d = x->d;
     uint32_t vb = 0, ve = 0;
     uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
-    int subj = hs_aw_pronoun(d, j, NULL) && !hs_aw_eq(d, j, "it");
-    for (uint32_t k = j; !subj && k < se && k < j + 15; k++) {
+    /* "said Tuesday that", "told reporters in Ohio that": an adjunct or an
+     * addressee before "that" (not "said Obama is overselling the gains that …") */
+    int adjunct = x->cue_obj[cb] || hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j);
+    for (uint32_t k = j; k < se && k < j + (adjunct ? 15 : 1); k++) {
         if (hs_aw_eq(d, k, "that")) {
             j = k;
             break;

@@ -46,7 +46,8 @@ static const char *const boundaries[] = {
 /* Prepositions that may sit inside a source phrase ("a source close to the couple"). */
 static const char *const preps[] = {
     "of", "to", "with", "for", "from", "in", "on", "at", "by", "about", "near", "inside",
-    "within", "behind", NULL};
+    "within", "behind", "amid", "among", "despite", "following", "under", "through", "across",
+    "against", "after", "before", "during", "into", "over", NULL};
 
 /* Lower-case particles inside names ("Ana de Armas", "Ludwig van Beethoven"). */
 static const char *const particles[] = {"de", "da", "del", "della", "di", "van", "von", "der",

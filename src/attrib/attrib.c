@@ -73,6 +73,8 @@ static int noun_use(const hs_doc *d, uint32_t i)
     for (size_t k = 0; before[k]; k++)
         if (hs_aw_eq(d, i - 1, before[k]))
             return 1;
+    if (d->toks.v[i - 1].kind == HS_TK_NUMBER)
+        return 1; /* "2024 reports" */
     if (hs_aw_is_prep(d, i - 1) && !hs_aw_eq(d, i - 1, "to"))
         return 1; /* "amid reports", "of claims" */
     return d->toks.v[i - 1].kind == HS_TK_CLITIC && hs_aw_is_word(d, i - 1) &&

@@ -123,6 +123,9 @@ static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
 {
     const hs_doc *d = x->d;
     uint32_t words = 0;
+    /* an object after the cue ("dismissing Cruise's charm") is its content */
+    if (j < se && hs_aw_is_word(d, j) && !hs_aw_is_prep(d, j) && !hs_aw_is_boundary(d, j))
+        return 0;
     for (uint32_t i = j; i < se; i++) {
         if (hs_aw_eq(d, i, "that") || is_open_quote(d, i) || hs_aw_eq(d, i, ":"))
             return 0;
@@ -185,6 +188,8 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     }
     while (j < se && (hs_aw_eq(d, j, ",") || hs_aw_eq(d, j, ":")))
         j++;
+    if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
+        return 0; /* "shares with …", "spoke in Ohio": no content */
     uint32_t e = content_end(x, j, se);
     return add(x, cb, ce, s, j, e, vb, ve);
 }
@@ -234,7 +239,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
         return 0;
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
-    int quoted = s.b > sb && is_close_quote(d, s.b - 1) && !hs_aw_eq(d, after, "that") &&
+    int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
+    int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
                  !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
     if (s.b > sb && is_sep(d, s.b - 1) && (quoted || short_rest(x, after, se))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */

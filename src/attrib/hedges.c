@@ -66,8 +66,8 @@ void hs_attrib_hedged(hs_actx *x)
         uint32_t lo = UINT32_MAX, hi = 0;
         widen(&a->content, &lo, &hi);
         widen(&a->cue, &lo, &hi);
-        /* an inherited source lies elsewhere: only a local one counts */
-        if (a->source.start >= (lo > 400 ? lo - 400 : 0) && a->source.end <= hi + 400)
+        /* an inherited source lies elsewhere: only the source of a local cue counts */
+        if (a->cue.end > a->cue.start && a->source.start >= (lo > 400 ? lo - 400 : 0) && a->source.end <= hi + 400)
             widen(&a->source, &lo, &hi);
         if (hi <= lo)
             continue;

@@ -165,6 +165,8 @@ static void classify(hs_actx *x, uint32_t b, uint32_t e, int right, hs_src *s)
         while (st > b && (name_token(d, st - 1) || (hs_aw_is_particle(d, st - 1) && st - 1 > b &&
                                                     name_token(d, st - 2))))
             st--;
+        if (st > b && hs_aw_is_particle(d, st - 1)) /* "de Armas" */
+            st--;
         s->b = st;
         s->e = e;
         s->kind = name_kind(x, st, e);

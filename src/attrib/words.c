@@ -27,7 +27,7 @@ static const char *const skips[] = {
     "also", "later", "previously", "recently", "reportedly", "allegedly", "once", "then",
     "still", "repeatedly", "frequently", "often", "has", "have", "had", "was", "were", "is",
     "are", "will", "would", "could", "should", "might", "may", "can", "did", "does", "do",
-    "n't", "not", "never", "always", "just", "already", "publicly", "privately", "earlier",
+    "n't", "n’t", "not", "never", "always", "just", "already", "publicly", "privately", "earlier",
     "first", "further", "even", "only", "flatly", "strongly", "openly", "bluntly",
     "exclusively", "since", "apparently", "simply", "famously", "himself", "herself",
     "themselves", "now", "again", "quickly", NULL};
@@ -81,7 +81,18 @@ static int in_list(const hs_doc *d, uint32_t i, const char *const *list)
 }
 
 int hs_aw_is_det(const hs_doc *d, uint32_t i) { return in_list(d, i, dets); }
-int hs_aw_is_skip(const hs_doc *d, uint32_t i) { return in_list(d, i, skips); }
+/* An auxiliary or adverb from the list, or any lower-case word in -ly ("entirely"). */
+int hs_aw_is_skip(const hs_doc *d, uint32_t i)
+{
+    if (in_list(d, i, skips))
+        return 1;
+    if (i >= d->toks.n || d->toks.v[i].kind != HS_TK_WORD || (d->toks.v[i].flags & HS_TF_UPPER_INITIAL))
+        return 0;
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    return n > 4 && memcmp(HS_TOK_PTR(d, t) + n - 2, "ly", 2) == 0 && !hs_aw_eq(d, i, "family") &&
+           !hs_aw_eq(d, i, "ally");
+}
 int hs_aw_is_boundary(const hs_doc *d, uint32_t i) { return in_list(d, i, boundaries); }
 int hs_aw_is_prep(const hs_doc *d, uint32_t i) { return in_list(d, i, preps); }
 int hs_aw_is_particle(const hs_doc *d, uint32_t i) { return in_list(d, i, particles); }

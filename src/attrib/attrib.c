@@ -171,7 +171,8 @@ static int by_position(const void *pa, const void *pb)
  * direct when the content is one quotation, mixed when it holds a fragment. */
 static void order_and_kinds(hs_doc *d)
 {
-    qsort(d->attrs.v, d->attrs.n, sizeof *d->attrs.v, by_position);
+    if (d->attrs.n > 1)
+        qsort(d->attrs.v, d->attrs.n, sizeof *d->attrs.v, by_position);
     for (size_t i = 0; i < d->quotes.n; i++)
         d->quotes.v[i].attribution = HS_NONE;
     for (size_t k = 0; k < d->attrs.n; k++) {

@@ -121,9 +121,46 @@ static uint32_t tok_of_byte(const hs_doc *d, uint32_t byte)
     return (uint32_t)(lo < d->toks.n ? lo : d->toks.n - 1);
 }
 
+/* A speaker's name before a colon at the start of a sentence, with the
+ * words after it ("Pat Caddell: voters are worried", an interview's
+ * "DANA PIKE: We will win."). */
+static int colon_lines(hs_actx *x)
+{
+    hs_doc *d = x->d;
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
+        uint32_t c = sb + 1;
+        while (c < se && c < sb + 5 && !hs_aw_eq(d, c, ":"))
+            c++;
+        if (c >= se || !hs_aw_eq(d, c, ":") || (x->used[c] & (ATOK_CLAIMED | ATOK_CUE_USED)))
+            continue;
+        uint32_t e = se;
+        while (e > c + 1 && hs_aw_is_final(d, e - 1))
+            e--;
+        if (e < c + 4 || (d->toks.v[c + 1].flags & HS_TF_QUOTE_OPEN) || (x->used[c + 1] & ATOK_CLAIMED))
+            continue;
+        hs_src s;
+        if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb || !(s.kind == HS_SK_PERSON ||
+                                                             s.kind == HS_SK_ORGANIZATION))
+            continue;
+        if (!hs_aw_is_cap(d, sb))
+            continue;
+        hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, c, c + 1);
+        if (!at)
+            return HS_ENOMEM;
+        at->content = hs_tok_span(d, c + 1, e);
+        hs_attrib_claim(x, at->content);
+        hs_src_apply(x, &s, at);
+    }
+    return 0;
+}
+
 int hs_attrib_quotes(hs_actx *x)
 {
     hs_doc *d = x->d;
+    int rc0 = colon_lines(x);
+    if (rc0)
+        return rc0;
     for (size_t i = 0; i < d->quotes.n; i++) {
         hs_quote *q = &d->quotes.v[i];
         if (q->kind != HS_QK_DIRECT || (q->flags & HS_QF_NESTED) || claimed(x, q))

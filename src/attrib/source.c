@@ -8,6 +8,7 @@
  * link layers have run, their NER types and mentions refine the kind and give
  * the entity. */
 #include <string.h>
+#include <strings.h>
 
 #include "attrib/attrib.h"
 
@@ -218,6 +219,15 @@ int hs_src_left(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s)
         return 0;
     if (pronoun_src(x, last, s))
         return 1;
+    for (uint32_t k = last > lo + 4 ? last - 4 : lo; k < last; k++) {
+        uint32_t o = hs_src_outlet_at(x, k, last + 1); /* "E! News reports" */
+        if (o && k + o == last + 1 && hs_aw_is_punct(d, k + 1)) {
+            s->b = s->via_b = k;
+            s->e = s->via_e = last + 1;
+            s->kind = HS_SK_OUTLET;
+            return 1;
+        }
+    }
     if (hs_aw_eq(d, last, ",")) {
         /* "Jane Roe, a spokeswoman for the team, said": the phrase before the apposition */
         for (uint32_t p = last; p > lo && last - p < 16; p--)
@@ -244,6 +254,13 @@ int hs_src_right(hs_actx *x, uint32_t first, uint32_t hi, hs_src *s)
         return 0;
     if (pronoun_src(x, first, s))
         return 1;
+    uint32_t o = hs_src_outlet_at(x, first, hi);
+    if (o && (first + o >= hi || !np_token(x, first + o, 1) || hs_aw_is_punct(d, first + 1))) {
+        s->b = s->via_b = first;
+        s->e = s->via_e = first + o;
+        s->kind = HS_SK_OUTLET;
+        return 1;
+    }
     if (!np_token(x, first, 1) || hs_aw_is_prep(d, first))
         return 0;
     uint32_t e = first + 1;
@@ -296,6 +313,20 @@ static const hs_mention *mention_in(const hs_doc *d, uint32_t b, uint32_t e)
     return best;
 }
 
+/* Does [b, e) name the article's own outlet ("The Post has learned" in the Post)? */
+static int own_outlet(const hs_doc *d, uint32_t b, uint32_t e)
+{
+    if (!d->outlet || e <= b)
+        return 0;
+    if (hs_aw_eq(d, b, "the") && e > b + 1)
+        b++;
+    const char *o = d->outlet;
+    if (strncasecmp(o, "the ", 4) == 0)
+        o += 4;
+    hs_span sp = hs_tok_span(d, b, e);
+    return strlen(o) == HS_SPAN_LEN(sp) && strncasecmp(o, HS_SPAN_PTR(d, sp), HS_SPAN_LEN(sp)) == 0;
+}
+
 void hs_src_apply(hs_actx *x, const hs_src *s, hs_attr *at)
 {
     const hs_doc *d = x->d;
@@ -316,7 +347,7 @@ void hs_src_apply(hs_actx *x, const hs_src *s, hs_attr *at)
                 at->source_kind = HS_SK_ORGANIZATION;
         }
     }
-    if (s->via_e > s->via_b && at->via.end == at->via.start) {
+    if (s->via_e > s->via_b && at->via.end == at->via.start && !own_outlet(d, s->via_b, s->via_e)) {
         at->via = hs_tok_span(d, s->via_b, s->via_e);
         const hs_mention *vm = d->mentions.n ? mention_in(d, s->via_b, s->via_e) : NULL;
         at->via_entity = vm ? vm->entity : HS_NONE;

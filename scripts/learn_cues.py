@@ -3,13 +3,18 @@
 
 usage: python3 scripts/learn_cues.py ../shared/data/polnear/train > data/attrib/cues_learned.txt
 
-A word becomes a cue when, in the training articles, it begins an annotated
-Cue span at least MIN_COUNT times and in at least MIN_RATIO of its
+A word becomes a cue when, in the training articles, it is the head of an
+annotated Cue span (its first word that is not an auxiliary or function
+word, "said" in "has said") at least MIN_COUNT times and in at least MIN_RATIO of its
 occurrences.  Words already in data/attrib/cues.txt are left out.  Only the
 train split is read (dev is for measuring)."""
 import collections, os, re, sys
 
 MIN_COUNT, MIN_RATIO = 4, 0.30
+# words a cue span may begin with that are not its head ("has said", "is expected")
+FUNCTION = set("""has have had is was were are be been being will would could can may might
+must should shall did does do also just still now not n't n’t to the a an that it in on of for
+again already even never only then 's ’s don’t didn’t doesn’t won’t""".split())
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 def main(split):
@@ -27,20 +32,21 @@ def main(split):
             parts = line.rstrip("\n").split("\t")
             if len(parts) < 2 or not re.match(r"T\d+$", parts[0]) or not parts[1].startswith("Cue "):
                 continue
-            start = int(parts[1].split()[1])
-            m = WORD.match(text, start)
-            if m:
-                cue[m.group(0).lower()] += 1
+            rng = parts[1].split(" ", 1)[1].split(";")[0].split()
+            words = [m.group(0).lower() for m in WORD.finditer(text, int(rng[0]), int(rng[1]))]
+            heads = [w for w in words if w not in FUNCTION]
+            if heads:
+                cue[heads[0]] += 1
     here = os.path.dirname(os.path.abspath(__file__))
     known = set()
     for line in open(os.path.join(here, "..", "data", "attrib", "cues.txt"), encoding="utf-8"):
         if line.strip() and not line.startswith("#"):
             known.update(w.lower() for w in line.split()[1:])
     print("# Cue words learned from PolNeAR train by scripts/learn_cues.py")
-    print("# (a word that begins an annotated cue >= %d times and in >= %.0f%% of its uses)." % (MIN_COUNT, MIN_RATIO * 100))
+    print("# (the first word of an annotated cue that is not an auxiliary, >= %d times and in >= %.0f%% of its uses)." % (MIN_COUNT, MIN_RATIO * 100))
     print("# Regenerate: python3 scripts/learn_cues.py ../shared/data/polnear/train > data/attrib/cues_learned.txt")
     for w, c in sorted(cue.items()):
-        if c >= MIN_COUNT and c / total[w] >= MIN_RATIO and w not in known and len(w) > 2 \
+        if c >= MIN_COUNT and total[w] and c / total[w] >= MIN_RATIO and w not in known and len(w) > 2 \
                 and not w.endswith("ly") and w not in ("according",):
             print("verb %s" % w)
 

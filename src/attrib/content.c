@@ -61,6 +61,19 @@ static int joins(const hs_doc *d, uint32_t i)
     return d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_UPPER_INITIAL) && is_ing(d, i);
 }
 
+/* Does a new "SOURCE CUE" clause start at i (", the candidate said …")? */
+static int cue_clause(hs_actx *x, uint32_t i, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    for (uint32_t k = i; k < se && k < i + 7; k++) {
+        if (x->cue_len[k] && x->cue_cls[k] == HS_TB_CUE_VERB && d->toks.v[k].quote < 0)
+            return k > i;
+        if (hs_aw_is_punct(d, k) || d->toks.v[k].quote >= 0 || hs_aw_eq(d, k, "that"))
+            return 0;
+    }
+    return 0;
+}
+
 /* End (exclusive token) of a content that starts at j inside a sentence that
  * ends at se: it stops before ", <cue>" and before the final stop, and runs on
  * to the end of a quotation that opens inside it. */
@@ -70,6 +83,8 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
     uint32_t e = j;
     while (e < se) {
         if (e > j && hs_aw_eq(d, e, ",") && e + 1 < se && (x->cue_len[e + 1] || joins(d, e + 1)))
+            break;
+        if (e > j && hs_aw_eq(d, e, ",") && cue_clause(x, e + 1, se))
             break;
         if (e > j && (hs_aw_eq(d, e, ";") || (hs_aw_eq(d, e, "but") && d->toks.v[e].quote < 0)))
             break;
@@ -203,6 +218,30 @@ static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
     return hs_src_right(x, i, cb, s);
 }
 
+/* Skip back over auxiliaries, adverbs and a time ("on Tuesday", "last week")
+ * between a source and the cue at cb. */
+static uint32_t skip_back(const hs_doc *d, uint32_t cb, uint32_t sb)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", "yesterday", "today", "tonight", "week", "month", "year",
+                                       "night", "morning", "evening", "afternoon", NULL};
+    uint32_t k = cb;
+    for (;;) {
+        while (k > sb && hs_aw_is_skip(d, k - 1))
+            k--;
+        int day = 0;
+        for (size_t i = 0; k > sb && days[i] && !day; i++)
+            day = hs_aw_eq(d, k - 1, days[i]);
+        if (!day)
+            return k;
+        k--;
+        while (k > sb && (hs_aw_eq(d, k - 1, "on") || hs_aw_eq(d, k - 1, "last") || hs_aw_eq(d, k - 1, "this") ||
+                          hs_aw_eq(d, k - 1, "earlier") || hs_aw_eq(d, k - 1, "late") ||
+                          hs_aw_eq(d, k - 1, "sunday") || hs_aw_eq(d, k - 1, "saturday")))
+            k--;
+    }
+}
+
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
@@ -233,9 +272,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             memset(&s, 0, sizeof s);
         return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
     }
-    uint32_t k = cb;
-    while (k > sb && hs_aw_is_skip(d, k - 1))
-        k--;
+    uint32_t k = skip_back(d, cb, sb);
     if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
         return 0;
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);

@@ -228,6 +228,13 @@ int hs_src_left(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s)
             return 1;
         }
     }
+    if (hs_aw_eq(d, last, ")")) {
+        /* "Rep. Jane Roe (D-Ore.) said": the name before the brackets */
+        for (uint32_t p = last; p > lo && last - p < 12; p--)
+            if (hs_aw_eq(d, p - 1, "("))
+                return p - 1 > lo && hs_src_left(x, p - 2, lo, s);
+        return 0;
+    }
     if (hs_aw_eq(d, last, ",")) {
         /* "Jane Roe, a spokeswoman for the team, said": the phrase before the apposition */
         for (uint32_t p = last; p > lo && last - p < 16; p--)

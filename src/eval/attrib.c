@@ -215,8 +215,10 @@ static void show(const hs_doc *d, const char *what, const pieces *c, const piece
         return;
     int cl = cue->n ? (int)(cue->end[0] - cue->start[0]) : 0;
     int n = (int)(c->end[0] - c->start[0]);
-    fprintf(stderr, "%s\t%.*s\t%.*s\n", what, cl, cue->n ? d->text + cue->start[0] : "", n > 90 ? 90 : n,
-            d->text + c->start[0]);
+    uint32_t from = cue->n && cue->start[0] < c->start[0] ? cue->start[0] : c->start[0];
+    uint32_t ctx = from > 60 ? 60 : from;
+    fprintf(stderr, "%s\t%.*s\t%.*s\t[%.*s]\n", what, cl, cue->n ? d->text + cue->start[0] : "", n > 90 ? 90 : n,
+            d->text + c->start[0], (int)ctx, d->text + from - ctx);
 }
 
 static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
@@ -257,8 +259,15 @@ static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
                 best = k, bi = inter, bu = uni;
         }
         if (best == np) {
-            if (verbose)
-                show(d, "MISS", &g[gi].content, &g[gi].cue);
+            if (verbose) {
+                int cued = 0; /* did we find its cue, but another content? */
+                for (size_t k = 0; k < np && g[gi].cue.n && !cued; k++)
+                    if (p[k].cue.n) {
+                        compare(d, &g[gi].cue, &p[k].cue, bits, &inter, &uni);
+                        cued = inter > 0;
+                    }
+                show(d, cued ? "MISS-CONTENT" : "MISS-CUE", &g[gi].content, &g[gi].cue);
+            }
             continue;
         }
         p[best].used = 1;

@@ -69,6 +69,8 @@ typedef struct hs_src {
 int hs_src_left(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s);
 /* The noun phrase that starts at token `first`, not reaching `hi`. */
 int hs_src_right(hs_actx *x, uint32_t first, uint32_t hi, hs_src *s);
+/* The nearest subject (pronoun or name not after a preposition) before token i. */
+int hs_src_subject_before(hs_actx *x, uint32_t i, uint32_t lo, hs_src *s);
 /* Outlet named at token i ("People", "Us Weekly"): its length in tokens, or 0. */
 uint32_t hs_src_outlet_at(hs_actx *x, uint32_t i, uint32_t hi);
 /* After a cue ending before token i: an outlet it went to ("told Us Weekly",

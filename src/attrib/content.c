@@ -268,7 +268,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     }
     if (cb > sb && (hs_aw_eq(d, cb - 1, "and") || hs_aw_eq(d, cb - 1, "but"))) {
         /* "Clinton thanked supporters and said …": the subject speaks */
-        if (!subject_of(x, sb, cb - 1, &s))
+        if (!subject_of(x, sb, cb - 1, &s) && !hs_src_subject_before(x, cb - 1, sb, &s))
             memset(&s, 0, sizeof s);
         return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
     }

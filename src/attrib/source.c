@@ -235,12 +235,20 @@ int hs_src_left(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s)
                 return p - 1 > lo && hs_src_left(x, p - 2, lo, s);
         return 0;
     }
-    if (hs_aw_eq(d, last, ",")) {
-        /* "Jane Roe, a spokeswoman for the team, said": the phrase before the apposition */
-        for (uint32_t p = last; p > lo && last - p < 16; p--)
+    if (hs_aw_eq(d, last, ",") || hs_aw_is_dash(d, last)) {
+        /* "Jane Roe, a spokeswoman for the team, said", "John Roe -- who lost in 2008 -- said":
+         * the phrase before the apposition */
+        for (uint32_t p = last; p > lo && last - p < 20; p--)
             if (hs_aw_eq(d, p - 1, ",") || hs_aw_is_dash(d, p - 1))
                 return p - 1 > lo && hs_src_left(x, p - 2, lo, s);
         return 0;
+    }
+    if (hs_aw_is_det(d, last) && !hs_aw_eq(d, last, "the") && !hs_aw_eq(d, last, "a") &&
+        !hs_aw_eq(d, last, "an") && !hs_aw_eq(d, last, "that") && !hs_aw_eq(d, last, "this")) {
+        s->b = last; /* "most said", "two in three said" */
+        s->e = last + 1;
+        s->kind = HS_SK_UNKNOWN;
+        return 1;
     }
     if (!np_token(x, last, 0) || hs_aw_is_prep(d, last) || hs_aw_is_det(d, last))
         return 0;
@@ -277,6 +285,26 @@ int hs_src_right(hs_actx *x, uint32_t first, uint32_t hi, hs_src *s)
         e--;
     classify(x, first, e, 1, s);
     return s->e > s->b;
+}
+
+int hs_src_subject_before(hs_actx *x, uint32_t i, uint32_t lo, hs_src *s)
+{
+    const hs_doc *d = x->d;
+    for (uint32_t k = i; k-- > lo;) {
+        if (in_quote(d, k))
+            continue;
+        uint8_t g;
+        if (hs_aw_pronoun(d, k, &g) && !hs_aw_eq(d, k, "it") && !hs_aw_eq(d, k, "which"))
+            return pronoun_src(x, k, s);
+        if (name_token(d, k) && !(k > lo && (hs_aw_is_prep(d, k - 1) || name_token(d, k - 1))) &&
+            !(k + 1 < i && hs_aw_eq(d, k + 1, "’s")) && !(k + 1 < i && hs_aw_eq(d, k + 1, "'s"))) {
+            uint32_t e = k + 1;
+            while (e < i && name_token(d, e))
+                e++;
+            return hs_src_left(x, e - 1, lo, s);
+        }
+    }
+    return 0;
 }
 
 /* Words of an adjunct that may lead to the outlet: "in an interview with", "exclusively to". */

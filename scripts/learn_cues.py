@@ -10,7 +10,7 @@ occurrences.  Words already in data/attrib/cues.txt are left out.  Only the
 train split is read (dev is for measuring)."""
 import collections, os, re, sys
 
-MIN_COUNT, MIN_RATIO = 4, 0.30
+MIN_COUNT, MIN_RATIO = 3, 0.30
 # words a cue span may begin with that are not its head ("has said", "is expected")
 FUNCTION = set("""has have had is was were are be been being will would could can may might
 must should shall did does do also just still now not n't n’t to the a an that it in on of for

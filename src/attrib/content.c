@@ -53,7 +53,7 @@ static int is_sep(const hs_doc *d, uint32_t i)
  * participles (", referring to …"). */
 static int joins(const hs_doc *d, uint32_t i)
 {
-    static const char *const w[] = {"but", "while", "however", "although", "though", "whereas", "and",
+    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and",
                                     "which", "who", NULL};
     for (size_t k = 0; w[k]; k++)
         if (hs_aw_eq(d, i, w[k]))
@@ -86,7 +86,7 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
             break;
         if (e > j && hs_aw_eq(d, e, ",") && cue_clause(x, e + 1, se))
             break;
-        if (e > j && (hs_aw_eq(d, e, ";") || (hs_aw_eq(d, e, "but") && d->toks.v[e].quote < 0)))
+        if (e > j && hs_aw_eq(d, e, ";"))
             break;
         if (is_open_quote(d, e)) {
             int32_t q = quote_by_mark(d, e, 0);
@@ -157,9 +157,14 @@ static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32
 {
     if (e <= b)
         return 0;
-    for (uint32_t i = b; i < e; i++)
+    uint32_t words = 0;
+    for (uint32_t i = b; i < e; i++) {
         if (x->used[i] & ATOK_CLAIMED)
             return 0;
+        words += hs_aw_is_word(x->d, i) && !(x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB);
+    }
+    if (words < 2 && !(x->d->toks.v[b].flags & HS_TF_QUOTE_OPEN))
+        return 0; /* "…,” Sanders said, according to …": nothing left to attribute */
     hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, cb, ce);
     if (!at)
         return HS_ENOMEM;

@@ -260,13 +260,16 @@ static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
         }
         if (best == np) {
             if (verbose) {
-                int cued = 0; /* did we find its cue, but another content? */
-                for (size_t k = 0; k < np && g[gi].cue.n && !cued; k++)
+                size_t cued = np; /* did we find its cue, but another content? */
+                for (size_t k = 0; k < np && g[gi].cue.n && cued == np; k++)
                     if (p[k].cue.n) {
                         compare(d, &g[gi].cue, &p[k].cue, bits, &inter, &uni);
-                        cued = inter > 0;
+                        if (inter > 0)
+                            cued = k;
                     }
-                show(d, cued ? "MISS-CONTENT" : "MISS-CUE", &g[gi].content, &g[gi].cue);
+                show(d, cued < np ? "MISS-CONTENT" : "MISS-CUE", &g[gi].content, &g[gi].cue);
+                if (cued < np)
+                    show(d, "  OURS", &p[cued].content, &p[cued].cue);
             }
             continue;
         }

@@ -81,6 +81,19 @@ static int noun_use(const hs_doc *d, uint32_t i)
            (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s"));
 }
 
+/* "has not revealed", "did n't respond": a cue that says nothing was said. */
+static int negated(const hs_doc *d, uint32_t i)
+{
+    for (uint32_t k = i; k > 0 && i - k < 3; k--) {
+        if (hs_aw_eq(d, k - 1, "not") || hs_aw_eq(d, k - 1, "n't") || hs_aw_eq(d, k - 1, "n’t") ||
+            hs_aw_eq(d, k - 1, "never"))
+            return 1;
+        if (!hs_aw_is_skip(d, k - 1))
+            return 0;
+    }
+    return 0;
+}
+
 static void find_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
@@ -95,14 +108,14 @@ static void find_cues(hs_actx *x)
         if (!n || n > 255)
             continue;
         if ((e.cls & HS_TB_CUE_VERB) && !(e.cls & HS_TB_CUE_PREP)) {
-            if (noun_use(d, i))
+            if (noun_use(d, i) || negated(d, i))
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ))
                 continue;
         }
         x->cue_len[i] = (uint8_t)n;
         x->cue_cls[i] = (e.cls & HS_TB_CUE_PREP) ? HS_TB_CUE_PREP : HS_TB_CUE_VERB;
-        x->cue_obj[i] = (e.cls & HS_TB_CUE_OBJ) != 0;
+        x->cue_obj[i] = (uint8_t)(((e.cls & HS_TB_CUE_OBJ) ? CUE_OBJ : 0) | ((e.cls & HS_TB_CUE_WEAK) ? CUE_WEAK : 0));
         i += n - 1;
     }
 }

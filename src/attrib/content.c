@@ -177,6 +177,19 @@ static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32
     return 0;
 }
 
+/* Does a clause start at j: "that …", a quotation, or a subject and more? */
+static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    if (j >= se)
+        return 0;
+    if (hs_aw_eq(d, j, "that") || is_open_quote(d, j) || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "whether") ||
+        hs_aw_eq(d, j, "if") || hs_aw_eq(d, j, "how") || hs_aw_eq(d, j, "why") || hs_aw_eq(d, j, "what"))
+        return 1;
+    uint8_t g;
+    return hs_aw_pronoun(d, j, &g) && !hs_aw_eq(d, j, "it") && !hs_aw_eq(d, j, "who") && !hs_aw_eq(d, j, "which");
+}
+
 /* Content after a cue that ends at token j: skips the outlet it went to, a
  * short object before "that", and a colon or comma before a quotation. */
 static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, const hs_src *s)
@@ -186,7 +199,7 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
     /* "said Tuesday that", "told reporters in Ohio that": an adjunct or an
      * addressee before "that" (not "said Obama is overselling the gains that …") */
-    int adjunct = x->cue_obj[cb] || hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j);
+    int adjunct = (x->cue_obj[cb] & CUE_OBJ) || hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j);
     for (uint32_t k = j; k < se && k < j + (adjunct ? 15 : 1); k++) {
         if (hs_aw_eq(d, k, "that")) {
             j = k;
@@ -195,7 +208,7 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
         if (hs_aw_is_final(d, k) || (d->toks.v[k].flags & HS_TF_QUOTE_OPEN) || hs_aw_eq(d, k, ":"))
             break;
     }
-    if (j == ce && x->cue_obj[cb]) {
+    if (j == ce && (x->cue_obj[cb] & CUE_OBJ)) {
         /* "told a crowd in Ohio she will …": the content starts at its subject */
         for (uint32_t k = j + 1; k < se && k < j + 10; k++) {
             if (hs_aw_pronoun(d, k, NULL) && !hs_aw_eq(d, k, "who") && !hs_aw_eq(d, k, "which")) {
@@ -210,6 +223,8 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
         j++;
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
+    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se))
+        return 0; /* "welcomed a son", "unveiled a figure": no statement */
     uint32_t e = content_end(x, j, se);
     return add(x, cb, ce, s, j, e, vb, ve);
 }

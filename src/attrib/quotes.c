@@ -143,7 +143,8 @@ static int colon_lines(hs_actx *x)
         if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb || !(s.kind == HS_SK_PERSON ||
                                                              s.kind == HS_SK_ORGANIZATION))
             continue;
-        if (!hs_aw_is_cap(d, sb))
+        hs_tb_entry en;
+        if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
             continue;
         hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, c, c + 1);
         if (!at)

@@ -42,6 +42,7 @@ static const struct {
     {"hedges.txt", FMT_HEDGES, HS_TB_HEDGE},
     {"outlets.txt", FMT_NAMES, HS_TB_OUTLET},
     {"outlet_words.txt", FMT_NAMES, HS_TB_OUTLET_WORD},
+    {"not_speakers.txt", FMT_NAMES, HS_TB_NOT_SPEAKER},
 };
 
 static uint64_t hash(const char *s, size_t n)
@@ -214,12 +215,14 @@ static int load_line(struct hs_tables *t, const char *path, int lineno, char *li
         if (fmt == FMT_CUES) {
             if (wn == 4 && memcmp(w, "verb", 4) == 0)
                 cls = HS_TB_CUE_VERB;
+            else if (wn == 4 && memcmp(w, "weak", 4) == 0)
+                cls = HS_TB_CUE_VERB | HS_TB_CUE_WEAK;
             else if (wn == 4 && memcmp(w, "tell", 4) == 0)
                 cls = HS_TB_CUE_VERB | HS_TB_CUE_OBJ;
             else if (wn == 4 && memcmp(w, "prep", 4) == 0)
                 cls = HS_TB_CUE_PREP;
             else
-                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell or prep)",
+                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell, weak or prep)",
                                     path, lineno, (int)wn, w);
         } else if ((hk = hedge_kind_of(w, wn)) < 0) {
             return hs_error_set(HS_EINPUT,

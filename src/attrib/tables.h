@@ -26,7 +26,9 @@ enum {
     HS_TB_HEDGE = 1u << 7,    /* reportedly, rumours, may, denied */
     HS_TB_OUTLET = 1u << 8,   /* People, Us Weekly, The Post */
     HS_TB_CUE_OBJ = 1u << 9,  /* a cue verb that takes an addressee: told, assured */
-    HS_TB_OUTLET_WORD = 1u << 10 /* a word that ends an outlet's name: News, Weekly, Times */
+    HS_TB_OUTLET_WORD = 1u << 10, /* a word that ends an outlet's name: News, Weekly, Times */
+    HS_TB_CUE_WEAK = 1u << 11,    /* a cue that needs a clause after it: praised, welcomed */
+    HS_TB_NOT_SPEAKER = 1u << 12  /* a line label before a colon: RELATED, Photos */
 };
 
 typedef struct hs_tb_entry {

@@ -30,7 +30,8 @@ static const char *const skips[] = {
     "n't", "n’t", "not", "never", "always", "just", "already", "publicly", "privately", "earlier",
     "first", "further", "even", "only", "flatly", "strongly", "openly", "bluntly",
     "exclusively", "since", "apparently", "simply", "famously", "himself", "herself",
-    "themselves", "now", "again", "quickly", NULL};
+    "themselves", "now", "again", "quickly", "ca", "wo", "sha", "’re", "'re", "’ve", "'ve",
+    "’ll", "'ll", "’d", "'d", "’m", "'m", NULL};
 
 /* Words that end a noun phrase when scanning away from its head. */
 static const char *const boundaries[] = {

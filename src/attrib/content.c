@@ -229,6 +229,30 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     return add(x, cb, ce, s, j, e, vb, ve);
 }
 
+/* The source of an earlier cue of the same sentence ("he stated that … and
+ * referred to …", "she said …, adding …"). */
+static int same_sentence_source(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
+{
+    const hs_doc *d = x->d;
+    for (size_t i = d->attrs.n; i-- > 0;) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (!a->has_source || a->cue.start < d->toks.v[sb].start || a->cue.end > d->toks.v[cb].start)
+            continue;
+        memset(s, 0, sizeof *s);
+        for (uint32_t k = sb; k < cb; k++) {
+            if (d->toks.v[k].start == a->source.start)
+                s->b = k;
+            if (d->toks.v[k].end == a->source.end)
+                s->e = k + 1;
+        }
+        if (s->e > s->b) {
+            s->kind = a->source_kind;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The subject of a sentence, for a participle cue (", adding that …"). */
 static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
 {
@@ -269,7 +293,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     uint32_t b, e, vb = 0, ve = 0;
     if (cb > sb && is_sep(d, cb - 1)) {
         if (is_ing(d, cb)) { /* participle: the subject of the clause speaks */
-            if (!subject_of(x, sb, cb - 1, &s))
+            if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
+                !hs_src_subject_before(x, cb - 1, sb, &s))
                 memset(&s, 0, sizeof s);
             return content_right(x, cb, ce, se, &s);
         }
@@ -288,7 +313,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     }
     if (cb > sb && (hs_aw_eq(d, cb - 1, "and") || hs_aw_eq(d, cb - 1, "but"))) {
         /* "Clinton thanked supporters and said …": the subject speaks */
-        if (!subject_of(x, sb, cb - 1, &s) && !hs_src_subject_before(x, cb - 1, sb, &s))
+        if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
+            !hs_src_subject_before(x, cb - 1, sb, &s))
             memset(&s, 0, sizeof s);
         return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
     }

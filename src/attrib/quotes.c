@@ -175,6 +175,14 @@ int hs_attrib_quotes(hs_actx *x)
     return 0;
 }
 
+static uint32_t quote_words(const hs_doc *d, const hs_quote *q)
+{
+    uint32_t n = 0;
+    for (int32_t k = q->open_tok + 1; k >= 0 && (size_t)k < d->toks.n && d->toks.v[k].start < q->content.end; k++)
+        n += hs_aw_is_word(d, (uint32_t)k);
+    return n;
+}
+
 int hs_attrib_continuation(hs_actx *x)
 {
     hs_doc *d = x->d;
@@ -193,6 +201,8 @@ int hs_attrib_continuation(hs_actx *x)
             /* the next paragraph, when it opens with the quotation */
             inherit = same_para || (pp + 1 == qp && (d->toks.v[q->open_tok].flags & HS_TF_PARA_START));
         }
+        if (!inherit && quote_words(d, q) < 6)
+            continue; /* a short quotation nobody speaks: a phrase held at a distance */
         hs_attr *at = inherit ? quote_attr(x, (int32_t)i, 0, 0) : NULL;
         if (!inherit) {
             /* a quotation nobody is said to have spoken: kept, without a source */

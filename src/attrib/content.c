@@ -139,6 +139,8 @@ static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
     const hs_doc *d = x->d;
     uint32_t words = 0;
     /* an object after the cue ("dismissing Cruise's charm") is its content */
+    while (j < se && hs_aw_is_skip(d, j)) /* "wondered incredulously" */
+        j++;
     if (j < se && hs_aw_is_word(d, j) && !hs_aw_is_prep(d, j) && !hs_aw_is_boundary(d, j))
         return 0;
     for (uint32_t i = j; i < se; i++) {
@@ -259,7 +261,18 @@ static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
     uint32_t i = sb;
     while (i < cb && (hs_aw_eq(x->d, i, "and") || hs_aw_eq(x->d, i, "but") || x->d->toks.v[i].kind == HS_TK_QUOTE))
         i++;
+    if (i < cb && is_ing(x->d, i))
+        return 0; /* "Sitting down with her wife, Portia …": not the subject */
     return hs_src_right(x, i, cb, s);
+}
+
+static int passive_aux(const hs_doc *d, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (hs_aw_eq(d, i, "was") || hs_aw_eq(d, i, "is") || hs_aw_eq(d, i, "been") || hs_aw_eq(d, i, "be") ||
+            hs_aw_eq(d, i, "were") || hs_aw_eq(d, i, "are"))
+            return 1;
+    return 0;
 }
 
 /* Skip back over auxiliaries, adverbs and a time ("on Tuesday", "last week")
@@ -321,6 +334,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     uint32_t k = skip_back(d, cb, sb);
     if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
         return 0;
+    if (s.e == s.b + 1 && hs_aw_eq(d, s.b, "it") && k < cb && passive_aux(d, k, cb))
+        return 0; /* "It was revealed that …": nobody is said to speak */
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
     int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&

@@ -121,6 +121,21 @@ static uint32_t tok_of_byte(const hs_doc *d, uint32_t byte)
     return (uint32_t)(lo < d->toks.n ? lo : d->toks.n - 1);
 }
 
+/* How many sentences start with the word at token w followed by a colon. */
+static int speaker_lines(const hs_doc *d, uint32_t w)
+{
+    int n = 0;
+    const hs_tok *t = &d->toks.v[w];
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t b = d->sents.v[si].tok_begin;
+        const hs_tok *u = &d->toks.v[b];
+        if (b + 1 < d->sents.v[si].tok_end && hs_aw_eq(d, b + 1, ":") && HS_TOK_LEN(u) == HS_TOK_LEN(t) &&
+            memcmp(HS_TOK_PTR(d, u), HS_TOK_PTR(d, t), HS_TOK_LEN(t)) == 0)
+            n++;
+    }
+    return n;
+}
+
 /* A speaker's name before a colon at the start of a sentence, with the
  * words after it ("Pat Caddell: voters are worried", an interview's
  * "DANA PIKE: We will win."). */
@@ -146,6 +161,8 @@ static int colon_lines(hs_actx *x)
         hs_tb_entry en;
         if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
             continue;
+        if (c == sb + 1 && speaker_lines(d, sb) < 2)
+            continue; /* one word before a colon once ("Transformers: Age of …") is a title */
         hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, c, c + 1);
         if (!at)
             return HS_ENOMEM;

@@ -92,6 +92,9 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
             int32_t q = quote_by_mark(d, e, 0);
             if (q >= 0 && d->quotes.v[q].close_tok > (int32_t)e) {
                 e = (uint32_t)d->quotes.v[q].close_tok + 1;
+                /* “… the critics claim,” adding that …: the comma inside the marks */
+                if (e < se && hs_aw_eq(d, e - 2, ",") && (x->cue_len[e] || joins(d, e) || cue_clause(x, e, se)))
+                    break;
                 continue;
             }
         }
@@ -141,6 +144,8 @@ static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
     /* an object after the cue ("dismissing Cruise's charm") is its content */
     while (j < se && hs_aw_is_skip(d, j)) /* "wondered incredulously" */
         j++;
+    if (j + 1 < se && hs_aw_eq(d, j, ",") && !x->cue_len[j + 1])
+        return 1; /* parenthetical: "The plan, critics argue, would …" */
     if (j < se && hs_aw_is_word(d, j) && !hs_aw_is_prep(d, j) && !hs_aw_is_boundary(d, j))
         return 0;
     for (uint32_t i = j; i < se; i++) {

@@ -60,6 +60,9 @@ static uint32_t outlet_by_word(hs_actx *x, uint32_t i, uint32_t hi)
     for (; j < hi && j < i + 5 && hs_aw_is_cap(d, j) && !hs_aw_is_boundary(d, j); j++)
         if (hs_tables_match(x->t, d, j, j + 1, HS_TB_OUTLET_WORD, &e) && (j > i || !hs_aw_eq(d, i, "the")))
             best = j + 1 - i;
+    /* "the Daily Lantern": the rest of the name after a leading outlet word */
+    while (best && i + best < hi && best < 5 && name_token(d, i + best) && !hs_aw_is_boundary(d, i + best))
+        best++;
     return best > 1 || (best == 1 && !hs_aw_eq(d, i, "the")) ? best : 0;
 }
 

@@ -105,5 +105,7 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
         rc = hs_text_quotes(d);
     if (!rc)
         rc = (a->opts.layers & HS_LAYER_ATTRIB) ? hs_attrib_run(d, a) : 0;
+    if (!rc && (a->opts.layers & HS_LAYER_RELATE))
+        rc = hs_time_run(d, a);
     return rc;
 }

@@ -144,7 +144,7 @@ static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
     /* an object after the cue ("dismissing Cruise's charm") is its content */
     while (j < se && hs_aw_is_skip(d, j)) /* "wondered incredulously" */
         j++;
-    if (j + 1 < se && hs_aw_eq(d, j, ",") && !x->cue_len[j + 1])
+    if (j + 1 < se && hs_aw_eq(d, j, ",") && !x->cue_len[j + 1] && !is_open_quote(d, j + 1))
         return 1; /* parenthetical: "The plan, critics argue, would …" */
     if (j < se && hs_aw_is_word(d, j) && !hs_aw_is_prep(d, j) && !hs_aw_is_boundary(d, j))
         return 0;
@@ -190,7 +190,10 @@ static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
     const hs_doc *d = x->d;
     if (j >= se)
         return 0;
-    if (hs_aw_eq(d, j, "that") || is_open_quote(d, j) || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "whether") ||
+    int32_t q = is_open_quote(d, j) ? quote_by_mark(d, j, 0) : -1;
+    if (q >= 0)
+        return d->quotes.v[q].kind == HS_QK_DIRECT; /* not a title: "the cooking show “Salt & Fire”" */
+    if (hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "whether") ||
         hs_aw_eq(d, j, "if") || hs_aw_eq(d, j, "how") || hs_aw_eq(d, j, "why") || hs_aw_eq(d, j, "what"))
         return 1;
     uint8_t g;
@@ -280,6 +283,15 @@ static int passive_aux(const hs_doc *d, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* Words before token e in the sentence ("Earlier, an insider told …" has one). */
+static uint32_t left_words(const hs_doc *d, uint32_t sb, uint32_t e)
+{
+    uint32_t n = 0;
+    for (uint32_t i = sb; i < e; i++)
+        n += hs_aw_is_word(d, i) || (d->toks.v[i].flags & HS_TF_QUOTE_CLOSE);
+    return n;
+}
+
 /* Skip back over auxiliaries, adverbs and a time ("on Tuesday", "last week")
  * between a source and the cue at cb. */
 static uint32_t skip_back(const hs_doc *d, uint32_t cb, uint32_t sb)
@@ -345,7 +357,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
                  !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
-    if (s.b > sb && is_sep(d, s.b - 1) && (quoted || short_rest(x, after, se))) {
+    if (s.b > sb && is_sep(d, s.b - 1) && (quoted || (short_rest(x, after, se) && left_words(d, sb, s.b) >= 2))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
         content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
         if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&

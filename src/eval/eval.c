@@ -11,6 +11,7 @@ static const struct {
 } evals[] = {
     {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
     {"attrib", hs_eval_attrib, "attributions (content, source, cue) against PolNeAR"},
+    {"time", hs_eval_time, "temporal expressions: --cases tests/time/cases.tsv, or --jsonl CORPUS --sample N"},
 };
 
 int hs_tool_eval(int argc, char **argv, FILE *out)

@@ -7,5 +7,6 @@
 
 int hs_eval_tokens(int argc, char **argv, FILE *out);
 int hs_eval_attrib(int argc, char **argv, FILE *out);
+int hs_eval_time(int argc, char **argv, FILE *out);
 
 #endif

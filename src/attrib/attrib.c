@@ -94,6 +94,27 @@ static int negated(const hs_doc *d, uint32_t i)
     return 0;
 }
 
+/* A past or present-tense verb before "that" ("conceded that", "insists that"),
+ * told by its ending; not "so that", "now that" or a noun ("the fact that"). */
+static int verb_that(const hs_doc *d, uint32_t i)
+{
+    if (!hs_aw_eq(d, i + 1, "that") || d->toks.v[i + 1].quote >= 0 || i == 0)
+        return 0;
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    const char *p = HS_TOK_PTR(d, t);
+    if (n < 5 || (t->flags & HS_TF_UPPER_INITIAL))
+        return 0;
+    int ed = memcmp(p + n - 2, "ed", 2) == 0, es = p[n - 1] == 's' && p[n - 2] != 's';
+    if (!ed && !es)
+        return 0;
+    if (hs_aw_is_skip(d, i) || hs_aw_is_boundary(d, i) || hs_aw_is_det(d, i - 1) || hs_aw_is_prep(d, i - 1))
+        return 0;
+    if (d->toks.v[i].upos != HS_UPOS_X && d->toks.v[i].upos != HS_UPOS_VERB)
+        return 0;
+    return 1;
+}
+
 static void find_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
@@ -105,6 +126,10 @@ static void find_cues(hs_actx *x)
             continue;
         hs_tb_entry e;
         uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
+        if (!n && verb_that(d, i)) {
+            n = 1; /* "Roe conceded that …": any finite verb taking a that-clause */
+            e.cls = HS_TB_CUE_VERB | HS_TB_CUE_WEAK;
+        }
         if (!n || n > 255)
             continue;
         if ((e.cls & HS_TB_CUE_VERB) && !(e.cls & HS_TB_CUE_PREP)) {

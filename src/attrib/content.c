@@ -200,6 +200,19 @@ static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
     return hs_aw_pronoun(d, j, &g) && !hs_aw_eq(d, j, "it") && !hs_aw_eq(d, j, "who") && !hs_aw_eq(d, j, "which");
 }
 
+/* Does a quotation (not a title or nickname) open in tokens [b, e)?
+ * ("called Trump “unhinged”": the marks show that words were reported) */
+static int holds_quote(const hs_doc *d, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (is_open_quote(d, i)) {
+            int32_t q = quote_by_mark(d, i, 0);
+            if (q >= 0 && (d->quotes.v[q].kind == HS_QK_DIRECT || d->quotes.v[q].kind == HS_QK_MIXED))
+                return 1;
+        }
+    return 0;
+}
+
 /* Content after a cue that ends at token j: skips the outlet it went to, a
  * short object before "that", and a colon or comma before a quotation. */
 static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, const hs_src *s)
@@ -233,9 +246,9 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
         j++;
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
-    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se))
-        return 0; /* "welcomed a son", "unveiled a figure": no statement */
     uint32_t e = content_end(x, j, se);
+    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && !holds_quote(d, j, e))
+        return 0; /* "welcomed a son", "unveiled a figure": no statement */
     return add(x, cb, ce, s, j, e, vb, ve);
 }
 

@@ -155,13 +155,15 @@ static int colon_lines(hs_actx *x)
         if (e < c + 4 || (d->toks.v[c + 1].flags & HS_TF_QUOTE_OPEN) || (x->used[c + 1] & ATOK_CLAIMED))
             continue;
         hs_src s;
-        if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb || !(s.kind == HS_SK_PERSON ||
-                                                             s.kind == HS_SK_ORGANIZATION))
+        /* the first line (a headline, "Poll: …", "NY Daily News: …") may name any source */
+        int title = si == 0 || (d->sents.v[si].flags & HS_SF_HEADLINE);
+        if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb ||
+            !(s.kind == HS_SK_PERSON || s.kind == HS_SK_ORGANIZATION || title))
             continue;
         hs_tb_entry en;
         if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
             continue;
-        if (c == sb + 1 && speaker_lines(d, sb) < 2)
+        if (c == sb + 1 && speaker_lines(d, sb) < 2 && !title)
             continue; /* one word before a colon once ("Transformers: Age of …") is a title */
         hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, c, c + 1);
         if (!at)

@@ -32,6 +32,8 @@ int hs_cmd_query(int argc, char **argv); /* who, claims, trace, sources, search,
 int hs_cmd_export(int argc, char **argv);
 int hs_cmd_alias(int argc, char **argv);
 int hs_cmd_extract(int argc, char **argv);
+int hs_cmd_train(int argc, char **argv);
+int hs_cmd_tag(int argc, char **argv);
 
 /* Map an HS_E* code to an exit code. */
 int hs_cli_exit_for(int rc);

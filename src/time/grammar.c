@@ -210,6 +210,8 @@ static size_t p_weekday(const g_ctx *g, size_t i, hs_tval *v)
         return 0; /* the Mail on Sunday */
     if (i && KW(g, i - 1) == TK_NAMEPART && (W(g, i - 1)->flags & TWF_CAP))
         return 0; /* Freaky Friday, Manic Monday */
+    if (i && KW(g, i - 1) == TK_A)
+        return 0; /* on a Sunday evening: no particular Sunday */
     v->wday = l->wday, v->gran = TG_DAY, v->anchor = TA_PAST;
     return i + 1;
 }
@@ -323,8 +325,8 @@ static size_t p_quarter(const g_ctx *g, size_t i, hs_tval *v)
         v->gran = gran, v->sub = n;
         return j + 3;
     }
-    if (v->gran == TG_HALF)
-        return 0;
+    if (v->gran == TG_HALF || !(l && l->value))
+        return 0; /* "the fourth quarter" alone is more often a game's */
     v->anchor = TA_PAST;
     return j;
 }
@@ -528,15 +530,15 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
         /* two-year, 10-year, but not 62-year-old */
         if (n < 0 || !is_punct(g, k, '-') || !glued(g, k) || !(u = tg_unit_at(g, k + 1, &pl)) || pl)
             return 0;
-        if (is_punct(g, k + 2, '-') && KW(g, k + 3) == TK_OLD)
-            return 0;
+        if ((is_punct(g, k + 2, '-') && KW(g, k + 3) == TK_OLD) || KW(g, k + 2) == TK_OLD)
+            return 0; /* 62-year-old, 17-year old */
         tg_dur_value(v, n, u, ap == 2);
         if (ap == 1)
             v->mod = HS_TM_APPROX;
         return k + 2;
     }
-    if (n == 1 && !prep && LX(g, j) && LX(g, j)->num == 1)
-        return 0; /* "one day" is more often a date than a duration */
+    if (n == 1 && pk != TK_FOR && pk != TK_IN && LX(g, j) && LX(g, j)->num == 1)
+        return 0; /* "(until) one day" is more often a date than a duration */
     size_t e = k + 1;
     int nk = KW(g, e);
     if (nk == TK_OLD || nk == TK_AGO)

@@ -353,6 +353,21 @@ TEST(time_gossip_forms)
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+TEST(time_indefinite_and_sports)
+{
+    const char *D = "2018-02-24"; /* a Saturday */
+    const tcase cases[] = {
+        {"They scored in the fourth quarter of the game.", D, NULL, NULL, 0},
+        {"She met him on a Sunday evening in Soho.", D, NULL, NULL, 0},
+        {"He posted photos until one day it all stopped.", D, NULL, NULL, 0},
+        {"The song honours a 17-year old fan.", D, NULL, NULL, 0},
+        {"I knew I was going to train on Monday.", D, "Monday", "2018-02-19", 0},
+        {"I am going to train on Monday.", D, "Monday", "2018-02-26", 0},
+        {"Sales rose in the fourth quarter of 2017.", D, "the fourth quarter of 2017", "2017-Q4", 0},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 TEST(time_year_lent_by_the_clause)
 {
     const char *D = "2016-03-04";

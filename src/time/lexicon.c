@@ -2,6 +2,9 @@
  * units, seasons, keywords of the date grammar, words that announce the
  * future, and the holidays with the rule that dates them.
  *
+ * Future cues include present-tense verbs of schedules (future = 3: only for
+ * what follows them, "the show airs Sunday" but not "filmed in March, airs in
+ * July"): news reports past events in the past tense.
  * TK_NAMEPART words make "X <weekday>" and "X on <weekday>" a name (Freaky
  * Friday, the Mail on Sunday).
  * TK_HEAD words are nouns that a holiday or season name modifies ("a
@@ -26,6 +29,7 @@ static const hs_lex lexicon[] = {
     {.word = "afternoon", .kw = TK_PARTDAY},
     {.word = "ago", .kw = TK_AGO},
     {.word = "aims", .future = 1},
+    {.word = "airs", .future = 3},
     {.word = "album", .kw = TK_HEAD},
     {.word = "almost", .kw = TK_APPROX, .value = 1},
     {.word = "an", .kw = TK_A},
@@ -35,12 +39,14 @@ static const hs_lex lexicon[] = {
     {.word = "apr", .month = 4},
     {.word = "april", .month = 4},
     {.word = "around", .kw = TK_APPROX},
+    {.word = "arrives", .future = 3},
     {.word = "at", .kw = TK_AT},
     {.word = "aug", .month = 8},
     {.word = "august", .month = 8},
     {.word = "autumn", .season = 3},
     {.word = "before", .kw = TK_BEFORE},
     {.word = "beginning", .kw = TK_BEGINNING},
+    {.word = "begins", .future = 3},
     {.word = "between", .kw = TK_PREP},
     {.word = "blockbuster", .kw = TK_HEAD},
     {.word = "bonus", .kw = TK_HEAD},
@@ -69,6 +75,7 @@ static const hs_lex lexicon[] = {
     {.word = "daily", .kw = TK_SETADV, .value = TU_DAY},
     {.word = "day", .unit = TU_DAY},
     {.word = "days", .unit = TU_DAY, .plural = 1},
+    {.word = "debuts", .future = 3},
     {.word = "dec", .month = 12},
     {.word = "decade", .unit = TU_DECADE},
     {.word = "decades", .unit = TU_DECADE, .plural = 1},
@@ -132,6 +139,7 @@ static const hs_lex lexicon[] = {
     {.word = "half", .kw = TK_HALF},
     {.word = "her", .kw = TK_POSS},
     {.word = "his", .kw = TK_POSS},
+    {.word = "hits", .future = 3},
     {.word = "home", .kw = TK_HEAD},
     {.word = "hopes", .future = 1},
     {.word = "hoping", .future = 1},
@@ -152,9 +160,11 @@ static const hs_lex lexicon[] = {
     {.word = "jun", .month = 6},
     {.word = "june", .month = 6},
     {.word = "junior", .kw = TK_OLD},
+    {.word = "kicks", .future = 3},
     {.word = "last", .kw = TK_LAST},
     {.word = "late", .kw = TK_LATE},
     {.word = "later", .kw = TK_LATER, .future = 1},
+    {.word = "launches", .future = 3},
     {.word = "lights", .kw = TK_HEAD},
     {.word = "lineup", .kw = TK_HEAD},
     {.word = "look", .kw = TK_HEAD},
@@ -199,6 +209,7 @@ static const hs_lex lexicon[] = {
     {.word = "olympics", .kw = TK_HEAD},
     {.word = "on", .kw = TK_ON},
     {.word = "one", .num = 1},
+    {.word = "opens", .future = 3},
     {.word = "or", .kw = TK_OR},
     {.word = "our", .kw = TK_POSS},
     {.word = "over", .kw = TK_PREP},
@@ -208,11 +219,13 @@ static const hs_lex lexicon[] = {
     {.word = "plan", .future = 1},
     {.word = "planning", .future = 1},
     {.word = "plans", .future = 1},
+    {.word = "premieres", .future = 3},
     {.word = "q1", .kw = TK_QUARTER, .value = 1},
     {.word = "q2", .kw = TK_QUARTER, .value = 2},
     {.word = "q3", .kw = TK_QUARTER, .value = 3},
     {.word = "q4", .kw = TK_QUARTER, .value = 4},
     {.word = "quarter", .kw = TK_QUARTER},
+    {.word = "returns", .future = 3},
     {.word = "roughly", .kw = TK_APPROX},
     {.word = "sale", .kw = TK_HEAD},
     {.word = "sales", .kw = TK_HEAD},
@@ -250,6 +263,7 @@ static const hs_lex lexicon[] = {
     {.word = "spirit", .kw = TK_HEAD},
     {.word = "spring", .season = 1},
     {.word = "start", .kw = TK_BEGINNING},
+    {.word = "starts", .future = 3},
     {.word = "style", .kw = TK_HEAD},
     {.word = "summer", .season = 2},
     {.word = "sunday", .wday = 7},

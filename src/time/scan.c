@@ -186,6 +186,8 @@ static void mark_future(hs_tscan *sc)
         /* word i is a cue for the words from i - FUT_AFTER to i + FUT_BEFORE */
         if (!(sc->w[i].flags & TWF_CUE))
             continue;
+        if (sc->w[i].lex && sc->w[i].lex->future == 3)
+            lo = i + 1; /* "airs Sunday": forward only */
         for (size_t k = lo; k <= hi; k++)
             if (sc->w[k].sent == sc->w[i].sent)
                 sc->w[k].flags |= TWF_FUTURE;

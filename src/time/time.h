@@ -58,7 +58,7 @@ typedef struct hs_lex {
     uint8_t unit;     /* hs_tunit */
     uint8_t plural;   /* the unit word is plural */
     uint8_t season;   /* 1 spring, 2 summer, 3 fall, 4 winter */
-    uint8_t future;   /* a cue that the sentence speaks of the future (2: unless "to" follows) */
+    uint8_t future;   /* a future cue: 1, 2 unless "to" follows, 3 only for what follows it */
     uint8_t value;    /* keyword-specific value (e.g. set period unit) */
 } hs_lex;
 

@@ -159,8 +159,9 @@ static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
     int capnext = nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP);
     if (capnext && !ctx && pk != TK_IN)
         return 0; /* August Alsina, June Carter Cash (but "In May Grande posted") */
-    if (!ctx && !temporal_prev(g, i) && pk != TK_OF && !month_modifier(g, i, j))
-        return 0; /* the first week of January */
+    int of_unit = pk == TK_OF && i >= 2 && (LX(g, i - 2) && (LX(g, i - 2)->unit || LX(g, i - 2)->kw == TK_WEEKEND));
+    if (!ctx && !temporal_prev(g, i) && !of_unit && !month_modifier(g, i, j))
+        return 0; /* the first week of January (not the Ides of March) */
     if (m == 5 && !ctx && i && KW(g, i - 1) == TK_TO)
         return 0; /* "to May" is rarer than a verb after "to" */
     v->gran = TG_MONTH, v->m = m, v->anchor = TA_PAST;
@@ -282,8 +283,8 @@ static size_t p_season(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         return t;
     }
     size_t p = i && KW(g, i - 1) == TK_THE ? i - 1 : i;
-    if (!ctx && !temporal_prev(g, p))
-        return 0;
+    if (!ctx && (!temporal_prev(g, p) || KW(g, p - 1) == TK_TO || (l->season == 3 && p == i)))
+        return 0; /* to fall in love; a bare "fall" is a verb */
     if (KW(g, i + 1) == TK_OF || KW(g, i + 1) == TK_HEAD)
         return 0; /* the spring of her career, summer camp */
     v->anchor = TA_PAST;
@@ -432,9 +433,9 @@ static size_t p_relative(const g_ctx *g, size_t i, hs_tval *v)
     } else
         return 0;
     int u = tg_unit_at(g, j, &pl);
-    if (u == TU_YEAR || u == TU_MONTH || u == TU_WEEK || u == TU_DAY) {
-        if (pl || (u == TU_DAY && dir != 2))
-            return 0; /* "this day" only */
+    if (u == TU_YEAR || u == TU_MONTH || u == TU_WEEK) {
+        if (pl)
+            return 0;
         tg_rel_unit(v, u, dir == 2 ? 0 : dir, g->ref);
         return j + 1;
     }
@@ -524,6 +525,8 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
             return 0;
         if (u == TU_MINUTE && !pl)
             return 0; /* at the last minute: an idiom */
+        if (!pl && (KW(g, j - 1) == TK_NEXT || KW(g, j - 1) == TK_COMING))
+            return 0; /* the next day: a date after another event, not a duration */
         n = pl ? -1 : 1; /* the past year · for years */
         k = j;
     } else if (!(u = tg_unit_at(g, k, &pl))) {

@@ -68,6 +68,29 @@ static void anchor_years(const hs_tscan *sc, tmatch *m, size_t n)
     }
 }
 
+/* A quoted title holds a name, not a time (the film “Halloween”, the song
+ * “Yesterday”, “Saturday Night Live”): a span inside a title-like quotation,
+ * or one that is a whole quotation by itself, is not a timex.  Uses the text
+ * layer's quotations when it ran. */
+static int in_title(const hs_doc *d, uint32_t s, uint32_t e)
+{
+    for (size_t q = 0; q < d->quotes.n; q++) {
+        const hs_quote *qt = &d->quotes.v[q];
+        uint32_t cs = qt->content.start, ce = qt->content.end;
+        if (s < cs || e > ce)
+            continue;
+        if (qt->kind == HS_QK_TITLE || qt->kind == HS_QK_NICKNAME)
+            return 1;
+        while (ce > cs && strchr(" ,.!?", d->text[ce - 1]))
+            ce--;
+        while (cs < ce && d->text[cs] == ' ')
+            cs++;
+        if (cs == s && ce == e)
+            return 1;
+    }
+    return 0;
+}
+
 int hs_time_run(hs_doc *d, const hs_analyzer *a)
 {
     (void)a;
@@ -105,6 +128,9 @@ int hs_time_run(hs_doc *d, const hs_analyzer *a)
     for (size_t k = 0; !rc && k < ms.n; k++) {
         tmatch *m = &ms.v[k];
         char buf[32];
+        uint32_t s0 = sc.w[m->b].s, e0 = possessive_end(d, &sc.w[m->e - 1], &m->v);
+        if (in_title(d, s0, e0))
+            continue;
         ref.future = m->future;
         hs_tval_resolve(&m->v, &ref);
         hs_timex *t = HS_PUSH(&d->timexes);
@@ -112,8 +138,8 @@ int hs_time_run(hs_doc *d, const hs_analyzer *a)
             rc = HS_ENOMEM;
             break;
         }
-        t->span.start = sc.w[m->b].s;
-        t->span.end = possessive_end(d, &sc.w[m->e - 1], &m->v);
+        t->span.start = s0;
+        t->span.end = e0;
         t->mod = m->v.mod;
         t->kind = m->v.kind;
         t->value = NULL;

@@ -381,3 +381,24 @@ TEST(time_year_lent_by_the_clause)
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }
+
+TEST(time_in_the_pipeline_titles_are_not_times)
+{
+    hs_analyzer *a = NULL;
+    hs_doc *d = NULL;
+    const char *text = "He starred in \xE2\x80\x9CHalloween\xE2\x80\x9D with Curtis. Carey sang \xE2\x80\x9C"
+                       "Christmas\xE2\x80\x9D on Friday. She said \xE2\x80\x9CI left on Tuesday\xE2\x80\x9D and cried.";
+    hs_article art = {0};
+    art.text = text;
+    art.text_len = strlen(text);
+    art.date = "2018-10-25";
+    CHECK_INT(hs_analyzer_new(&a, NULL), 0);
+    CHECK_INT(hs_doc_new(&d), 0);
+    CHECK_INT(hs_analyze(d, a, &art), 0);
+    CHECK_INT(d->timexes.n, 2);
+    CHECK(has(d, "Friday", "2018-10-19", 0));
+    CHECK(has(d, "Tuesday", "2018-10-23", 0));
+    CHECK_INT(hs_time_at(d, 0, (uint32_t)strlen(text)), 0);
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}

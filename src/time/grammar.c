@@ -476,6 +476,50 @@ static size_t p_weekend(const g_ctx *g, size_t i, hs_tval *v)
     return i + 2;
 }
 
+/* Dates given from the date mentioned before: two years later, a month
+ * earlier, three days after that, the following year, the next day, the
+ * previous month, that year, the same year, that same day.  ("Two years after
+ * the wedding" names its own anchor, an event: not taken.) */
+static size_t p_anaphoric(const g_ctx *g, size_t i, hs_tval *v)
+{
+    int n, ap, pl, u, k = KW(g, i);
+    size_t j = tg_count_at(g, i, 1, &n, &ap), e;
+    if (j && (u = tg_unit_at(g, j, &pl)) && u >= TU_DAY && u <= TU_DECADE) {
+        int rel = KW(g, j + 1);
+        if (rel == TK_LATER || rel == TK_EARLIER)
+            e = j + 2;
+        else if ((rel == TK_AFTER || rel == TK_BEFORE) && KW(g, j + 2) == TK_THAT)
+            e = j + 3;
+        else
+            return 0;
+        v->adelta = rel == TK_LATER || rel == TK_AFTER ? n : -n;
+        v->unresolved = n < 0 || ap == 2;
+        if (ap == 1)
+            v->mod = HS_TM_APPROX;
+    } else {
+        j = i + 1;
+        if (k == TK_THE && (KW(g, j) == TK_FOLLOWING || KW(g, j) == TK_NEXT || KW(g, j) == TK_PREVIOUS)) {
+            v->adelta = KW(g, j) == TK_PREVIOUS ? -1 : 1;
+            j++;
+        } else if ((k == TK_THAT || k == TK_THE) && KW(g, j) == TK_SAME) {
+            j++;
+        } else if (k == TK_THAT) {
+            if (KW(g, j) == TK_SAME)
+                j++;
+        } else {
+            return 0;
+        }
+        u = tg_unit_at(g, j, &pl);
+        if (u < TU_DAY || u > TU_YEAR || pl)
+            return 0;
+        e = j + 1;
+    }
+    v->aunit = u;
+    v->anchor = TA_ANAPH;
+    v->gran = u == TU_DAY ? TG_DAY : u == TU_WEEK ? TG_WEEK : u == TU_MONTH ? TG_MONTH : TG_YEAR;
+    return e;
+}
+
 /* two weeks ago · a year ago · three days ago · years ago (unresolved) */
 static size_t p_ago(const g_ctx *g, size_t i, hs_tval *v)
 {
@@ -751,6 +795,7 @@ size_t hs_tgram_match(const hs_tscan *sc, size_t i, size_t *begin, hs_tval *v, c
     TRY(p_anchored(&g, i, &t));
     TRY(p_mod(&g, i, &t));
     TRY(p_ago(&g, i, &t));
+    TRY(p_anaphoric(&g, i, &t));
     TRY(p_duration(&g, i, &t));
     TRY(p_core(&g, i, &t, 0));
 #undef TRY

@@ -133,8 +133,48 @@ static void resolve_weekday(hs_tval *v, const hs_tref *ref)
     v->gran = TG_DAY;
 }
 
+void hs_tval_resolve_anaphor(hs_tval *v, const hs_tval *p)
+{
+    v->anchor = TA_ABS;
+    /* the earlier date must be at least as precise as the step */
+    int need = v->aunit == TU_YEAR || v->aunit == TU_DECADE ? TG_YEAR : v->aunit == TU_MONTH ? TG_MONTH : TG_DAY;
+    if (v->unresolved || !p || p->kind || p->unresolved || !p->y || p->gran < need || p->gran == TG_WEEK ||
+        p->gran == TG_WEEKEND || (need > TG_YEAR && p->gran < TG_MONTH) || (need == TG_DAY && p->gran != TG_DAY)) {
+        v->unresolved = 1;
+        return;
+    }
+    hs_tref r = {p->y, p->m ? p->m : 1, p->d ? p->d : 1, 0};
+    hs_tval t = *v;
+    memset(v, 0, sizeof *v);
+    /* the relative-unit arithmetic of "two weeks ago", from the earlier date */
+    switch (t.aunit) {
+    case TU_YEAR: v->gran = TG_YEAR, v->y = r.y + t.adelta; break;
+    case TU_DECADE: v->gran = TG_YEAR, v->y = r.y + 10 * t.adelta; break;
+    case TU_MONTH: {
+        int mi = r.y * 12 + (r.m - 1) + t.adelta;
+        v->gran = TG_MONTH, v->y = mi / 12, v->m = mi % 12 + 1;
+        break;
+    }
+    default: {
+        int64_t z = day_of(r.y, r.m, r.d) + (t.aunit == TU_WEEK ? 7 : 1) * t.adelta;
+        int y, m, d;
+        hs_cal_civil(z, &y, &m, &d);
+        if (t.aunit == TU_WEEK) {
+            hs_cal_iso_week(y, m, d, &v->y, &v->sub);
+            v->gran = TG_WEEK;
+        } else {
+            v->y = y, v->m = m, v->d = d, v->gran = TG_DAY;
+        }
+    }
+    }
+    v->mod = t.mod;
+    v->anchor = TA_ABS;
+}
+
 void hs_tval_resolve(hs_tval *v, const hs_tref *ref)
 {
+    if (v->anchor == TA_ANAPH)
+        return; /* hs_tval_resolve_anaphor, by the caller who knows the date before */
     if (v->kind != 0 || v->unresolved || v->anchor == TA_ABS || v->anchor == TA_REL)
         goto shift;
     if (!ref->y) {

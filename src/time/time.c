@@ -91,6 +91,22 @@ static int in_title(const hs_doc *d, uint32_t s, uint32_t e)
     return 0;
 }
 
+#define ANAPHOR_SENTENCES 2
+
+/* The date "two years later" counts from: the nearest date before it, in its
+ * sentence or the ANAPHOR_SENTENCES before (resolved already: matches are
+ * resolved in text order). */
+static const hs_tval *anaphor_base(const tmatch *m, size_t k)
+{
+    for (size_t j = k; j-- > 0;) {
+        if (m[k].sent - m[j].sent > ANAPHOR_SENTENCES)
+            return NULL;
+        if (m[j].v.kind == 0 && !m[j].v.unresolved && m[j].v.y)
+            return &m[j].v;
+    }
+    return NULL;
+}
+
 int hs_time_run(hs_doc *d, const hs_analyzer *a)
 {
     (void)a;
@@ -132,7 +148,10 @@ int hs_time_run(hs_doc *d, const hs_analyzer *a)
         if (in_title(d, s0, e0))
             continue;
         ref.future = m->future;
-        hs_tval_resolve(&m->v, &ref);
+        if (m->v.anchor == TA_ANAPH)
+            hs_tval_resolve_anaphor(&m->v, anaphor_base(ms.v, k));
+        else
+            hs_tval_resolve(&m->v, &ref);
         hs_timex *t = HS_PUSH(&d->timexes);
         if (!t) {
             rc = HS_ENOMEM;

@@ -40,7 +40,7 @@ typedef enum hs_tkw {
     TK_MIDDLE, TK_APPROX, TK_BEFORE, TK_AFTER, TK_FOR, TK_EVERY, TK_YESTERDAY,
     TK_TODAY, TK_TOMORROW, TK_TONIGHT, TK_PARTDAY, TK_WEEKEND, TK_OR, TK_AND, TK_TO,
     TK_A, TK_FEW, TK_COUPLE, TK_OLD, TK_QUARTER, TK_HALF, TK_CENTURY, TK_EVE, TK_SETADV,
-    TK_PREP, TK_COMING, TK_NIGHT, TK_POSS, TK_HEAD, TK_NAMEPART, TK_PASTAUX, TK_COUNT
+    TK_PREP, TK_COMING, TK_NIGHT, TK_POSS, TK_HEAD, TK_NAMEPART, TK_PASTAUX, TK_FOLLOWING, TK_PREVIOUS, TK_THAT, TK_SAME, TK_COUNT
 } hs_tkw;
 
 /* Units of durations and relative dates. */
@@ -131,7 +131,8 @@ typedef enum hs_tanchor {
     TA_ABS = 0,   /* fully given by the text (or unknown where 0) */
     TA_NEAR,      /* month/day or holiday without a year: nearest, past-leaning */
     TA_PAST,      /* weekday, month, season without a year: last one on/before */
-    TA_REL        /* computed from the article date already */
+    TA_REL,       /* computed from the article date already */
+    TA_ANAPH      /* from the date mentioned before it: two years later, that year */
 } hs_tanchor;
 
 typedef struct hs_tval {
@@ -141,6 +142,7 @@ typedef struct hs_tval {
     int hol;         /* holiday index + 1 to resolve against a year, 0 none */
     int shift;       /* days to add after resolving (the day after X) */
     int dir;         /* TA_PAST/TA_NEAR: 0 by tense, -1 last (before), +1 next (after), 2 this */
+    int aunit, adelta; /* TA_ANAPH: the previous date moved by adelta units (hs_tunit) */
     uint8_t gran;    /* hs_tgran */
     uint8_t anchor;  /* hs_tanchor */
     uint8_t mod;     /* hs_timex_mod */
@@ -157,6 +159,8 @@ typedef struct hs_tref {
 
 /* Resolve v against ref (fills y/m/d/sub as far as possible). */
 void hs_tval_resolve(hs_tval *v, const hs_tref *ref);
+/* Resolve a TA_ANAPH value against the resolved date before it (NULL: none). */
+void hs_tval_resolve_anaphor(hs_tval *v, const hs_tval *prev);
 /* Write the ISO value of a resolved v into buf; returns 0, or -1 when it has none. */
 int hs_tval_format(const hs_tval *v, char *buf, size_t n);
 

@@ -402,3 +402,19 @@ TEST(time_in_the_pipeline_titles_are_not_times)
     hs_doc_free(d);
     hs_analyzer_free(a);
 }
+
+TEST(time_dates_from_the_date_before)
+{
+    const char *D = "2018-10-25";
+    const tcase cases[] = {
+        {"They married in 2010 and split two years later.", D, "two years later", "2012", 0},
+        {"On March 3, 2015 she left; three days later she returned.", D, "three days later", "2015-03-06", 0},
+        {"They met in June 2014. The following month they wed.", D, "The following month", "2014-07", 0},
+        {"The band formed in 2001. That same year it toured.", D, "That same year", "2001", 0},
+        {"He debuted in 1984 and won a decade later.", D, "a decade later", "1994", 0},
+        {"She arrived in 2016. The next day she left.", D, "The next day", NULL, 0},
+        {"Two years later she moved.", D, "Two years later", NULL, 0},
+        {"Two years after the wedding they fought.", D, NULL, NULL, 0},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0]);
+}

@@ -3,14 +3,15 @@
  * The stage works on the article text alone (its own light word scanner),
  * so it does not depend on the tokenizer's choices: "mid-2023", "3/29/2025"
  * and "’90s" are split the way dates need.  Pieces:
- *   calendar.c  day arithmetic, weekdays, ISO weeks, Easter, holiday dates
  *   lexicon.c   the word tables (months, weekdays, number words, units,
  *               keywords, holidays) and their look-up
  *   scan.c      text → words with their lexicon classes and sentences
  *   units.c     the grammar's building blocks (counts, units, month names,
  *               year tails, values computed from the article date); gram.h
- *   grammar.c   words → timex candidates (the patterns)
- *   resolve.c   underspecified dates → calendar values; ISO strings
+ *   grammar.c   words → timex candidates: the calendar-date patterns
+ *   amounts.c   durations, "ago", "two years later", sets
+ *   resolve.c   calendar arithmetic (days, weekdays, ISO weeks, Easter,
+ *               holidays); underspecified dates → calendar values; ISO strings
  *   time.c      the stage: hs_time_run, hs_time_at, overlap handling */
 #ifndef HS_TIME_H
 #define HS_TIME_H
@@ -20,7 +21,7 @@
 
 #include "doc.h"
 
-/* ---- calendar ------------------------------------------------------------ */
+/* ---- calendar (resolve.c) ------------------------------------------------- */
 
 int64_t hs_cal_days(int y, int m, int d);            /* days since 1970-01-01 */
 void hs_cal_civil(int64_t days, int *y, int *m, int *d);

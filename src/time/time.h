@@ -1,6 +1,7 @@
 /* Temporal expressions: internal interfaces of src/time/.
  *
- * The stage works on the article text alone (its own light word scanner),
+ * The stage works on the article text (its own light word scanner; the text
+ * layer's quotations only mark titles to skip),
  * so it does not depend on the tokenizer's choices: "mid-2023", "3/29/2025"
  * and "’90s" are split the way dates need.  Pieces:
  *   lexicon.c   the word tables (months, weekdays, number words, units,

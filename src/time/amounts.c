@@ -52,6 +52,12 @@ size_t tg_anaphoric(const g_ctx *g, size_t i, hs_tval *v)
 }
 
 /* two weeks ago · a year ago · three days ago · years ago (unresolved) */
+/* "and a half" at k: 3 (its length), else 0. */
+static size_t and_a_half(const g_ctx *g, size_t k)
+{
+    return KW(g, k) == TK_AND && KW(g, k + 1) == TK_A && KW(g, k + 2) == TK_HALF ? 3 : 0;
+}
+
 size_t tg_ago(const g_ctx *g, size_t i, hs_tval *v)
 {
     int n, ap, pl, u;
@@ -64,6 +70,9 @@ size_t tg_ago(const g_ctx *g, size_t i, hs_tval *v)
         return i + 2;
     }
     u = tg_unit_at(g, j, &pl);
+    size_t h = u ? and_a_half(g, j + 1) : 0; /* a year and a half ago */
+    if (h && !ap)
+        ap = 2, j += h;
     if (!u || KW(g, j + 1) != TK_AGO)
         return 0;
     if (n < 0) {
@@ -72,6 +81,8 @@ size_t tg_ago(const g_ctx *g, size_t i, hs_tval *v)
     }
     if (ap == 2 && u == TU_YEAR)
         tg_rel_unit(v, TU_MONTH, -(12 * n + 6), g->ref); /* two and a half years ago */
+    else if (ap == 2 && u == TU_MONTH)
+        tg_rel_unit(v, TU_DAY, -(30 * n + 15), g->ref); /* a month and a half ago */
     else
         tg_rel_unit(v, u, -n, g->ref);
     if (ap == 1)
@@ -93,6 +104,10 @@ size_t tg_duration(const g_ctx *g, size_t i, hs_tval *v)
         lead = 1;
     }
     int prep = lead || pk == TK_FOR || pk == TK_PREP || pk == TK_IN || pk == TK_APPROX;
+    if (KW(g, j) == TK_RECENT && (u = tg_unit_at(g, j + 1, &pl)) && pl) {
+        tg_dur_value(v, -1, u, 0); /* in recent years: PXY */
+        return j + 2;
+    }
     k = tg_count_at(g, j, prep, &n, &ap);
     if (!k) {
         u = tg_unit_at(g, j, &pl);
@@ -117,7 +132,9 @@ size_t tg_duration(const g_ctx *g, size_t i, hs_tval *v)
     }
     if (n == 1 && pk != TK_FOR && pk != TK_IN && LX(g, j) && LX(g, j)->num == 1)
         return 0; /* "(until) one day" is more often a date than a duration */
-    size_t e = k + 1;
+    size_t e = k + 1, h = and_a_half(g, e);
+    if (h && !ap && n > 0)
+        ap = 2, e += h; /* a year and a half */
     int nk = KW(g, e);
     if (nk == TK_OLD || nk == TK_AGO)
         return 0;

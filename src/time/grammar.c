@@ -336,6 +336,16 @@ static size_t p_quarter(const g_ctx *g, size_t i, hs_tval *v)
  * 2,000) or a part of a number (212-555-2019). */
 static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
 {
+    const hs_tw *ap = W(g, i);
+    const hs_tw *an = W(g, i + 1); /* not ‘19 Kids and Counting’ */
+    if (ap && ap->kind == TW_NUM && (ap->flags & TWF_APOS) && ap->ndigits == 2 && !(ap->flags & (TWF_DECADE | TWF_ORD)) &&
+        !(an && an->kind == TW_ALPHA && (an->flags & TWF_CAP))) {
+        int ry = g->ref->y ? g->ref->y : 2029, c = ry / 100; /* Met Gala ’19, class of ’05 */
+        if (c * 100 + ap->num > ry + 1)
+            c--;
+        v->gran = TG_YEAR, v->y = c * 100 + ap->num, v->anchor = TA_ABS;
+        return i + 1;
+    }
     if (!is_year(g, i))
         return 0;
     const hs_tw *w = W(g, i), *nx = W(g, i + 1), *pv = i ? W(g, i - 1) : NULL;

@@ -228,6 +228,7 @@ static const hs_lex lexicon[] = {
     {.word = "q3", .kw = TK_QUARTER, .value = 3},
     {.word = "q4", .kw = TK_QUARTER, .value = 4},
     {.word = "quarter", .kw = TK_QUARTER},
+    {.word = "recent", .kw = TK_RECENT},
     {.word = "returns", .future = 3},
     {.word = "roughly", .kw = TK_APPROX},
     {.word = "sale", .kw = TK_HEAD},

@@ -415,6 +415,11 @@ TEST(time_dates_from_the_date_before)
         {"She arrived in 2016. The next day she left.", D, "The next day", NULL, 0},
         {"Two years later she moved.", D, "Two years later", NULL, 0},
         {"Two years after the wedding they fought.", D, NULL, NULL, 0},
+        {"They split a year and a half ago.", D, "a year and a half ago", "2017-04", 0},
+        {"They dated for a year and a half.", D, "a year and a half", "P1.5Y", 0},
+        {"Sales have fallen in recent years.", D, "recent years", "PXY", 0},
+        {"She starred in \xE2\x80\x98" "19 Kids and Counting\xE2\x80\x99 once.", D, NULL, NULL, 0},
+        {"She wore it to the Met Gala \xE2\x80\x99" "17 in May.", D, "\xE2\x80\x99" "17", "2017", 0},
     };
     check_cases(cases, sizeof cases / sizeof cases[0]);
 }

@@ -204,8 +204,9 @@ static size_t p_weekday(const g_ctx *g, size_t i, hs_tval *v)
     }
     memset(v, 0, sizeof *v);
     const hs_tw *nx = W(g, i + 1);
+    int pk = i ? KW(g, i - 1) : TK_NONE; /* "on Friday Tyga added": a name after the date */
     if (nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP) && !(nx->lex && nx->lex->month) &&
-        strchr(w->low, '\'') == NULL)
+        strchr(w->low, '\'') == NULL && !((pk == TK_ON || pk == TK_PREP) && !nx->lex))
         return 0;
     if (i >= 2 && KW(g, i - 1) == TK_ON && KW(g, i - 2) == TK_NAMEPART && (W(g, i - 2)->flags & TWF_CAP))
         return 0; /* the Mail on Sunday */
@@ -357,7 +358,9 @@ static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         if ((c == '-' || c == '/' || c == '.' || c == ':') && i >= 2 && W(g, i - 2)->kind == TW_NUM && !is_year(g, i - 2))
             return 0;
     }
-    if (nx && glued(g, i + 1) && nx->kind == TW_PUNCT && (nx->low[0] == '%' || nx->low[0] == ':'))
+    const hs_tw *n2 = W(g, i + 2);
+    if (nx && glued(g, i + 1) && nx->kind == TW_PUNCT &&
+        (nx->low[0] == '%' || (nx->low[0] == ':' && n2 && n2->kind == TW_NUM && glued(g, i + 2))))
         return 0;
     if (tg_unit_at(g, i + 1, &pl))
         return 0; /* 2000 years: a duration */

@@ -418,6 +418,10 @@ TEST(time_dates_from_the_date_before)
         {"They split a year and a half ago.", D, "a year and a half ago", "2017-04", 0},
         {"They dated for a year and a half.", D, "a year and a half", "P1.5Y", 0},
         {"Sales have fallen in recent years.", D, "recent years", "PXY", 0},
+        {"On Monday Ryan Seacrest spoke.", D, "Monday", "2018-10-22", 0},
+        {"She was on Saturday Night Live twice.", D, NULL, NULL, 0},
+        {"Met Gala 2018: the looks.", D, "2018", "2018", 0},
+        {"The alarm rang at 20:19 sharp.", D, NULL, NULL, 0},
         {"She starred in \xE2\x80\x98" "19 Kids and Counting\xE2\x80\x99 once.", D, NULL, NULL, 0},
         {"She wore it to the Met Gala \xE2\x80\x99" "17 in May.", D, "\xE2\x80\x99" "17", "2017", 0},
     };

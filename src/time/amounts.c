@@ -9,7 +9,8 @@
 
 /* Dates given from the date mentioned before: two years later, a month
  * earlier, three days after that, the following year, the next day, the
- * previous month, that year, the same year, that same day.  ("Two years after
+ * previous month, that year, the same year, that same day, that February,
+ * the following September.  ("Two years after
  * the wedding" names its own anchor, an event: not taken.) */
 size_t tg_anaphoric(const g_ctx *g, size_t i, hs_tval *v)
 {
@@ -39,6 +40,12 @@ size_t tg_anaphoric(const g_ctx *g, size_t i, hs_tval *v)
                 j++;
         } else {
             return 0;
+        }
+        int m, ab;
+        size_t me = tg_month_at(g, j, &m, &ab);
+        if (me && !(W(g, me) && W(g, me)->kind == TW_NUM)) { /* that February, the following September */
+            v->m = m, v->aunit = TU_YEAR, v->anchor = TA_ANAPH, v->gran = TG_MONTH;
+            return me;
         }
         u = tg_unit_at(g, j, &pl);
         if (u < TU_DAY || u > TU_YEAR || pl)

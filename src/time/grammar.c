@@ -152,6 +152,17 @@ static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         v->gran = TG_MONTH, v->m = m;
         return j + 3;
     }
+    int k2 = KW(g, j + 2); /* November of the same year, of that year, of the following year */
+    if (KW(g, j) == TK_OF && (k == TK_THAT || k == TK_FOLLOWING || k == TK_PREVIOUS || (k == TK_THE && (k2 == TK_SAME ||
+        k2 == TK_FOLLOWING || k2 == TK_PREVIOUS)))) {
+        size_t y0 = j + (k == TK_THE ? 3 : 2);
+        int kk = k == TK_THE ? k2 : k;
+        if (tg_unit_at(g, y0, &pl) == TU_YEAR && !pl) {
+            v->m = m, v->sub = 1, v->aunit = TU_YEAR, v->anchor = TA_ANAPH, v->gran = TG_MONTH;
+            v->adelta = kk == TK_FOLLOWING ? 1 : kk == TK_PREVIOUS ? -1 : 0;
+            return y0 + 1;
+        }
+    }
     if (ab && !ctx)
         return 0; /* Jan, Dec: only with a number or after early/late/mid */
     const hs_tw *nx = W(g, j);

@@ -261,6 +261,17 @@ void hs_tval_resolve_anaphor(hs_tval *v, const hs_tval *p)
     hs_tref r = {p->y, p->m ? p->m : 1, p->d ? p->d : 1, 0};
     hs_tval t = *v;
     memset(v, 0, sizeof *v);
+    if (t.m) { /* a named month: November of the same year, that February, the following September */
+        int known = p->gran >= TG_MONTH && p->m;
+        if (t.sub || !t.adelta)
+            v->y = r.y + t.adelta;
+        else if (t.adelta > 0)
+            v->y = known && t.m > p->m ? r.y : r.y + 1;
+        else
+            v->y = known && t.m < p->m ? r.y : r.y - 1;
+        v->m = t.m, v->gran = TG_MONTH, v->mod = t.mod, v->anchor = TA_ABS;
+        return;
+    }
     /* the relative-unit arithmetic of "two weeks ago", from the earlier date */
     switch (t.aunit) {
     case TU_YEAR: v->gran = TG_YEAR, v->y = r.y + t.adelta; break;

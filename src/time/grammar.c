@@ -295,7 +295,7 @@ static size_t p_season(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         return t;
     }
     size_t p = i && KW(g, i - 1) == TK_THE ? i - 1 : i;
-    if (!ctx && (!temporal_prev(g, p) || KW(g, p - 1) == TK_TO || (l->season == 3 && p == i)))
+    if (!ctx && (!temporal_prev(g, p) || KW(g, p - 1) == TK_TO || (l->value && p == i)))
         return 0; /* to fall in love; a bare "fall" is a verb */
     if (KW(g, i + 1) == TK_OF || KW(g, i + 1) == TK_HEAD)
         return 0; /* the spring of her career, summer camp */

@@ -105,7 +105,7 @@ static const hs_lex lexicon[] = {
     {.word = "evening", .kw = TK_PARTDAY},
     {.word = "every", .kw = TK_EVERY},
     {.word = "expected", .future = 1},
-    {.word = "fall", .season = 3},
+    {.word = "fall", .season = 3, .value = 1},
     {.word = "fashion", .kw = TK_HEAD},
     {.word = "feast", .kw = TK_HEAD},
     {.word = "feb", .month = 2},

@@ -61,7 +61,7 @@ typedef struct hs_lex {
     uint8_t plural;   /* the unit word is plural */
     uint8_t season;   /* 1 spring, 2 summer, 3 fall, 4 winter */
     uint8_t future;   /* a future cue: 1, 2 unless "to" follows, 3 only for what follows it */
-    uint8_t value;    /* keyword-specific value (e.g. set period unit) */
+    uint8_t value;    /* keyword-specific value (set period unit, quarter; 1 on "fall": also a verb) */
 } hs_lex;
 
 const hs_lex *hs_lex_find(const char *lower);

@@ -422,6 +422,8 @@ TEST(time_dates_from_the_date_before)
         {"They split a year and a half ago.", D, "a year and a half ago", "2017-04", 0},
         {"They dated for a year and a half.", D, "a year and a half", "P1.5Y", 0},
         {"Sales have fallen in recent years.", D, "recent years", "PXY", 0},
+        {"The tunnel will stay closed until autumn.", D, "autumn", "2018-FA", 0},
+        {"Prices tend to fall in spring.", D, "spring", "2018-SP", 0},
         {"On Monday Ryan Seacrest spoke.", D, "Monday", "2018-10-22", 0},
         {"She was on Saturday Night Live twice.", D, NULL, NULL, 0},
         {"Met Gala 2018: the looks.", D, "2018", "2018", 0},

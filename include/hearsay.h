@@ -193,6 +193,25 @@ int hs_doc_stats_get(const hs_doc *d, hs_doc_stats *out);
 int hs_doc_warning(const hs_doc *d, size_t i, size_t *offset, const char **msg);
 
 /* ------------------------------------------------------------------ */
+/* Streaming: many articles on several threads, results in input order.  */
+
+/* Called on the calling thread for each item of the stream, in input order.
+ * rc == 0: `doc` holds the analysis of `art` (both valid during the call only).
+ * rc < 0: the item failed (hs_error_last() says why); `doc` is NULL, and `art`
+ * is NULL too when the reader could not produce the article (a malformed line).
+ * Return 0 to go on, anything else to stop the stream (hs_analyze_stream then
+ * returns that value). */
+typedef int (*hs_stream_fn)(void *user, const hs_article *art, hs_doc *doc, int rc);
+
+/* Analyse every article of `r` with `a` on `threads` threads (0: one per core)
+ * and hand each result to `fn` in input order.  Memory stays bounded: at most
+ * 4 articles per thread are in flight, each in a document reused from article
+ * to article.  Returns 0, a negative HS_E* code, or fn's stopping value. */
+int hs_analyze_stream(const hs_analyzer *a, hs_reader *r, unsigned threads, hs_stream_fn fn, void *user);
+/* The number of cores online (at least 1). */
+unsigned hs_default_threads(void);
+
+/* ------------------------------------------------------------------ */
 /* Tools behind `hearsay eval` and `hearsay train`: argv as on a command
  * line (argv[0] names the task), figures printed on `out`.  They return a
  * process exit status (0 success, 2 usage, others as documented). */

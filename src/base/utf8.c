@@ -122,6 +122,28 @@ size_t hs_utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
+/* Is the text certainly NFC already?  True when every code point past ASCII is
+ * one normalisation never changes and never combines with: Latin-1 letters and
+ * signs (U+00A0–U+00FF), general punctuation other than the two singletons
+ * U+2000 and U+2001 (curly quotes, dashes, ellipsis), and currency signs.
+ * Anything else goes through utf8proc. */
+static int nfc_stable(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t adv;
+        int32_t cp = hs_utf8_decode(s, n, i, &adv);
+        if (!((cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF)))
+            return 0;
+        i += adv;
+    }
+    return 1;
+}
+
 int hs_utf8_prepare(hs_arena *a, const char *s, size_t len, int lossy, const char *what,
                     size_t what_offset, char **out, size_t *out_len)
 {
@@ -157,11 +179,7 @@ int hs_utf8_prepare(hs_arena *a, const char *s, size_t len, int lossy, const cha
         src = fixed.data;
         n = fixed.len;
     }
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)src[i] >= 0x80) {
-            any_high = 1;
-            break;
-        }
+    any_high = !nfc_stable(src, n);
     if (any_high) {
         utf8proc_uint8_t *dst = NULL;
         utf8proc_ssize_t m =

@@ -11,6 +11,7 @@ static const struct {
 } evals[] = {
     {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
     {"extract", hs_eval_extract, "main text of web pages against the article-extraction benchmark"},
+    {"time", hs_eval_time, "temporal expressions: --cases tests/time/cases.tsv, or --jsonl CORPUS --sample N"},
 };
 
 int hs_tool_eval(int argc, char **argv, FILE *out)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 int hs_eval_tokens(int argc, char **argv, FILE *out);
+int hs_eval_time(int argc, char **argv, FILE *out);
 int hs_eval_extract(int argc, char **argv, FILE *out);
 
 /* The article-extraction benchmark's per-page score (see extract.c):

@@ -10,41 +10,46 @@
 
 /* ---- character classes ------------------------------------------------------ */
 
-static unsigned ascii_class[128];
-static int ascii_ready;
+/* Classes of the ASCII characters (short names for the table only). */
+#define SP HS_CC_SPACE
+#define NL HS_CC_NL
+#define LE HS_CC_LETTER
+#define LO HS_CC_LOWER
+#define UP HS_CC_UPPER
+#define DI HS_CC_DIGIT
+#define QU HS_CC_QUOTE
+#define CU HS_CC_CURRENCY
+#define PU HS_CC_PUNCT
+const uint16_t hs_cc_ascii[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, SP, NL, SP, SP, SP, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    SP, PU, QU, 0, CU, 0, 0, QU,
+    PU, PU, 0, 0, PU, PU, PU, PU,
+    DI, DI, DI, DI, DI, DI, DI, DI,
+    DI, DI, PU, PU, 0, 0, 0, PU,
+    0, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP,
+    LE|UP, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP,
+    LE|UP, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP, LE|UP,
+    LE|UP, LE|UP, LE|UP, PU, 0, PU, 0, 0,
+    QU, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO,
+    LE|LO, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO,
+    LE|LO, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO, LE|LO,
+    LE|LO, LE|LO, LE|LO, PU, 0, PU, 0, 0,
+};
+#undef SP
+#undef NL
+#undef LE
+#undef LO
+#undef UP
+#undef DI
+#undef QU
+#undef CU
+#undef PU
 
-static void init_ascii(void)
+unsigned hs_cc_wide(int32_t cp)
 {
-    for (int c = 0; c < 128; c++) {
-        unsigned k = 0;
-        if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r')
-            k = HS_CC_SPACE;
-        else if (c == '\n')
-            k = HS_CC_NL;
-        else if (c >= 'a' && c <= 'z')
-            k = HS_CC_LETTER | HS_CC_LOWER;
-        else if (c >= 'A' && c <= 'Z')
-            k = HS_CC_LETTER | HS_CC_UPPER;
-        else if (c >= '0' && c <= '9')
-            k = HS_CC_DIGIT;
-        else if (c == '"' || c == '\'' || c == '`')
-            k = HS_CC_QUOTE;
-        else if (c == '$')
-            k = HS_CC_CURRENCY;
-        else if (strchr(".,;:!?-()[]{}/", c))
-            k = HS_CC_PUNCT;
-        ascii_class[c] = k;
-    }
-    ascii_ready = 1;
-}
-
-unsigned hs_cc(int32_t cp)
-{
-    if (cp < 128 && cp >= 0) {
-        if (!ascii_ready)
-            init_ascii(); /* idempotent: racing threads write the same values */
-        return ascii_class[cp];
-    }
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x201C: case 0x201D:
     case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2039: case 0x203A:
@@ -146,7 +151,7 @@ static const char *const work_nouns[] = {
     "album",   "anthem",  "ballad",  "biopic",  "book",    "comedy",  "documentary",
     "docuseries", "drama", "ep",     "episode", "film",    "franchise", "hit",
     "memoir",  "movie",   "musical", "novel",   "opera",   "play",    "podcast",
-    "poem",    "program", "programme", "reboot", "remake", "record",  "sequel",
+    "poem",    "program", "programme", "reboot", "record", "remake",  "sequel",
     "series",  "show",    "single",  "sitcom",  "song",    "special", "thriller",
     "title",   "track",   "tune",
 };
@@ -244,6 +249,15 @@ int hs_work_role_noun(const char *s, size_t n)
     return find_word(role_nouns, sizeof role_nouns / sizeof role_nouns[0], s, n);
 }
 
+/* Words after which a quotation in title case is a title: starred in “Salt
+ * Marsh”, an episode titled “Dry Run”. */
+static const char *const title_leads[] = {"called", "dubbed", "entitled", "in", "named", "on", "titled"};
+
+int hs_title_lead(const char *s, size_t n)
+{
+    return find_word(title_leads, sizeof title_leads / sizeof title_leads[0], s, n);
+}
+
 /* Lower-case function words that may stay lower case inside a title. */
 static const char *const title_small[] = {
     "a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "of", "on",
@@ -259,10 +273,11 @@ int hs_title_small_word(const char *s, size_t n)
  * first table out of order (a unit test checks it). */
 int hs_text_tables_check(void)
 {
-    const char *const *tabs[] = {openers, work_nouns, role_nouns, title_small};
+    const char *const *tabs[] = {openers, work_nouns, role_nouns, title_small, title_leads};
     size_t lens[] = {sizeof openers / sizeof *openers, sizeof work_nouns / sizeof *work_nouns,
-                     sizeof role_nouns / sizeof *role_nouns, sizeof title_small / sizeof *title_small};
-    for (size_t t = 0; t < 4; t++)
+                     sizeof role_nouns / sizeof *role_nouns, sizeof title_small / sizeof *title_small,
+                     sizeof title_leads / sizeof *title_leads};
+    for (size_t t = 0; t < 5; t++)
         for (size_t i = 1; i < lens[t]; i++)
             if (strcmp(tabs[t][i - 1], tabs[t][i]) >= 0)
                 return (int)t + 1;

@@ -21,11 +21,13 @@
  * comma or a dash, or holds a sentence end; a nickname when it sits between
  * two capitalised words inside a name (Dwayne “The Rock” Johnson); a title
  * when it is in title case next to a noun for a work or a role ("the film
- * ‘Silent Harbour’", "the ‘Night Shift’ star"); otherwise mixed (a quoted
+ * ‘Silent Harbour’", "the ‘Night Shift’ star") or after "in", "on", "titled"
+ * ("starred in “Salt Marsh,”"); otherwise mixed (a quoted
  * fragment inside a sentence). */
 #include "text.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     int32_t open, close; /* token indices; close -1 while open */
@@ -128,6 +130,29 @@ static int glued_apostrophe(const hs_doc *d, size_t k)
            (t[-1].kind == HS_TK_WORD || t[-1].kind == HS_TK_NUMBER);
 }
 
+/* A curly double mark typed the wrong way round: “ glued to the word or
+ * punctuation before it and followed by space, with a quotation open, closes
+ * (“…suffer.“); so does “ after a comma and before a lower-case word
+ * ("It’s fine, “she said); ” with space before and none after, with nothing
+ * open, opens (”Hello”). */
+static int mistyped_dir(const hs_doc *d, size_t k, int dir, int open)
+{
+    int sd = straight_dir(d, k);
+    if (dir > 0 && open) {
+        if (sd < 0)
+            return -1;
+        if (k > 0 && k + 1 < d->toks.n && d->toks.v[k - 1].kind == HS_TK_PUNCT && d->toks.v[k + 1].kind == HS_TK_WORD &&
+            !(d->toks.v[k + 1].flags & HS_TF_UPPER_INITIAL)) {
+            int32_t pc = tok_cp(d, k - 1);
+            if (pc == ',' || pc == '.' || pc == '!' || pc == '?')
+                return -1;
+        }
+    }
+    if (dir < 0 && !open && sd > 0)
+        return +1;
+    return dir;
+}
+
 /* Pair the marks of the whole document. */
 static int pair_marks(hs_doc *d, qstate *q)
 {
@@ -176,6 +201,8 @@ static int pair_marks(hs_doc *d, qstate *q)
             dir = -1; /* „…“ */
         if (dir == 0)
             dir = si >= 0 ? -1 : +1;
+        else if (fam == 1 && cp != 0x201E)
+            dir = mistyped_dir(d, k, dir, si >= 0);
         if (dir > 0) {
             if (fam == 2 && glued_apostrophe(d, k))
                 continue;
@@ -219,7 +246,7 @@ static int title_case(const hs_doc *d, size_t b, size_t e)
         if (t->kind == HS_TK_WORD && !(t->flags & HS_TF_UPPER_INITIAL) &&
             !hs_title_small_word(d->text + t->start, t->end - t->start))
             return 0;
-        if (t->kind == HS_TK_PUNCT) {
+        if (t->kind == HS_TK_PUNCT && k + 1 < e) { /* a final comma or stop may sit inside: “Big Love,” */
             int32_t cp = cp_of(d, t);
             if (cp == '.' || cp == '!' || cp == '?' || cp == ',')
                 return 0;
@@ -254,7 +281,8 @@ static int classify(const hs_doc *d, const pair_t *p)
         const hs_tok *w = before;
         if (w && w->kind == HS_TK_PUNCT && cp_of(d, w) == ',' && o >= 2)
             w = &d->toks.v[o - 2];
-        if ((w && w->kind == HS_TK_WORD && hs_work_noun(d->text + w->start, w->end - w->start)) ||
+        if ((w && w->kind == HS_TK_WORD && (hs_work_noun(d->text + w->start, w->end - w->start) ||
+                                            hs_title_lead(d->text + w->start, w->end - w->start))) ||
             (after && after->kind == HS_TK_WORD && hs_work_role_noun(d->text + after->start, after->end - after->start)))
             return HS_QK_TITLE;
     }
@@ -266,8 +294,13 @@ static int classify(const hs_doc *d, const pair_t *p)
         if (before->kind == HS_TK_QUOTE && (before->flags & HS_TF_SENT_START))
             at_start = 1; /* nested at the start: “‘…’ */
     }
-    if (at_start && words >= 2)
-        return HS_QK_DIRECT;
+    if (at_start && words >= 1 && e > b) {
+        /* “Yes,” he said: even one word is a full quotation when punctuated as one */
+        const hs_tok *last = &d->toks.v[e - 1];
+        int32_t lc = cp_of(d, last);
+        if (words >= 2 || (last->kind == HS_TK_PUNCT && (lc == ',' || lc == '.' || lc == '!' || lc == '?')))
+            return HS_QK_DIRECT;
+    }
     return HS_QK_MIXED;
 }
 
@@ -312,6 +345,10 @@ int hs_text_quotes(hs_doc *d)
         uint32_t end = unterminated ? d->toks.v[p->close - 1].end : d->toks.v[p->close].start;
         qu->content.start = o->end;
         qu->content.end = end < o->end ? o->end : end;
+        while (qu->content.end > qu->content.start && strchr(" \t\r\n", d->text[qu->content.end - 1]))
+            qu->content.end--; /* a mistyped closing mark may follow a space */
+        while (qu->content.start < qu->content.end && strchr(" \t\r\n", d->text[qu->content.start]))
+            qu->content.start++;
         qu->outer.start = o->start;
         qu->outer.end = unterminated ? end : d->toks.v[p->close].end;
         qu->open_tok = p->open;

@@ -22,7 +22,12 @@ enum {
 };
 
 /* Class of one code point. */
-unsigned hs_cc(int32_t cp);
+extern const uint16_t hs_cc_ascii[128];
+unsigned hs_cc_wide(int32_t cp); /* any code point past ASCII */
+static inline unsigned hs_cc(int32_t cp)
+{
+    return cp >= 0 && cp < 128 ? hs_cc_ascii[cp] : hs_cc_wide(cp);
+}
 
 /* Decode the code point at s[i] (i < len), its class and length. */
 static inline int32_t hs_text_cp(const char *s, size_t len, size_t i, size_t *adv);
@@ -50,6 +55,8 @@ int hs_work_noun(const char *s, size_t n);
 
 /* Is s[0..n) a noun naming a role in a work, after a quoted title ("the ‘X’ star")? */
 int hs_work_role_noun(const char *s, size_t n);
+/* Is s[0..n) a word before a quoted title ("in", "titled")? */
+int hs_title_lead(const char *s, size_t n);
 /* Is s[0..n) a function word that stays lower case in a title ("of", "the")? */
 int hs_title_small_word(const char *s, size_t n);
 /* 0 when every word table is sorted (they are searched by bisection). */

@@ -104,6 +104,14 @@ TEST(utf8_prepare_strict_lossy_nfc)
     const char decomposed[] = "Jose\xCC\x81";
     CHECK_INT(hs_utf8_prepare(&a, decomposed, sizeof decomposed - 1, 0, "x", 0, &out, &n), 0);
     CHECK_STR(out, "Jos\xC3\xA9");
+    /* curly quotes and Latin-1 stay as they are (the fast path) */
+    const char stable[] = "\xE2\x80\x9CJos\xC3\xA9\xE2\x80\x9D \xE2\x80\x94 \xC2\xA3" "5";
+    CHECK_INT(hs_utf8_prepare(&a, stable, sizeof stable - 1, 0, "x", 0, &out, &n), 0);
+    CHECK_STR(out, stable);
+    /* singletons are normalised: U+2126 OHM SIGN → U+03A9, U+2001 → U+2003, even beside stable text */
+    const char single[] = "\xE2\x80\x9C" "5\xE2\x84\xA6\xE2\x80\x81";
+    CHECK_INT(hs_utf8_prepare(&a, single, sizeof single - 1, 0, "x", 0, &out, &n), 0);
+    CHECK_STR(out, "\xE2\x80\x9C" "5\xCE\xA9\xE2\x80\x83");
     hs_arena_free(&a);
 }
 

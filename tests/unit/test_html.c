@@ -250,3 +250,58 @@ TEST(extract_shingle_metric)
     score("", "", &s);
     CHECK(!s.has_p && !s.has_r);
 }
+
+/* Extract a page written inline; the caller frees it. */
+static hs_page *page_of(const char *html)
+{
+    hs_page *p = NULL;
+    CHECK_INT(hs_page_new(&p, html, strlen(html), "inline.html"), 0);
+    return p;
+}
+
+TEST(html_split_article_chunks_joined)
+{
+    /* one body in two same-class chunks, each beside an ad rail */
+    hs_page *p = page_of(
+        "<html><body><div class=\"chunks\">"
+        "<div class=\"grid\"><div class=\"story-chunk\">"
+        "<p>The harbour board met on Monday, and its chair, Lotte Wren, said the fees would rise in spring, "
+        "whatever the council decides, because the dredging contract was signed last year.</p>"
+        "<p>Fishermen, who pay most of the fees, said they had not been consulted, and asked for a vote.</p>"
+        "</div><div class=\"rail\"><a href=/ad>Advertisement</a></div></div>"
+        "<div class=\"grid\"><div class=\"story-chunk\">"
+        "<p>Wren said the board would publish the contract, the costs and the timetable, on its website, "
+        "before the next meeting, and that the fishermen were welcome to attend it.</p>"
+        "<p>The next meeting, the board said, will be held in the harbour office, in public, in May.</p>"
+        "</div><div class=\"rail\"><a href=/ad>Advertisement</a></div></div>"
+        "</div><div class=\"related\"><a href=/x>Other news from the harbour and the quay this week</a></div>"
+        "</body></html>");
+    if (!p)
+        return;
+    CHECK(strstr(p->text, "The harbour board met") != NULL);
+    CHECK(strstr(p->text, "in public, in May.") != NULL);
+    CHECK(strstr(p->text, "Advertisement") == NULL);
+    CHECK(strstr(p->text, "Other news") == NULL);
+    hs_page_free(p);
+}
+
+TEST(html_short_lines_and_wrappers_kept)
+{
+    /* tour dates after the last sentence are part of the story; a wrapper
+     * whose class says "sidebar" but which holds the story is not boilerplate */
+    hs_page *p = page_of(
+        "<html><body><div class=\"layout-with-sidebar\"><div class=\"content\">"
+        "<p>The Gullwing Brothers, a folk band from Brightwater, will tour next summer, their manager, "
+        "Ada Pell, said on Tuesday, with twelve dates, most of them at small theatres.</p>"
+        "<p>Dates:<br>June 9 - Harbour Hall, Brightwater<br>June 12 - The Lantern Rooms, Quarry Bay<br>"
+        "June 15 - Old Mill Theatre, Saltmarsh</p>"
+        "</div></div><div class=\"sidebar\"><p>Most read: the ferry timetable, the lighthouse open day.</p></div>"
+        "</body></html>");
+    if (!p)
+        return;
+    CHECK(strstr(p->text, "The Gullwing Brothers") != NULL);
+    CHECK(strstr(p->text, "June 15 - Old Mill Theatre, Saltmarsh") != NULL);
+    CHECK(strstr(p->text, "\n\nJune 12 - The Lantern Rooms, Quarry Bay\n\n") != NULL); /* <br>: paragraph */
+    CHECK(strstr(p->text, "Most read") == NULL);
+    hs_page_free(p);
+}

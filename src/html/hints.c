@@ -26,7 +26,7 @@ static const struct {
     {"consent", -40},   {"gdpr", -40},       {"paywall", -25},   {"footer", -35},
     {"masthead", -30},  {"navbar", -40},     {"nav-", -30},      {"menu", -30},
     {"breadcrumb", -35}, {"sidebar", -35},   {"widget", -25},    {"rail", -20},
-    {"toolbar", -30},   {"tags", -20},       {"topics", -15},    {"byline", -20},
+    {"toolbar", -30},   {"tags", -20},       {"topics", -15},    {"byline", -30},
     {"author-bio", -30}, {"bio", -5},        {"caption", -30},   {"credit", -30},
     {"print-only", -20}, {"hidden", -25},    {"modal", -30},     {"popup", -30},
     {"outbrain", -40},  {"taboola", -40},    {"skip", -20},      {"jump", -10},

@@ -216,10 +216,47 @@ TEST(html_dates)
     CHECK_INT(hs_html_date_norm("20240502", d), 0);
     CHECK_STR(d, "2024-05-02");
     CHECK_INT(hs_html_date_norm("2024-02-30", d), -1); /* not a calendar date */
-    CHECK_INT(hs_html_date_norm("May 2, 2024", d), -1);
     CHECK_INT(hs_html_date_in_url("https://a.example/news/2019/11/18/story-name/", d), 0);
     CHECK_STR(d, "2019-11-18");
     CHECK_INT(hs_html_date_in_url("https://a.example/news/1234/story", d), -1);
+    /* dates in words */
+    CHECK_INT(hs_html_date_norm("Published March 14, 2025 at 9:30", d), 0);
+    CHECK_STR(d, "2025-03-14");
+    CHECK_INT(hs_html_date_norm("Updated: 2 Sept. 2024", d), 0);
+    CHECK_STR(d, "2024-09-02");
+    CHECK_INT(hs_html_date_norm("Mar. 5 2023", d), 0);
+    CHECK_STR(d, "2023-03-05");
+    CHECK_INT(hs_html_date_norm("Marching on 14, 2025", d), -1); /* not a month */
+    CHECK_INT(hs_html_date_norm("March 2025", d), -1);           /* no day */
+}
+
+TEST(html_byline_names)
+{
+    hs_buf b = HS_BUF_INIT;
+    CHECK_INT(hs_html_byline("By Petra Vossberg and Ilan Marsh | Updated 10:30", &b), 2);
+    CHECK_STR(b.data, "Petra Vossberg; Ilan Marsh");
+    hs_buf_clear(&b);
+    CHECK_INT(hs_html_byline("  by Ana de la Rua, Tomas Reyl and Una Fitch", &b), 3);
+    CHECK_STR(b.data, "Ana de la Rua; Tomas Reyl; Una Fitch"); /* particles inside a name */
+    hs_buf_free(&b);
+    hs_buf b2 = HS_BUF_INIT;
+    CHECK_INT(hs_html_byline("By Staff", &b2), 0);                  /* one word is not a name */
+    CHECK_INT(hs_html_byline("Petra Vossberg reports", &b2), 0);    /* not a byline */
+    CHECK_INT(hs_html_byline("By Jo Rand on March 3, 2024", &b2), 1);
+    CHECK_STR(b2.data, "Jo Rand");
+    hs_buf_free(&b2);
+    /* from a page: the byline fills authors when the metadata does not */
+    static const char page[] = "<html><body><div class=\"article-byline\">By Odile Marchetti and Sven Aaltonen</div>"
+                               "<time>June 3, 2024</time><p>The ferry company, the harbour board and the council met "
+                               "again on Monday, without an agreement on the winter timetable.</p></body></html>";
+    hs_page *p;
+    CHECK_INT(hs_page_new(&p, page, sizeof page - 1, "byline.html"), 0);
+    if (p) {
+        CHECK_STR(p->authors, "Odile Marchetti; Sven Aaltonen");
+        CHECK_STR(p->date, "2024-06-03");
+        CHECK(strstr(p->text, "Marchetti") == NULL);
+        hs_page_free(p);
+    }
 }
 
 static void score(const char *t, const char *p, hs_shingle_score *s)

@@ -1,14 +1,18 @@
-/* The lead image's caption and its photo credits, kept apart from the body.
+/* Who made the page, kept apart from what it says: the lead image's caption
+ * and its photo credits, and the names in a byline.
  *
  * A credit ("Photo: Ana Ruiz/Getty Images", "AP/PTI, Michael Tran/AFP") names
  * the photographer and the agency, not a source of any claim in the story, so
  * it must never reach the analysed text.  select.c already drops figure,
  * caption and credit blocks from the body; here the first figure in or just
  * before the body is read into two fields: the caption and the credit.
- *
  * The credit is the text of elements whose class/id says credit, copyright or
  * photographer; when a caption carries its credit inline, the caption is cut
- * at the first credit marker of the table below. */
+ * at the first credit marker of the table below.
+ *
+ * A byline ("By Petra Vossberg and Ilan Marsh | Updated 10:30") gives the
+ * authors when the page's metadata does not: the names after "By", split at
+ * commas and "and", up to the first word that cannot be part of a name. */
 #include "html/html.h"
 
 #include <ctype.h>
@@ -119,4 +123,84 @@ int hs_html_figure(hs_hmeta *m, const hs_hdom *d)
             hs_buf_free(&cred);
     }
     return 0;
+}
+
+/* Words that end the names of a byline. */
+static const char *const byline_stops[] = {
+    "updated", "published", "posted", "on", "at", "in", "for", "from", "with", "via", "|", "-", "\xE2\x80\x94",
+    "\xE2\x80\x93", "\xE2\x80\xA2", "\xC2\xB7",
+};
+
+/* Lower-case words inside names ("Ana de la Rua", "Jan van der Berg"). */
+static const char *const name_particles[] = {"de", "la", "del", "della", "di", "da", "dos", "van", "der", "den",
+                                             "von", "le", "du", "bin", "al", "y"};
+
+static int in_table(const char *w, size_t n, const char *const *t, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strlen(t[i]) == n && strncasecmp(w, t[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_stop(const char *w, size_t n)
+{
+    return in_table(w, n, byline_stops, sizeof byline_stops / sizeof byline_stops[0]);
+}
+
+/* Add the name being read (2 to 4 words) to names. */
+static int flush_name(hs_buf *name, int *words, hs_buf *names, int *found)
+{
+    int rc = 0;
+    if (*words >= 2 && *words <= 4 && name->data) {
+        rc = (names->len && hs_buf_puts(names, "; ")) || hs_buf_puts(names, name->data);
+        (*found)++;
+    }
+    hs_buf_clear(name);
+    *words = 0;
+    return rc;
+}
+
+int hs_html_byline(const char *text, hs_buf *names)
+{
+    const char *p = text;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (strncasecmp(p, "by ", 3) != 0)
+        return 0;
+    p += 3;
+    int found = 0, words = 0, rc = 0;
+    hs_buf name = HS_BUF_INIT;
+    while (!rc) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ,");
+        if (n == 0) { /* the end, or a stray comma */
+            rc = flush_name(&name, &words, names, &found);
+            if (*p != ',')
+                break;
+            p++;
+            continue;
+        }
+        if (n == 3 && strncasecmp(p, "and", 3) == 0) {
+            rc = flush_name(&name, &words, names, &found);
+            p += n;
+            continue;
+        }
+        int capital = isupper((unsigned char)*p) || (unsigned char)*p >= 0x80 ||
+                      (words > 0 && in_table(p, n, name_particles, sizeof name_particles / sizeof name_particles[0]));
+        if (is_stop(p, n) || !capital) {
+            rc = flush_name(&name, &words, names, &found);
+            break;
+        }
+        rc = (name.len && hs_buf_putc(&name, ' ')) || hs_buf_put(&name, p, n);
+        words++;
+        p += n;
+        if (*p == ',') {
+            rc = rc || flush_name(&name, &words, names, &found);
+            p++;
+        }
+    }
+    hs_buf_free(&name);
+    return rc ? hs_error_set(HS_ENOMEM, "out of memory") : found;
 }

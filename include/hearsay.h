@@ -217,6 +217,8 @@ unsigned hs_default_threads(void);
  * process exit status (0 success, 2 usage, others as documented). */
 int hs_tool_eval(int argc, char **argv, FILE *out);
 int hs_tool_train(int argc, char **argv, FILE *out);
+/* `hearsay tag`: the tokens of articles with their POS and NER labels. */
+int hs_tool_tag(int argc, char **argv, FILE *out);
 
 #ifdef __cplusplus
 }

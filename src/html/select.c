@@ -160,8 +160,12 @@ size_t hs_html_select(hs_hdom *d)
     for (size_t i = 0; i < d->nodes.n; i++) {
         if (!scored[i])
             continue;
-        int k = nbest < TOP_N ? nbest++ : TOP_N - 1;
-        if (k == TOP_N - 1 && nbest == TOP_N && d->nodes.v[best[k]].score >= d->nodes.v[i].score)
+        int k;
+        if (nbest < TOP_N)
+            k = nbest++; /* a free slot */
+        else if (d->nodes.v[best[TOP_N - 1]].score < d->nodes.v[i].score)
+            k = TOP_N - 1; /* replaces the weakest */
+        else
             continue;
         while (k > 0 && d->nodes.v[best[k - 1]].score < d->nodes.v[i].score) {
             best[k] = best[k - 1];

@@ -109,17 +109,25 @@ static int cleaned_out(const hs_hdom *d, const hs_hblock *b, int top)
 {
     if (b->flags & (HB_FIGURE | HB_CREDIT | HB_H1))
         return 1;
+    /* a block quotation (an embedded post, a letter) is a quotation even when
+     * its links (the poster's name, a shortened URL) are most of it */
+    int quote = (b->flags & HB_QUOTE) != 0;
     double ld = link_density(b->chars, b->link_chars);
-    if (ld > 0.5)
+    if (!quote && ld > 0.5)
         return 1;
     for (int n = b->node; n >= 0 && n != top; n = d->nodes.v[n].parent) {
         const hs_hnode *r = &d->nodes.v[n];
-        if (r->weight <= DROP_WEIGHT && r->chars * 2 < d->nodes.v[top].chars)
-            return 1;
         GumboTag t = r->g->v.element.tag;
+        /* a hint on a blockquote ("social-embed") says where the quotation
+         * comes from, not that it is boilerplate */
+        if (r->weight <= DROP_WEIGHT && r->chars * 2 < d->nodes.v[top].chars && t != GUMBO_TAG_BLOCKQUOTE)
+            return 1;
+        if (t == GUMBO_TAG_BLOCKQUOTE)
+            quote = 0; /* above the quotation, boxes of links are boilerplate again */
         double nld = link_density(r->chars, r->link_chars);
         /* a box of links: lists of headlines, tag clouds, menus */
-        if (nld > 0.4 && r->chars < 2000 && t != GUMBO_TAG_P && t != GUMBO_TAG_A)
+        if (!quote && nld > 0.4 && r->chars < 2000 && t != GUMBO_TAG_P && t != GUMBO_TAG_A &&
+            t != GUMBO_TAG_BLOCKQUOTE)
             return 1;
     }
     return 0;

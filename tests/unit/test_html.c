@@ -342,3 +342,25 @@ TEST(html_short_lines_and_wrappers_kept)
     CHECK(strstr(p->text, "Most read") == NULL);
     hs_page_free(p);
 }
+
+TEST(html_embedded_post_kept)
+{
+    /* an embedded social post: a quotation, though links are most of its text */
+    hs_page *p = page_of(
+        "<html><body><div class=\"story\">"
+        "<p>The mayor, Celia Dunmore, answered her critics on social media on Tuesday evening, hours after "
+        "the council vote was postponed, and her post was shared widely.</p>"
+        "<blockquote class=\"social-embed\"><p>Every figure is online. <a href=\"https://s.example/x1\">"
+        "https://s.example/x1</a></p>&mdash; <a href=\"https://s.example/cdunmore\">Celia Dunmore (@cdunmore)</a> "
+        "<a href=\"https://s.example/cdunmore/1\">November 5, 2024</a></blockquote>"
+        "<p>Councillor Reno Talbot said the figures had been online for one hour before the meeting, "
+        "which, he said, was not enough time for anyone to read them.</p>"
+        "</div><ul class=\"more\"><li><a href=/a>Ferry timetable changes for winter</a></li>"
+        "<li><a href=/b>Lighthouse open day draws a record crowd</a></li></ul></body></html>");
+    if (!p)
+        return;
+    CHECK(strstr(p->text, "Every figure is online.") != NULL);
+    CHECK(strstr(p->text, "Celia Dunmore (@cdunmore) November 5, 2024") != NULL);
+    CHECK(strstr(p->text, "Ferry timetable") == NULL);
+    hs_page_free(p);
+}

@@ -24,7 +24,9 @@
 static const char *const credit_markers[] = {
     "(photo: ", "(photo by ", "(ap photo", "(image: ", "(credit: ", "(picture: ", "photo: ",
     "photograph: ", "photo by ", "photos: ", "photo credit: ", "image: ", "image credit: ",
-    "credit: ", "picture: ", "photography: ", "illustration: ",
+    "credit: ", "picture: ", "photography: ", "illustration: ", "file photo: ", "credit...",
+    "credit\xE2\x80\xA6", "image via ", "photo via ", "\xC2\xA9 ", "reuters/",
+    "ap photo/",
 };
 
 /* How far before the body's first block a lead figure may sit. */
@@ -42,6 +44,21 @@ static const char *find_marker(const char *s)
     return best;
 }
 
+/* A caption that starts with "Photo:" and runs past this many words is a
+ * labelled caption; a credit is a few names. */
+#define LABEL_WORDS 8
+
+static int words(const char *s)
+{
+    int n = 0, in = 0;
+    for (; *s; s++) {
+        int sp = isspace((unsigned char)*s);
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
 static void trim(char *s)
 {
     size_t n = strlen(s);
@@ -51,6 +68,15 @@ static void trim(char *s)
     while (s[k] && isspace((unsigned char)s[k]))
         k++;
     memmove(s, s + k, n - k + 1);
+}
+
+/* The <figure> around a node (else the node itself): blocks of one figure. */
+static int figure_of(const hs_hdom *d, int n)
+{
+    for (int k = n; k >= 0; k = d->nodes.v[k].parent)
+        if (d->nodes.v[k].g->v.element.tag == GUMBO_TAG_FIGURE)
+            return k;
+    return n;
 }
 
 static int put_sep(hs_buf *b, const char *sep, const char *s, size_t n)
@@ -78,7 +104,10 @@ int hs_html_figure(hs_hmeta *m, const hs_hdom *d)
         return 0;
     hs_buf cap = HS_BUF_INIT, cred = HS_BUF_INIT;
     int rc = 0;
+    int fig = figure_of(d, d->blocks.v[i].node);
     for (; i < d->blocks.n && (d->blocks.v[i].flags & (HB_FIGURE | HB_CREDIT)) && !rc; i++) {
+        if (figure_of(d, d->blocks.v[i].node) != fig)
+            break; /* the next figure */
         const hs_hblock *b = &d->blocks.v[i];
         const char *s = d->text.data + b->off;
         if (b->flags & HB_CREDIT)
@@ -88,6 +117,15 @@ int hs_html_figure(hs_hmeta *m, const hs_hdom *d)
     }
     if (!rc && cap.data) {
         const char *mk = find_marker(cap.data);
+        if (mk && mk == cap.data && words(mk) > LABEL_WORDS) {
+            /* "PHOTO: Traders on the floor of the exchange on Monday…": a label
+             * in front of a caption, not a credit; the label goes */
+            const char *colon = strchr(mk, ':');
+            size_t skip = colon ? (size_t)(colon + 1 - cap.data) : 0;
+            memmove(cap.data, cap.data + skip, cap.len - skip + 1);
+            cap.len -= skip;
+            mk = find_marker(cap.data);
+        }
         if (mk) {
             if (!cred.len)
                 rc = hs_buf_puts(&cred, mk);

@@ -364,3 +364,41 @@ TEST(html_embedded_post_kept)
     CHECK(strstr(p->text, "Ferry timetable") == NULL);
     hs_page_free(p);
 }
+
+TEST(html_caption_label_is_not_a_credit)
+{
+    hs_page *p = page_of(
+        "<html><body><article><figure><figcaption>PHOTO: Fishing boats wait outside the harbour of Quarry Bay "
+        "on Monday morning, before the council vote on fees.</figcaption></figure>"
+        "<figure><figcaption>Photo: Rui Amaral</figcaption></figure>"
+        "<p>The harbour board met on Monday, and its chair, Lotte Wren, said the fees would rise in spring, "
+        "whatever the council decides, because the dredging contract was signed last year.</p>"
+        "</article></body></html>");
+    if (!p)
+        return;
+    CHECK_STR(p->image_caption, "Fishing boats wait outside the harbour of Quarry Bay on Monday morning, "
+                                "before the council vote on fees.");
+    CHECK(p->image_credit == NULL); /* the second figure is not the lead image's */
+    hs_page_free(p);
+    p = page_of("<html><body><article><figure><figcaption>Photo: Rui Amaral/Harbour Images</figcaption></figure>"
+                "<p>The harbour board met on Monday, and its chair, Lotte Wren, said the fees would rise in "
+                "spring, whatever the council decides, because the contract was signed last year.</p>"
+                "</article></body></html>");
+    if (!p)
+        return;
+    CHECK(p->image_caption == NULL);
+    CHECK_STR(p->image_credit, "Photo: Rui Amaral/Harbour Images");
+    hs_page_free(p);
+    /* an agency credit at the end of a caption, and a labelled caption */
+    p = page_of("<html><body><article><figure><figcaption>FILE PHOTO: Boats in the harbour of Quarry Bay on "
+                "Monday, November 4, 2024, before the vote. REUTERS/Jo Rand</figcaption></figure>"
+                "<p>The harbour board met on Monday, and its chair, Lotte Wren, said the fees would rise in "
+                "spring, whatever the council decides, because the contract was signed last year.</p>"
+                "</article></body></html>");
+    if (!p)
+        return;
+    CHECK_STR(p->image_caption, "Boats in the harbour of Quarry Bay on Monday, November 4, 2024, before the vote.");
+    CHECK_STR(p->image_credit, "REUTERS/Jo Rand");
+    CHECK(strstr(p->text, "REUTERS") == NULL);
+    hs_page_free(p);
+}

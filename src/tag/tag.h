@@ -34,6 +34,8 @@ struct hs_ner_model {
     hs_wordmap casemap; /* hs_lex.lower → how often the word is capitalised mid-sentence (HS_CASE_*) */
     uint8_t seen[HS_NER_LABELS]; /* labels the training data had: only these are predicted */
     uint8_t use_hist;            /* features from the document's earlier predictions */
+    uint8_t use_starts;          /* skip scoring where no entity can start (hs_ner_surely_outside) */
+    hs_wordmap starts;           /* lower-case words (no capital) that began an entity in training */
 };
 
 /* Names of news outlets (data/outlets.txt), matched as token sequences. */
@@ -78,6 +80,9 @@ typedef struct hs_ner_ctx {
     hs_ner_hist *hist;       /* may be NULL */
 } hs_ner_ctx;
 size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint64_t *f);
+/* Outside any entity without scoring: after O, a word with no capital letter
+ * that never began an entity in the training data ("the", ",", "said"). */
+int hs_ner_surely_outside(const hs_wordmap *starts, const hs_ner_ctx *c, size_t i, int prev);
 /* Record label l of token i in the history. */
 void hs_ner_hist_note(const hs_ner_ctx *c, size_t i, int l);
 /* Labels allowed after `prev` (never I-X unless prev is B-X or I-X), among

@@ -209,7 +209,7 @@ TEST(train_and_tag_small_corpora)
     snprintf(p2, sizeof p2, "%s/t.conll", dir);
     write_file(p1, conllu);
     write_file(p2, conll);
-    hs_train_opts o = {12, 6, 1, 0, 0};
+    hs_train_opts o = {12, 6, 1, 0, 0, 0};
     hs_corpus c;
     CHECK_INT(hs_corpus_init(&c), 0);
     CHECK_INT(hs_corpus_add_conllu(&c, p1, NULL), 0);

@@ -31,6 +31,16 @@ static int fold_quote(const unsigned char *s, size_t n, size_t i, char *c)
     return 0;
 }
 
+/* Count an upper-case letter; its shape character. */
+static char upper_letter(int *letters, int *uppers, uint32_t *flags)
+{
+    if (++*letters == 1)
+        *flags |= HS_LX_UPPER_INIT;
+    ++*uppers;
+    *flags |= HS_LX_HAS_UPPER;
+    return 'X';
+}
+
 void hs_lex_token(const char *str, size_t n, hs_lex *out)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -56,12 +66,7 @@ void hs_lex_token(const char *str, size_t n, hs_lex *out)
             word[nw++] = (char)c;
             if (c >= 'A' && c <= 'Z') {
                 low[nl++] = (char)(c + 32);
-                sc = 'X';
-                letters++;
-                uppers++;
-                flags |= HS_LX_HAS_UPPER;
-                if (letters == 1)
-                    flags |= HS_LX_UPPER_INIT;
+                sc = upper_letter(&letters, &uppers, &flags);
             } else if (c >= 'a' && c <= 'z') {
                 low[nl++] = (char)c;
                 sc = 'x';
@@ -90,12 +95,7 @@ void hs_lex_token(const char *str, size_t n, hs_lex *out)
                 word[nw++] = (char)s[i + (size_t)j];
             utf8proc_category_t cat = utf8proc_category(cp);
             if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
-                sc = 'X';
-                letters++;
-                uppers++;
-                flags |= HS_LX_HAS_UPPER;
-                if (letters == 1)
-                    flags |= HS_LX_UPPER_INIT;
+                sc = upper_letter(&letters, &uppers, &flags);
                 nl += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)low + nl);
             } else {
                 int letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;

@@ -147,13 +147,9 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
                 j++;
             if (j == d->toks.n || d->toks.v[j].end != end || d->toks.v[j].sent != t->sent)
                 continue; /* the name must end where a token ends, in the same sentence */
-            for (size_t x = i; x <= j; x++) {
-                d->toks.v[x].ner = (uint8_t)(x == i ? HS_NER_B(HS_ET_ORG) : HS_NER_I(HS_ET_ORG));
+            hs_tag_set_span(d, i, j + 1, HS_ET_ORG);
+            for (size_t x = i; x <= j; x++)
                 d->toks.v[x].flags |= HS_TF_OUTLET;
-            }
-            /* an entity the name cut into restarts after it */
-            if (j + 1 < d->toks.n && d->toks.v[j + 1].ner && !HS_NER_IS_B(d->toks.v[j + 1].ner))
-                d->toks.v[j + 1].ner = (uint8_t)HS_NER_B(HS_NER_TYPE(d->toks.v[j + 1].ner));
             marked++;
             i = j;
             break;
@@ -194,6 +190,8 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
         for (size_t s = 0; s < ns; s++)
             hs_ner_tag_sentence(ner, d, lx, upos, &hist, sv[s].tok_begin, sv[s].tok_end);
     }
+    if (ner)
+        hs_tag_names(d, lx, ner);
     if (outlets)
         hs_outlets_mark(outlets, d, lx);
     return 0;

@@ -111,6 +111,18 @@ static int analyze_text(hs_doc *d, const hs_analyzer *a, const char *text)
     return hs_analyze(d, a, &art);
 }
 
+/* An analyzer with models and tables from dir, and text analysed with it. */
+static hs_doc *analyzed(hs_analyzer **a, const char *dir, const char *text)
+{
+    int rc;
+    hs_doc *d = NULL;
+    *a = analyzer_for(dir, dir, 0, &rc);
+    CHECK_INT(rc, 0);
+    CHECK_INT(hs_doc_new(&d), 0);
+    CHECK_INT(analyze_text(d, *a, text), 0);
+    return d;
+}
+
 /* Index of the first token spelled w at or after `from`, or -1. */
 static long find_tok(const hs_doc *d, const char *w, size_t from)
 {
@@ -125,14 +137,9 @@ TEST(outlets_marked_in_running_text)
     char dir[64], path[128];
     temp_dir(dir);
     put(path, sizeof path, dir, "outlets.txt", "# test list\nUS Sun\n?People\nIn Touch Weekly\nIn Touch\n");
-    int rc;
-    hs_analyzer *a = analyzer_for(dir, dir, 0, &rc);
-    CHECK_INT(rc, 0);
-    hs_doc *d;
-    CHECK_INT(hs_doc_new(&d), 0);
-    CHECK_INT(analyze_text(d, a, "An onlooker told US Sun that Marla Quint had left. People said nothing at all. "
-                                 "A friend told People the same, and a pal told In Touch Weekly."),
-              0);
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, dir, "An onlooker told US Sun that Marla Quint had left. People said nothing at all. "
+                                  "A friend told People the same, and a pal told In Touch Weekly.");
     long us = find_tok(d, "US", 0), p1 = find_tok(d, "People", 0), p2 = find_tok(d, "People", (size_t)p1 + 1);
     long in = find_tok(d, "In", 0);
     CHECK(us >= 0 && p1 >= 0 && p2 >= 0 && in >= 0);
@@ -280,4 +287,54 @@ TEST(corpus_bad_lines_named)
     hs_corpus_free(&c);
     const char *files[] = {"bad.conll", "bad.conllu", NULL};
     remove_dir(dir, files);
+}
+
+/* Label the tokens spelled by `words` (consecutive, from the first match) as one entity. */
+static void label(hs_doc *d, const char *first, size_t n, int type)
+{
+    long i = find_tok(d, first, 0);
+    if (i >= 0)
+        hs_tag_set_span(d, (size_t)i, (size_t)i + n, type);
+}
+
+TEST(name_patterns)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "They met before Mother\xE2\x80\x99s Day. The Rose Girl sang, and the Orla Venn show began. "
+                         "Rafe Ortiz-Lamb starred in the film \xE2\x80\x9CSalt Marsh\xE2\x80\x9D last year.");
+    label(d, "Mother", 1, HS_ET_PERSON); /* what a statistical tagger might say */
+    label(d, "Rose", 2, HS_ET_PERSON);
+    label(d, "Orla", 2, HS_ET_PERSON);
+    label(d, "Rafe", 2, HS_ET_PERSON);
+    label(d, "Lamb", 1, HS_ET_PERSON);
+    hs_lex *lx;
+    CHECK_INT(hs_lex_doc(d, &lx), 0);
+    struct hs_ner_model m;
+    memset(&m, 0, sizeof m);
+    CHECK_INT(hs_wordmap_init(&m.casemap, 4), 0);
+    hs_wordmap_put(&m.casemap, lx[find_tok(d, "Girl", 0)].lower, HS_CASE_NEVER);
+    hs_wordmap_put(&m.casemap, lx[find_tok(d, "Venn", 0)].lower, HS_CASE_ALWAYS);
+    d->xpos_names = (const char *const *)"x"; /* POS ran: "show" is a noun */
+    d->toks.v[find_tok(d, "show", 0)].upos = HS_UPOS_NOUN;
+    hs_tag_names(d, lx, &m);
+    long i = find_tok(d, "Mother", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_EVENT)); /* named day */
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_I(HS_ET_EVENT));
+    i = find_tok(d, "Rose", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_O); /* epithet after "the" */
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_O);
+    i = find_tok(d, "Orla", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_PERSON)); /* modifies "show": kept */
+    i = find_tok(d, "Rafe", 0);
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_I(HS_ET_PERSON)); /* the hyphen joins */
+    CHECK_INT(d->toks.v[i + 3].ner, HS_NER_I(HS_ET_PERSON));
+    i = find_tok(d, "Salt", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_WORK)); /* quoted title */
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_WORK));
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);
+    d->xpos_names = NULL;
+    hs_wordmap_free(&m.casemap);
+    hs_doc_free(d);
+    hs_analyzer_free(a);
 }

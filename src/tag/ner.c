@@ -205,12 +205,7 @@ int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
         rc = hs_wordmap_save(&m->casemap, &w, "case");
     if (!rc)
         rc = hs_wordmap_save(&m->starts, &w, "starts");
-    if (!rc)
-        rc = hs_percep_save(&m->p, &w, "tag");
-    if (!rc)
-        rc = hs_mfile_writer_save(&w, path);
-    hs_mfile_writer_free(&w);
-    return rc;
+    return hs_model_save_finish(&w, rc, &m->p, path);
 }
 
 static int ner_from_mfile(struct hs_ner_model **out, hs_mfile mf, const char *path);

@@ -109,8 +109,9 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx);
 int hs_tag_load(hs_analyzer *a);
 void hs_tag_free(hs_analyzer *a);
 int hs_tag_run(hs_doc *d, const hs_analyzer *a);
-/* Tag with explicit models (any may be NULL); used by hs_tag_run and eval. */
+/* Tag with explicit models (any may be NULL; the parser needs the POS
+ * tagger); used by hs_tag_run and eval. */
 int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_model *ner,
-               const struct hs_outlets *outlets);
+               const struct hs_outlets *outlets, const struct hs_parse_model *parse);
 
 #endif

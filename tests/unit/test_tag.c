@@ -5,6 +5,7 @@
 #include "harness.h"
 #include "hearsay.h"
 #include "tag/corpus.h"
+#include "tag/parse.h"
 #include "tag/pos.h"
 #include "tag/tag.h"
 
@@ -225,7 +226,7 @@ TEST(train_and_tag_small_corpora)
     CHECK_INT(c.d->toks.n, 12);
     struct hs_pos_model *pos = NULL;
     CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, NULL), 0);
     size_t right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].upos == c.upos.v[i];
@@ -237,7 +238,7 @@ TEST(train_and_tag_small_corpora)
     hs_corpus_finish(&c);
     struct hs_ner_model *ner = NULL;
     CHECK_INT(hs_ner_train(&c, pos, &o, NULL, &ner), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL, NULL), 0);
     right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].ner == c.ner.v[i];
@@ -337,4 +338,84 @@ TEST(name_patterns)
     hs_wordmap_free(&m.casemap);
     hs_doc_free(d);
     hs_analyzer_free(a);
+}
+
+/* Every token has a head inside its sentence or is a root, and following
+ * heads never loops. */
+static int valid_trees(const hs_doc *d)
+{
+    for (size_t i = 0; i < d->toks.n; i++) {
+        const hs_tok *t = &d->toks.v[i];
+        const hs_sent *s = &d->sents.v[t->sent];
+        if (t->head != HS_NONE && (t->head < (int32_t)s->tok_begin || t->head >= (int32_t)s->tok_end))
+            return 0;
+        int32_t h = (int32_t)i;
+        for (size_t steps = 0; h != HS_NONE; steps++) {
+            if (steps > s->tok_end - s->tok_begin)
+                return 0;
+            h = d->toks.v[h].head;
+        }
+    }
+    return 1;
+}
+
+TEST(parser_learns_and_builds_trees)
+{
+    hs_train_opts o = {10, 10, 1, 0, 0, 0};
+    hs_corpus c;
+    CHECK_INT(hs_corpus_init(&c), 0);
+    CHECK_INT(hs_corpus_add_conllu(&c, "tests/data/tiny.conllu", NULL), 0);
+    hs_corpus_finish(&c);
+    struct hs_pos_model *pos = NULL;
+    struct hs_parse_model *pm = NULL;
+    CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
+    CHECK_INT(hs_parse_train(&c, pos, &o, NULL, &pm), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, pm), 0);
+    size_t right = 0;
+    for (size_t i = 0; i < c.d->toks.n; i++)
+        right += c.d->toks.v[i].head == c.head.v[i];
+    CHECK_INT(right, c.d->toks.n); /* the training sentences are learned */
+    CHECK(valid_trees(c.d));
+    CHECK(c.d->deprel_names != NULL);
+    long root = -1;
+    for (size_t i = 0; i < 7; i++)
+        if (c.d->toks.v[i].head == HS_NONE)
+            root = (long)i;
+    CHECK_INT(root, 2); /* "sang" */
+    if (root == 2)
+        CHECK_STR(c.d->deprel_names[c.d->toks.v[0].deprel], "nsubj");
+    hs_corpus_free(&c);
+
+    /* on other text: still trees */
+    hs_analyzer an;
+    memset(&an, 0, sizeof an);
+    an.opts.layers = HS_LAYER_ALL;
+    an.pos = pos;
+    an.parse = pm;
+    hs_doc *d;
+    CHECK_INT(hs_doc_new(&d), 0);
+    CHECK_INT(analyze_text(d, &an, "Velmora crowd the the sang sang . Loudly in in Marla ! Foods Kestrel played , "
+                                   "for the band crowd Quint sang loudly in Velmora ."),
+              0);
+    CHECK(d->toks.n > 10 && d->sents.n >= 2);
+    CHECK(valid_trees(d));
+    hs_doc_free(d);
+
+    /* a truncated parse model is refused with the file named */
+    char path[] = "/tmp/hs_test_parseXXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    CHECK_INT(hs_parse_model_save(pm, path), 0);
+    char *buf;
+    size_t len;
+    CHECK_INT(hs_read_file(path, &buf, &len), 0);
+    unlink(path);
+    struct hs_parse_model *back;
+    CHECK_INT(hs_parse_model_load_any(&back, "p.hsm", buf, len), 0);
+    hs_parse_model_free(back);
+    CHECK_INT(hs_parse_model_load_any(&back, "p.hsm", buf, len / 2), HS_EMODEL);
+    CHECK(strstr(hs_error_last(), "p.hsm: truncated") != NULL);
+    free(buf);
+    hs_parse_model_free(pm);
+    hs_pos_model_free(pos);
 }

@@ -133,7 +133,12 @@ static void find_cues(hs_actx *x)
         if (!n || n > 255)
             continue;
         if ((e.cls & HS_TB_CUE_VERB) && !(e.cls & HS_TB_CUE_PREP)) {
+            hs_tb_entry e2;
             if (noun_use(d, i) || negated(d, i))
+                continue;
+            /* "A new report says …": the noun before a cue verb is its subject */
+            if (n == 1 && hs_tables_match(x->t, d, i + 1, hs_aw_sent_end(d, i), HS_TB_CUE_VERB, &e2) &&
+                !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ))
                 continue;

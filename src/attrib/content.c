@@ -284,6 +284,8 @@ static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
         i++;
     if (i < cb && is_ing(x->d, i))
         return 0; /* "Sitting down with her wife, Portia …": not the subject */
+    if (i + 1 < cb && hs_aw_is_prep(x->d, i + 1) && !hs_aw_pronoun(x->d, i, NULL))
+        return 0; /* "Back in 2009, …": an adverbial opens the sentence */
     return hs_src_right(x, i, cb, s);
 }
 

@@ -86,6 +86,9 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
             break;
         if (e > j && hs_aw_eq(d, e, ",") && cue_clause(x, e + 1, se))
             break;
+        if (e > j + 1 && hs_aw_eq(d, e, "and") && e + 1 < se && d->toks.v[e].quote < 0 &&
+            ((x->cue_len[e + 1] && x->cue_cls[e + 1] == HS_TB_CUE_VERB) || is_ing(d, e + 1)))
+            break; /* "… be fired and defended Trump", "… stories and criticizing …" */
         if (e > j && hs_aw_eq(d, e, ";"))
             break;
         if (is_open_quote(d, e)) {
@@ -222,7 +225,8 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
     /* "said Tuesday that", "told reporters in Ohio that": an adjunct or an
      * addressee before "that" (not "said Obama is overselling the gains that …") */
-    int adjunct = (x->cue_obj[cb] & CUE_OBJ) || hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j);
+    int adjunct = (x->cue_obj[cb] & CUE_OBJ) || ((hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j)) &&
+                                                 !hs_aw_eq(d, j, "to")); /* not "vowed to …" */
     for (uint32_t k = j; k < se && k < j + (adjunct ? 15 : 1); k++) {
         if (hs_aw_eq(d, k, "that")) {
             j = k;

@@ -122,7 +122,9 @@ static void find_cues(hs_actx *x)
         const hs_tok *t = &d->toks.v[i];
         if (t->quote >= 0 || t->kind != HS_TK_WORD)
             continue;
-        if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START))
+        /* "Says" mid-sentence is a name, except in a title-case headline ("Trump Says He …") */
+        if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) &&
+            !(d->sents.v[t->sent].flags & HS_SF_HEADLINE))
             continue;
         hs_tb_entry e;
         uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);

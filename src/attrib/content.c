@@ -65,7 +65,7 @@ static int joins(const hs_doc *d, uint32_t i)
 static int cue_clause(hs_actx *x, uint32_t i, uint32_t se)
 {
     const hs_doc *d = x->d;
-    for (uint32_t k = i; k < se && k < i + 7; k++) {
+    for (uint32_t k = i; k < se && k < i + 11; k++) {
         if (x->cue_len[k] && x->cue_cls[k] == HS_TB_CUE_VERB && d->toks.v[k].quote < 0)
             return k > i;
         if (hs_aw_is_punct(d, k) || d->toks.v[k].quote >= 0 || hs_aw_eq(d, k, "that"))

@@ -134,6 +134,8 @@ static void find_cues(hs_actx *x)
         }
         if (!n || n > 255)
             continue;
+        if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) && (e.cls & HS_TB_CUE_WEAK))
+            continue; /* a headline's "Romance Rumors" */
         if ((e.cls & HS_TB_CUE_VERB) && !(e.cls & HS_TB_CUE_PREP)) {
             hs_tb_entry e2;
             if (noun_use(d, i) || negated(d, i))

@@ -187,6 +187,8 @@ static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32
     return 0;
 }
 
+static int passive_aux(const hs_doc *d, uint32_t b, uint32_t e);
+
 /* Does a clause start at j: "that …", a quotation, or a subject and more? */
 static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
 {
@@ -251,7 +253,15 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
     uint32_t e = content_end(x, j, se);
-    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)))
+    /* a weak cue with a plain object ("criticized Obama") needs a named or
+     * personal subject, an active verb and no particle ("showed off") */
+    int named = s && s->e == s->b + 1 && hs_aw_pronoun(d, s->b, NULL) ? s->kind == HS_SK_PERSON
+              : s && (s->kind == HS_SK_PERSON || s->kind == HS_SK_ORGANIZATION);
+    if (named && (passive_aux(d, s->e, cb) || hs_aw_eq(d, j, "off") || hs_aw_eq(d, j, "out") ||
+                  hs_aw_eq(d, j, "up") || hs_aw_eq(d, j, "down") || hs_aw_eq(d, s->b, "who")))
+        named = 0;
+    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
+        !(named && e >= j + 2 && !is_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
     return add(x, cb, ce, s, j, e, vb, ve);
 }

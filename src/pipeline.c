@@ -2,6 +2,7 @@
 #include "analyzer.h"
 #include "attrib/attrib.h"
 #include "doc.h"
+#include "tag/tag.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -70,8 +71,13 @@ int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts)
     a->data_dir = hs_find_dir(a->opts.data_dir, "HEARSAY_DATA", "data");
     a->opts.model_dir = a->model_dir;
     a->opts.data_dir = a->data_dir;
+    int rc = hs_tag_load(a);
+    if (rc) {
+        hs_analyzer_free(a);
+        return rc;
+    }
     if (a->opts.layers & HS_LAYER_ATTRIB) {
-        int rc = hs_attrib_tables_load(&a->tables, a->data_dir);
+        rc = hs_attrib_tables_load(&a->tables, a->data_dir);
         if (rc) {
             hs_analyzer_free(a);
             return rc;
@@ -85,6 +91,7 @@ void hs_analyzer_free(hs_analyzer *a)
 {
     if (!a)
         return;
+    hs_tag_free(a);
     hs_tables_free(a->tables);
     free(a->model_dir);
     free(a->data_dir);
@@ -103,6 +110,8 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
         rc = hs_text_split(d);
     if (!rc)
         rc = hs_text_quotes(d);
+    if (!rc)
+        rc = hs_tag_run(d, a);
     if (!rc)
         rc = (a->opts.layers & HS_LAYER_ATTRIB) ? hs_attrib_run(d, a) : 0;
     if (!rc && (a->opts.layers & HS_LAYER_RELATE))

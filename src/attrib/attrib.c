@@ -115,6 +115,14 @@ static int verb_that(const hs_doc *d, uint32_t i)
     return 1;
 }
 
+/* Does the PTB tag call the token a verb (VB, VBD, …)?  The two tag sets are
+ * predicted apart; a cue word that either calls a verb stays a candidate. */
+static int ptb_verb(const hs_doc *d, const hs_tok *t)
+{
+    const char *x = d->xpos_names ? d->xpos_names[t->xpos] : NULL;
+    return x && x[0] == 'V' && x[1] == 'B';
+}
+
 static void find_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
@@ -144,7 +152,8 @@ static void find_cues(hs_actx *x)
             if (n == 1 && hs_tables_match(x->t, d, i + 1, hs_aw_sent_end(d, i), HS_TB_CUE_VERB, &e2) &&
                 !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
-            if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ))
+            if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
+                !ptb_verb(d, t))
                 continue;
         }
         x->cue_len[i] = (uint8_t)n;

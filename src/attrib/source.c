@@ -108,11 +108,17 @@ static int has_class(hs_actx *x, uint32_t b, uint32_t e, unsigned cls)
     return 0;
 }
 
-/* The kind of a name [b, e): NER type when tagged, else organisation words. */
+/* The kind of a name [b, e): NER type when tagged, else organisation words.
+ * A name in capitals throughout (a transcript's "TOM VALE:") skips the NER
+ * type, which is unreliable on all-capital text. */
 static uint8_t name_kind(hs_actx *x, uint32_t b, uint32_t e)
 {
     const hs_doc *d = x->d;
-    for (uint32_t i = b; i < e; i++) {
+    int caps = 1;
+    for (uint32_t i = b; i < e; i++)
+        if (d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_ALL_UPPER))
+            caps = 0;
+    for (uint32_t i = b; i < e && !caps; i++) {
         uint8_t l = d->toks.v[i].ner;
         if (l && l < HS_NER_LABELS) {
             int ty = HS_NER_TYPE(l);

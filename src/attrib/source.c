@@ -36,6 +36,12 @@ static int np_token(const hs_actx *x, uint32_t i, int right)
         return right ? right_prep(d, i) : hs_aw_is_prep(d, i);
     if (x->tagged) {
         uint8_t u = d->toks.v[i].upos;
+        const hs_tok *t = &d->toks.v[i];
+        /* a participle after a noun belongs to its phrase: "court papers filed on Friday" */
+        if (u == HS_UPOS_VERB && !right && i > 0 && HS_TOK_LEN(t) > 3 &&
+            memcmp(HS_TOK_PTR(d, t) + HS_TOK_LEN(t) - 2, "ed", 2) == 0 &&
+            (d->toks.v[i - 1].upos == HS_UPOS_NOUN || d->toks.v[i - 1].upos == HS_UPOS_PROPN))
+            return 1;
         if (u == HS_UPOS_VERB || u == HS_UPOS_AUX || u == HS_UPOS_SCONJ || u == HS_UPOS_CCONJ)
             return 0;
     }

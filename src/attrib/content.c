@@ -345,6 +345,8 @@ static uint32_t skip_back(const hs_doc *d, uint32_t cb, uint32_t sb)
     }
 }
 
+static uint32_t left_words(const hs_doc *d, uint32_t sb, uint32_t e);
+
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
@@ -376,6 +378,13 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             !hs_src_subject_before(x, cb - 1, sb, &s))
             memset(&s, 0, sizeof s);
         return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
+    }
+    /* "… not on board — especially Kris Jenner said the insider.": an anonymous
+     * or representative source after the cue, ending the sentence, speaks */
+    if (hs_src_right(x, ce, se, &s) && (s.kind == HS_SK_ANONYMOUS || s.kind == HS_SK_REPRESENTATIVE) &&
+        hs_aw_is_det(d, s.b) && short_rest(x, s.e, se) && left_words(d, sb, cb) >= 3) {
+        content_left(x, sb, cb, &b, &e);
+        return add(x, cb, ce, &s, b, e, 0, 0);
     }
     uint32_t k = skip_back(d, cb, sb);
     if (k <= sb || !hs_src_left(x, k - 1, sb, &s))

@@ -253,9 +253,10 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
     uint32_t e = content_end(x, j, se);
-    /* a weak cue with a plain object ("criticized Obama") needs a named or
+    /* an opinion cue with a plain object ("criticized Obama") needs a named or
      * personal subject, an active verb and no particle ("showed off") */
-    int named = s && s->e == s->b + 1 && hs_aw_pronoun(d, s->b, NULL) ? s->kind == HS_SK_PERSON
+    int named = !(x->cue_obj[cb] & CUE_OPINION) ? 0
+              : s && s->e == s->b + 1 && hs_aw_pronoun(d, s->b, NULL) ? s->kind == HS_SK_PERSON
               : s && (s->kind == HS_SK_PERSON || s->kind == HS_SK_ORGANIZATION);
     if (named && (passive_aux(d, s->e, cb) || hs_aw_eq(d, j, "off") || hs_aw_eq(d, j, "out") ||
                   hs_aw_eq(d, j, "up") || hs_aw_eq(d, j, "down") || hs_aw_eq(d, s->b, "who")))

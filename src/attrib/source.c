@@ -311,7 +311,10 @@ int hs_src_subject_before(hs_actx *x, uint32_t i, uint32_t lo, hs_src *s)
         uint8_t g;
         if (hs_aw_pronoun(d, k, &g) && !hs_aw_eq(d, k, "it") && !hs_aw_eq(d, k, "which"))
             return pronoun_src(x, k, s);
-        if (name_token(d, k) && !(k > lo && (hs_aw_is_prep(d, k - 1) || name_token(d, k - 1))) &&
+        uint32_t before = k; /* the word before the name, past a determiner: "over the Falkland Islands" */
+        while (before > lo && hs_aw_is_det(d, before - 1))
+            before--;
+        if (name_token(d, k) && !(k > lo && name_token(d, k - 1)) && !(before > lo && hs_aw_is_prep(d, before - 1)) &&
             !(k + 1 < i && hs_aw_eq(d, k + 1, "’s")) && !(k + 1 < i && hs_aw_eq(d, k + 1, "'s"))) {
             uint32_t e = k + 1;
             while (e < i && name_token(d, e))

@@ -25,6 +25,7 @@ typedef struct hs_cli_cmd {
 
 int hs_cmd_analyze(int argc, char **argv);
 int hs_cmd_eval(int argc, char **argv);
+int hs_cmd_serve(int argc, char **argv);
 
 /* Map an HS_E* code to an exit code. */
 int hs_cli_exit_for(int rc);

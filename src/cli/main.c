@@ -18,6 +18,7 @@ static int cmd_help(int argc, char **argv);
 static const hs_cli_cmd commands[] = {
     {"analyze", hs_cmd_analyze, "analyse articles and print hearsay/1 JSON (or a summary)"},
     {"eval", hs_cmd_eval, "measure accuracy against public data sets"},
+    {"serve", hs_cmd_serve, "serve the JSON API and the web UI over HTTP"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands"},
 };

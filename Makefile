@@ -8,6 +8,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 SAN     ?= 0
+VALGRIND ?= 0
 PKGS    := jansson libutf8proc zlib sqlite3 gumbo libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lutf8proc -lz -lsqlite3 -lgumbo -lmicrohttpd)
@@ -69,9 +70,10 @@ setup:
 	@sh scripts/setup.sh
 
 # The README's test command: set up, build, run everything, end with 'N passed, N failed'.
+# VALGRIND=1 runs the suite under valgrind memcheck.
 test: setup
 	@$(MAKE) --no-print-directory all
-	@sh tests/run.sh $(B)
+	@VALGRIND=$(VALGRIND) sh tests/run.sh $(B)
 
 unit: all
 	@$(B)/test_unit

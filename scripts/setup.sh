@@ -1,7 +1,9 @@
 #!/bin/sh
 # Install the Debian packages hearsay needs. Idempotent; silent when all are present.
 set -e
-PKGS="build-essential pkg-config clang libclang-rt-14-dev libjansson-dev libutf8proc-dev zlib1g-dev libsqlite3-dev libgumbo-dev libmicrohttpd-dev curl chromium wrk"
+PKGS="build-essential pkg-config clang libclang-rt-14-dev valgrind libjansson-dev libutf8proc-dev zlib1g-dev libsqlite3-dev libgumbo-dev libmicrohttpd-dev"
+# hearsay serve: curl (API tests), chromium (browser tests), wrk (bench/serve)
+PKGS="$PKGS curl chromium wrk"
 cd "$(dirname "$0")/.."
 missing=""
 for p in $PKGS; do

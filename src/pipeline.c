@@ -118,5 +118,7 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
         rc = hs_text_quotes(d);
     if (!rc)
         rc = quotes_to_attributions(d);
+    if (!rc && (a->opts.layers & HS_LAYER_RELATE))
+        rc = hs_time_run(d, a);
     return rc;
 }

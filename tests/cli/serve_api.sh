@@ -13,7 +13,7 @@ fail() { echo "FAIL: $*"; [ -f "$W/err" ] && tail -5 "$W/err"; exit 1; }
 PID=$!
 i=0
 while ! grep -q listening "$W/out" 2>/dev/null; do
-    i=$((i + 1)); [ $i -gt 100 ] && fail "server did not start"
+    i=$((i + 1)); [ $i -gt 600 ] && fail "server did not start"
     sleep 0.05
 done
 URL=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$W/out")

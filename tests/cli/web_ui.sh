@@ -19,7 +19,7 @@ fi
 PID=$!
 i=0
 while ! grep -q listening "$W/out" 2>/dev/null; do
-    i=$((i + 1)); [ $i -gt 100 ] && fail "server did not start: $(cat "$W/err")"
+    i=$((i + 1)); [ $i -gt 600 ] && fail "server did not start: $(cat "$W/err")"
     sleep 0.05
 done
 URL=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$W/out")

@@ -132,7 +132,8 @@ export function renderAnalysis(container, doc) {
     table('Relations', ['type', 'between', 'status', 'evidence'], (doc.relations || []).map((r) => [
       r.type, name(r.subject) + ' — ' + name(r.object), r.status, r.evidence ? r.evidence.text : '']), 'relations'),
     table('Entities', ['name', 'type', 'mentions'], (doc.entities || []).map((e) => [
-      e.name, e.type + (e.outlet ? ' (outlet)' : ''), String((e.mentions || []).length)]), 'entities'),
+      e.store_id ? el('a', {href: '#/entity/' + encodeURIComponent('#' + e.store_id)}, e.name) : e.name,
+      e.type + (e.outlet ? ' (outlet)' : ''), e.store_id ? '' : String((e.mentions || []).length)]), 'entities'),
     table('Hedges', ['words', 'kind'], (doc.hedges || []).map((h) => [h.text, h.kind]), 'hedges'),
     table('Dates', ['words', 'value'], (doc.timexes || []).map((t) => [t.text, t.value]), 'timexes'),
     table('Warnings', ['byte', 'message'], (doc.warnings || []).map((w) => [String(w.offset), w.message]), 'warnings'));

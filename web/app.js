@@ -1,6 +1,7 @@
 // hearsay's web UI: hash routes to pages. No build step, no framework.
 import {clear, el, api, setStatus} from './dom.js';
 import {analyzePage} from './analysis.js';
+import {searchPage, entityPage, claimPage, pairPage, topPage, articlePage, sourcesPage} from './ledger.js';
 
 const health = api('/api/health');
 
@@ -11,7 +12,8 @@ async function homePage(main) {
     el('h1', {}, 'Who said what, about whom, to which outlet'),
     el('p', {}, 'hearsay reads news articles and records every claim with its source, the outlet it was told to, ' +
       'how sure it is, and who confirms or denies it.')));
-  if (!hasStore) {
+  if (hasStore) await searchPage(main, '');
+  else {
     main.appendChild(el('p', {class: 'note', 'data-testid': 'no-store'},
       'This server has no store (start it with --db FILE to search the ledger). ',
       el('a', {href: '#/analyze'}, 'Paste an article'), ' to see its analysis.'));
@@ -22,11 +24,14 @@ async function homePage(main) {
 const routes = [
   {re: /^\/?$/, page: homePage},
   {re: /^\/analyze$/, page: (main) => analyzePage(main, {})},
+  {re: /^\/search\/?(.*)$/, page: searchPage},
+  {re: /^\/entity\/([^/]+)$/, page: entityPage},
+  {re: /^\/claim\/([^/]+)$/, page: claimPage},
+  {re: /^\/pair\/([^/]+)\/([^/]+)$/, page: pairPage},
+  {re: /^\/top$/, page: topPage},
+  {re: /^\/article\/([^/]+)$/, page: articlePage},
+  {re: /^\/sources$/, page: sourcesPage},
 ];
-
-export function registerRoute(re, page) {
-  routes.push({re, page});
-}
 
 async function render() {
   const main = document.getElementById('main');

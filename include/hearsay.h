@@ -198,9 +198,10 @@ typedef struct hs_server_options {
     size_t max_body;             /* largest request body in bytes; 0: HS_SERVER_MAX_BODY */
     const hs_analyzer *analyzer; /* shared by every thread; borrowed, must outlive the server */
     int log;                     /* one line per request on stderr */
+    int no_cache;                /* answer every store read afresh (no response cache) */
 } hs_server_options;
 #define HS_SERVER_MAX_BODY (5u << 20)
-#define HS_SERVER_OPTIONS_INIT {HS_SERVER_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, 0, NULL, 0}
+#define HS_SERVER_OPTIONS_INIT {HS_SERVER_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, 0, NULL, 0, 0}
 
 /* Start listening (requests are served on the server's own threads). */
 int hs_server_start(hs_server **out, const hs_server_options *opts);

@@ -24,6 +24,8 @@ static const char usage[] =
     "  --max-body N     largest request body in bytes (default 5242880)\n"
     "  --models DIR     where the model files are (default: $HEARSAY_MODELS or models/)\n"
     "  --log            one line per request on standard error\n"
+    "  --no-cache       run every store query afresh (by default answers are\n"
+    "                   kept until the store file changes)\n"
     "  -h, --help       this text\n"
     "\n"
     "exit status: 0 stopped by a signal; 2 usage; 3 cannot listen or read\n"
@@ -43,13 +45,14 @@ static int number(const char *opt, const char *arg, unsigned long long max, unsi
 
 int hs_cmd_serve(int argc, char **argv)
 {
-    enum { OPT_DB = 256, OPT_PORT, OPT_BIND, OPT_WEB, OPT_THREADS, OPT_MAXB, OPT_MODELS, OPT_LOG };
+    enum { OPT_DB = 256, OPT_PORT, OPT_BIND, OPT_WEB, OPT_THREADS, OPT_MAXB, OPT_MODELS, OPT_LOG, OPT_NOCACHE };
     static const struct option longopts[] = {
         {"db", required_argument, NULL, OPT_DB},           {"port", required_argument, NULL, OPT_PORT},
         {"bind", required_argument, NULL, OPT_BIND},       {"web", required_argument, NULL, OPT_WEB},
         {"threads", required_argument, NULL, OPT_THREADS}, {"max-body", required_argument, NULL, OPT_MAXB},
         {"models", required_argument, NULL, OPT_MODELS},   {"log", no_argument, NULL, OPT_LOG},
-        {"help", no_argument, NULL, 'h'},                  {NULL, 0, NULL, 0}};
+        {"no-cache", no_argument, NULL, OPT_NOCACHE},      {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     hs_server_options so = HS_SERVER_OPTIONS_INIT;
     hs_analyzer_options ao = HS_ANALYZER_OPTIONS_INIT;
     so.port = 8080;
@@ -63,6 +66,7 @@ int hs_cmd_serve(int argc, char **argv)
         case OPT_WEB: so.web_dir = optarg; break;
         case OPT_MODELS: ao.model_dir = optarg; break;
         case OPT_LOG: so.log = 1; break;
+        case OPT_NOCACHE: so.no_cache = 1; break;
         case OPT_PORT:
             if (number("--port", optarg, 65535, &v))
                 return HS_EXIT_USAGE;

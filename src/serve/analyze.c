@@ -245,6 +245,19 @@ int hs_api_health(hs_req *rq, hs_resp *rs)
     hs_jw_bool(&w, rq->srv && rq->srv->opts.db != NULL);
     hs_jw_key(&w, "max_body");
     hs_jw_int(&w, rq->srv ? (long long)rq->srv->max_body : 0);
+    hs_jw_key(&w, "cache");
+    if (rq->srv && rq->srv->cache) {
+        uint64_t hits, misses;
+        hs_cache_counts(rq->srv->cache, &hits, &misses);
+        hs_jw_obj(&w);
+        hs_jw_key(&w, "hits");
+        hs_jw_int(&w, (long long)hits);
+        hs_jw_key(&w, "misses");
+        hs_jw_int(&w, (long long)misses);
+        hs_jw_obj_end(&w);
+    } else {
+        hs_jw_null(&w);
+    }
     hs_jw_obj_end(&w);
     return hs_resp_end(rs, &w);
 }

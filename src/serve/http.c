@@ -235,6 +235,13 @@ int hs_server_start(hs_server **out, const hs_server_options *opts)
         hs_server_stop(s);
         return hs_error_set(HS_EIO, "%s: not a readable directory", opts->web_dir);
     }
+    if (opts->db && !opts->no_cache) {
+        int rc = hs_cache_new(&s->cache, opts->db);
+        if (rc) {
+            hs_server_stop(s);
+            return rc;
+        }
+    }
     unsigned threads = opts->threads ? opts->threads : hs_default_threads();
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
     s->mhd = MHD_start_daemon(flags, (uint16_t)opts->port, NULL, NULL, on_request, s,
@@ -267,6 +274,7 @@ void hs_server_stop(hs_server *s)
         MHD_stop_daemon(s->mhd);
     for (size_t i = 0; i < s->n_docs; i++)
         hs_doc_free(s->docs[i]);
+    hs_cache_free(s->cache);
     pthread_mutex_destroy(&s->mu);
     free(s->web_dir);
     free(s);

@@ -14,6 +14,7 @@ static int api_index(hs_req *rq, hs_resp *rs);
 
 typedef struct hs_route {
     unsigned methods;
+    int cached;          /* a read of the store: answers kept until it changes */
     const char *pattern; /* "{}" matches one path segment */
     hs_handler fn;
     const char *allow;   /* the Allow header for this pattern */
@@ -21,9 +22,9 @@ typedef struct hs_route {
 } hs_route;
 
 static const hs_route routes[] = {
-    {HS_M_GET | HS_M_HEAD, "/api", api_index, "GET, HEAD", "this list of routes"},
-    {HS_M_GET | HS_M_HEAD, "/api/health", hs_api_health, "GET, HEAD", "version, and whether a store is open"},
-    {HS_M_POST, "/api/analyze", hs_api_analyze, "POST",
+    {HS_M_GET | HS_M_HEAD, 0, "/api", api_index, "GET, HEAD", "this list of routes"},
+    {HS_M_GET | HS_M_HEAD, 0, "/api/health", hs_api_health, "GET, HEAD", "version, and whether a store is open"},
+    {HS_M_POST, 0, "/api/analyze", hs_api_analyze, "POST",
      "analyse an article (text, HTML or JSON {text,date,outlet,title,url}) into hearsay/1 JSON"},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
@@ -186,6 +187,27 @@ static int api_index(hs_req *rq, hs_resp *rs)
     return hs_resp_end(rs, &w);
 }
 
+/* Run a route, through the cache when the route's answers may be kept. */
+static void run_route(const hs_route *r, hs_req *rq, hs_resp *rs)
+{
+    hs_cache *c = rq->srv ? rq->srv->cache : NULL;
+    if (!r->cached || !c || !(rq->method & (HS_M_GET | HS_M_HEAD))) {
+        r->fn(rq, rs);
+        return;
+    }
+    hs_buf key = HS_BUF_INIT;
+    uint64_t version = hs_cache_version(c);
+    if (hs_cache_key(&key, rq) == 0 && hs_cache_get(c, key.data, version, &rs->body)) {
+        rs->status = 200;
+        rs->ctype = "application/json";
+    } else {
+        r->fn(rq, rs);
+        if (rs->status == 200 && rs->fd < 0 && key.data)
+            hs_cache_put(c, key.data, version, rs->body.data ? rs->body.data : "", rs->body.len);
+    }
+    hs_buf_free(&key);
+}
+
 void hs_serve_dispatch(hs_req *rq, hs_resp *rs)
 {
     const hs_route *wrong_method = NULL;
@@ -197,7 +219,7 @@ void hs_serve_dispatch(hs_req *rq, hs_resp *rs)
                 hs_resp_error(rs, 400, "more than %d query arguments", HS_REQ_MAX_ARGS);
                 return;
             }
-            routes[i].fn(rq, rs);
+            run_route(&routes[i], rq, rs);
             return;
         }
         if (!wrong_method)

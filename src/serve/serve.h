@@ -5,6 +5,7 @@
  *   route.c    the routing table (data), matching, JSON errors, GET /api
  *   static.c   files from web/: path checks, content types
  *   analyze.c  POST /api/analyze and GET /api/health
+ *   cache.c    answers of the store's read routes, kept until the store changes
  */
 #ifndef HS_SERVE_H
 #define HS_SERVE_H
@@ -63,6 +64,7 @@ typedef struct hs_resp {
 } hs_resp;
 
 typedef int (*hs_handler)(hs_req *rq, hs_resp *rs);
+typedef struct hs_cache hs_cache;
 
 struct hs_server {
     hs_server_options opts;
@@ -73,6 +75,7 @@ struct hs_server {
     pthread_mutex_t mu; /* guards the pool */
     hs_doc *docs[HS_SERVE_POOL];
     size_t n_docs;
+    hs_cache *cache;    /* NULL: no cache (no store, or --no-cache) */
 };
 
 /* ---- http.c: the document pool (one hs_doc per request in flight) ---- */
@@ -104,6 +107,22 @@ void hs_resp_begin(hs_resp *rs, hs_jw *w);
 int hs_resp_end(hs_resp *rs, hs_jw *w);
 /* Copy JSON text into the response, status 200. */
 int hs_resp_json(hs_resp *rs, const char *json, size_t len);
+
+/* ---- cache.c ---- */
+/* A cache whose version follows the store file `db_path` (and its -wal). */
+int hs_cache_new(hs_cache **out, const char *db_path);
+void hs_cache_free(hs_cache *c);
+/* The store's version now (take it before the query whose answer is kept). */
+uint64_t hs_cache_version(hs_cache *c);
+/* The server changed the store: every kept answer is stale. */
+void hs_cache_bump(hs_cache *c);
+/* The cache key of a request: its path and query arguments. */
+int hs_cache_key(hs_buf *key, const hs_req *rq);
+/* 1 and the kept answer in out when `key` was kept at `version`, else 0. */
+int hs_cache_get(hs_cache *c, const char *key, uint64_t version, hs_buf *out);
+/* Keep an answer (a copy); answers too large are not kept. */
+void hs_cache_put(hs_cache *c, const char *key, uint64_t version, const char *body, size_t len);
+void hs_cache_counts(hs_cache *c, uint64_t *hits, uint64_t *misses);
 
 /* ---- static.c ---- */
 /* Check a request path for a static file: 0 and the file's path relative to

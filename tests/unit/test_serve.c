@@ -236,3 +236,56 @@ TEST(serve_real_server_on_loopback)
     hs_server_stop(s);
     hs_analyzer_free(an);
 }
+
+TEST(serve_cache_keeps_answers_until_the_store_changes)
+{
+    char path[] = "/tmp/hs_cache_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    CHECK(write(fd, "v1", 2) == 2);
+    hs_cache *c = NULL;
+    CHECK_INT(hs_cache_new(&c, path), 0);
+    hs_req rq;
+    memset(&rq, 0, sizeof rq);
+    rq.path = "/api/entity";
+    rq.args[0] = (hs_kv){"name", "Ona Brisk"};
+    rq.n_args = 1;
+    hs_buf key = HS_BUF_INIT, out = HS_BUF_INIT;
+    CHECK_INT(hs_cache_key(&key, &rq), 0);
+    uint64_t v1 = hs_cache_version(c);
+    CHECK_INT(hs_cache_get(c, key.data, v1, &out), 0);
+    hs_cache_put(c, key.data, v1, "{\"a\":1}", 7);
+    CHECK_INT(hs_cache_get(c, key.data, hs_cache_version(c), &out), 1);
+    CHECK_MEM(out.data, out.len, "{\"a\":1}");
+    /* another argument is another key */
+    hs_buf key2 = HS_BUF_INIT;
+    rq.args[0].v = "Ona Brisk2";
+    hs_cache_key(&key2, &rq);
+    CHECK_INT(hs_cache_get(c, key2.data, hs_cache_version(c), &out), 0);
+    /* a write to the store file: stale */
+    CHECK(write(fd, "v2 longer", 9) == 9);
+    CHECK(hs_cache_version(c) != v1);
+    CHECK_INT(hs_cache_get(c, key.data, hs_cache_version(c), &out), 0);
+    /* the server's own add: stale too */
+    uint64_t v2 = hs_cache_version(c);
+    hs_cache_put(c, key.data, v2, "{\"a\":2}", 7);
+    CHECK_INT(hs_cache_get(c, key.data, hs_cache_version(c), &out), 1);
+    hs_cache_bump(c);
+    CHECK_INT(hs_cache_get(c, key.data, hs_cache_version(c), &out), 0);
+    /* too large answers are not kept */
+    size_t big = 1u << 20;
+    char *b = calloc(1, big);
+    hs_cache_put(c, key.data, hs_cache_version(c), b, big);
+    CHECK_INT(hs_cache_get(c, key.data, hs_cache_version(c), &out), 0);
+    free(b);
+    uint64_t hits, misses;
+    hs_cache_counts(c, &hits, &misses);
+    CHECK_INT(hits, 2);
+    CHECK_INT(misses, 5);
+    hs_cache_free(c);
+    hs_buf_free(&key);
+    hs_buf_free(&key2);
+    hs_buf_free(&out);
+    close(fd);
+    unlink(path);
+}

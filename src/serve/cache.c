@@ -1,0 +1,186 @@
+/* A response cache for the store's read routes.
+ *
+ * The ledger changes only when articles are added, so a GET answer can be
+ * reused until the store changes.  Each answer is kept with the store's
+ * version when the query began: the size, modification time and inode of
+ * the database file and of its write-ahead log (a commit by any process
+ * changes the log), plus a counter the server bumps on every add it makes.
+ * A lookup under another version misses, and the query runs again.
+ *
+ * The table has HS_CACHE_SHARDS shards (each with its own mutex) of
+ * HS_CACHE_WAYS slots, direct-mapped by the key's hash; a shard that grows
+ * past its byte budget drops its other entries.  Answers over
+ * HS_CACHE_MAX_ENTRY bytes are not kept. */
+#include "serve/serve.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define HS_CACHE_SHARDS 16
+#define HS_CACHE_WAYS 64
+#define HS_CACHE_MAX_ENTRY (512u << 10)
+#define HS_CACHE_SHARD_BYTES (4u << 20)
+
+typedef struct entry {
+    uint64_t hash, version;
+    char *key;
+    char *body;
+    size_t len;
+} entry;
+
+typedef struct shard {
+    pthread_mutex_t mu;
+    entry slot[HS_CACHE_WAYS];
+    size_t bytes;
+} shard;
+
+struct hs_cache {
+    shard sh[HS_CACHE_SHARDS];
+    char *db, *wal;               /* the files whose state is the version */
+    atomic_uint_fast64_t writes;  /* bumped by hs_cache_bump */
+    atomic_uint_fast64_t hits, misses;
+};
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+int hs_cache_new(hs_cache **out, const char *db_path)
+{
+    hs_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (int i = 0; i < HS_CACHE_SHARDS; i++)
+        pthread_mutex_init(&c->sh[i].mu, NULL);
+    size_t n = strlen(db_path);
+    c->db = strdup(db_path);
+    c->wal = malloc(n + 5);
+    if (!c->db || !c->wal) {
+        hs_cache_free(c);
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    memcpy(c->wal, db_path, n);
+    memcpy(c->wal + n, "-wal", 5);
+    *out = c;
+    return 0;
+}
+
+static void drop(shard *s, entry *e)
+{
+    s->bytes -= e->len;
+    free(e->key);
+    free(e->body);
+    memset(e, 0, sizeof *e);
+}
+
+void hs_cache_free(hs_cache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < HS_CACHE_SHARDS; i++) {
+        for (int j = 0; j < HS_CACHE_WAYS; j++)
+            if (c->sh[i].slot[j].key)
+                drop(&c->sh[i], &c->sh[i].slot[j]);
+        pthread_mutex_destroy(&c->sh[i].mu);
+    }
+    free(c->db);
+    free(c->wal);
+    free(c);
+}
+
+static uint64_t file_state(uint64_t h, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return fnv(h, "-", 1);
+    uint64_t v[4] = {(uint64_t)st.st_size, (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec,
+                     (uint64_t)st.st_ino};
+    return fnv(h, v, sizeof v);
+}
+
+uint64_t hs_cache_version(hs_cache *c)
+{
+    uint64_t w = atomic_load(&c->writes);
+    uint64_t h = fnv(14695981039346656037ull, &w, sizeof w);
+    h = file_state(h, c->db);
+    return file_state(h, c->wal);
+}
+
+void hs_cache_bump(hs_cache *c) { atomic_fetch_add(&c->writes, 1); }
+
+int hs_cache_key(hs_buf *key, const hs_req *rq)
+{
+    hs_buf_clear(key);
+    int rc = hs_buf_puts(key, rq->path);
+    for (size_t i = 0; !rc && i < rq->n_args; i++) {
+        rc = hs_buf_putc(key, '\1');
+        rc = rc ? rc : hs_buf_puts(key, rq->args[i].k);
+        rc = rc ? rc : hs_buf_putc(key, '\2');
+        rc = rc ? rc : hs_buf_puts(key, rq->args[i].v);
+    }
+    return rc;
+}
+
+static shard *shard_of(hs_cache *c, uint64_t h, entry **e)
+{
+    shard *s = &c->sh[h % HS_CACHE_SHARDS];
+    *e = &s->slot[(h / HS_CACHE_SHARDS) % HS_CACHE_WAYS];
+    return s;
+}
+
+int hs_cache_get(hs_cache *c, const char *key, uint64_t version, hs_buf *out)
+{
+    uint64_t h = fnv(14695981039346656037ull, key, strlen(key));
+    entry *e;
+    shard *s = shard_of(c, h, &e);
+    int hit = 0;
+    pthread_mutex_lock(&s->mu);
+    if (e->key && e->hash == h && e->version == version && strcmp(e->key, key) == 0) {
+        hs_buf_clear(out);
+        hit = hs_buf_put(out, e->body, e->len) == 0;
+    }
+    pthread_mutex_unlock(&s->mu);
+    atomic_fetch_add(hit ? &c->hits : &c->misses, 1);
+    return hit;
+}
+
+void hs_cache_put(hs_cache *c, const char *key, uint64_t version, const char *body, size_t len)
+{
+    if (len > HS_CACHE_MAX_ENTRY)
+        return;
+    char *k = strdup(key), *b = malloc(len ? len : 1);
+    if (!k || !b) {
+        free(k);
+        free(b);
+        return;
+    }
+    memcpy(b, body, len);
+    uint64_t h = fnv(14695981039346656037ull, key, strlen(key));
+    entry *e;
+    shard *s = shard_of(c, h, &e);
+    pthread_mutex_lock(&s->mu);
+    if (e->key)
+        drop(s, e);
+    if (s->bytes + len > HS_CACHE_SHARD_BYTES)
+        for (int j = 0; j < HS_CACHE_WAYS; j++)
+            if (s->slot[j].key)
+                drop(s, &s->slot[j]);
+    *e = (entry){h, version, k, b, len};
+    s->bytes += len;
+    pthread_mutex_unlock(&s->mu);
+}
+
+void hs_cache_counts(hs_cache *c, uint64_t *hits, uint64_t *misses)
+{
+    *hits = c ? atomic_load(&c->hits) : 0;
+    *misses = c ? atomic_load(&c->misses) : 0;
+}

@@ -96,6 +96,37 @@ int hs_reader_next(hs_reader *r, hs_article *art);
 void hs_reader_free(hs_reader *r);
 
 /* ------------------------------------------------------------------ */
+/* Web pages: the article inside a saved HTML page.                     */
+
+/* What hs_page_new found.  Every string is owned by the page, NUL-terminated,
+ * valid UTF-8, and NULL when the page does not say. */
+typedef struct hs_page {
+    const char *text;    /* the article body, paragraphs separated by "\n\n" ("" when none was found) */
+    size_t text_len;
+    size_t paragraphs;   /* blocks in text */
+    const char *title;   /* og:title, JSON-LD headline, h1, or <title> without the site name */
+    const char *date;    /* publication date, YYYY-MM-DD */
+    const char *authors; /* "; "-separated */
+    const char *outlet;  /* og:site_name, JSON-LD publisher, else the host name */
+    const char *url;     /* canonical URL */
+    const char *description;
+    const char *image_caption; /* the lead image's caption, without its credit */
+    const char *image_credit;  /* photo credits ("Ana Ruiz/Getty"): kept out of text */
+    const char *charset;       /* the encoding the page was read in ("utf-8", "windows-1252"…) */
+} hs_page;
+
+/* Extract the article of an HTML page of `len` bytes (any charset, see
+ * hs_page.charset).  `origin` names the page in error messages.  Pages
+ * without an article give a page with empty text, not an error; HS_EINPUT
+ * is kept for input that is not a page at all (empty, binary). */
+int hs_page_new(hs_page **out, const char *html, size_t len, const char *origin);
+/* The same for a file (gzip is read transparently; "-" is standard input). */
+int hs_page_load(hs_page **out, const char *path);
+void hs_page_free(hs_page *p);
+/* The page as JSON: {"title":…, "date":…, …, "text":…} (owned by the page). */
+int hs_page_json(hs_page *p, int pretty, const char **out, size_t *len);
+
+/* ------------------------------------------------------------------ */
 /* The analyzer: models and tables, loaded once, shared read-only.      */
 
 typedef struct hs_analyzer hs_analyzer;
@@ -218,6 +249,8 @@ void hs_server_stop(hs_server *s);
  * process exit status (0 success, 2 usage, others as documented). */
 int hs_tool_eval(int argc, char **argv, FILE *out);
 int hs_tool_train(int argc, char **argv, FILE *out);
+/* `hearsay tag`: the tokens of articles with their POS and NER labels. */
+int hs_tool_tag(int argc, char **argv, FILE *out);
 
 #ifdef __cplusplus
 }

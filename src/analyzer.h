@@ -10,6 +10,7 @@ struct hs_pos_model;
 struct hs_ner_model;
 struct hs_parse_model;
 struct hs_tables;
+struct hs_outlets;
 
 struct hs_analyzer {
     hs_analyzer_options opts;
@@ -19,6 +20,7 @@ struct hs_analyzer {
     struct hs_ner_model *ner;
     struct hs_parse_model *parse;
     struct hs_tables *tables;
+    struct hs_outlets *outlets; /* news outlet names (tag layer) */
 };
 
 /* Pipeline stages (src/pipeline.c calls them in order). Each returns 0 or an HS_E* code. */

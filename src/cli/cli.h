@@ -25,6 +25,9 @@ typedef struct hs_cli_cmd {
 
 int hs_cmd_analyze(int argc, char **argv);
 int hs_cmd_eval(int argc, char **argv);
+int hs_cmd_extract(int argc, char **argv);
+int hs_cmd_train(int argc, char **argv);
+int hs_cmd_tag(int argc, char **argv);
 int hs_cmd_serve(int argc, char **argv);
 
 /* Map an HS_E* code to an exit code. */

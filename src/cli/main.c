@@ -17,7 +17,10 @@ static int cmd_help(int argc, char **argv);
 
 static const hs_cli_cmd commands[] = {
     {"analyze", hs_cmd_analyze, "analyse articles and print hearsay/1 JSON (or a summary)"},
+    {"extract", hs_cmd_extract, "the article and metadata of saved web pages (HTML)"},
     {"eval", hs_cmd_eval, "measure accuracy against public data sets"},
+    {"train", hs_cmd_train, "rebuild a model (pos, ner) from public data sets"},
+    {"tag", hs_cmd_tag, "print the tokens of articles with their POS tags and entity labels"},
     {"serve", hs_cmd_serve, "serve the JSON API and the web UI over HTTP"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands"},

@@ -10,7 +10,10 @@ static const struct {
     const char *summary;
 } evals[] = {
     {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
+    {"pos", hs_eval_pos, "UPOS and PTB tag accuracy and speed against CoNLL-U (GUM, EWT)"},
+    {"ner", hs_eval_ner, "entity F1 (exact span and type) and POS+NER speed against CoNLL-2003"},
     {"time", hs_eval_time, "temporal expressions: --cases tests/time/cases.tsv, or --jsonl CORPUS --sample N"},
+    {"extract", hs_eval_extract, "main text of web pages against the article-extraction benchmark"},
 };
 
 int hs_tool_eval(int argc, char **argv, FILE *out)

@@ -41,6 +41,13 @@ grep -q '"outlet":"Quill"' "$W/body" || fail "analyze: outlet from the query los
 grep -q '"text":"Ivo and Mara are done."' "$W/body" || fail "analyze: quotation missing"
 req POST /api/analyze 200 -H 'Content-Type: application/json' -d '{"text":"Lena said: \"<script>alert(1)</script>\"","date":"2026-01-02"}'
 grep -q '"date":"2026-01-02"' "$W/body" || fail "analyze JSON: date lost"
+# an HTML page goes through the reader's HTML path: the article, not the markup
+req POST "/api/analyze?date=2026-05-05" 200 -H 'Content-Type: text/html; charset=utf-8' \
+    --data-binary '<html><head><title>Split</title></head><body><nav>Home | News</nav><article><p>Singer Ona Brisk and actor Wil Tamsen have parted, a friend told the Pike Post: &ldquo;They are both relieved.&rdquo;</p></article></body></html>'
+grep -q '"text":"They are both relieved."' "$W/body" || fail "HTML: quotation missing: $(head -c 300 "$W/body")"
+grep -q '<p>' "$W/body" && fail "HTML: markup in the analysed text"
+req POST /api/analyze 200 -H 'Content-Type: application/json' -d '{"format":"html","text":"<html><body><article><p>The singer Ona Brisk spoke to reporters outside the theatre in Ghent on Monday night. Ona said: \"Fine.\"</p></article></body></html>"}'
+grep -q '"text":"Fine."' "$W/body" || fail "JSON with format html: $(head -c 300 "$W/body")"
 req POST /api/analyze 400 -H 'Content-Type: application/json' -d '{"text": "x",'
 json_error 400
 grep -q 'malformed JSON' "$W/body" || fail "malformed JSON message: $(cat "$W/body")"

@@ -7,10 +7,11 @@
  * changes the log), plus a counter the server bumps on every add it makes.
  * A lookup under another version misses, and the query runs again.
  *
- * The table has HS_CACHE_SHARDS shards (each with its own mutex) of
- * HS_CACHE_WAYS slots, direct-mapped by the key's hash; a shard that grows
- * past its byte budget drops its other entries.  Answers over
- * HS_CACHE_MAX_ENTRY bytes are not kept. */
+ * The table has HS_CACHE_SHARDS shards, picked by the key's hash, each with
+ * its own mutex and HS_CACHE_WAYS slots searched in full (a new answer takes
+ * a free slot, else the least recently used); a shard over its byte budget
+ * drops its least recently used answers.  Answers over HS_CACHE_MAX_ENTRY
+ * bytes are not kept. */
 #include "serve/serve.h"
 
 #include <stdatomic.h>
@@ -25,7 +26,7 @@
 #define HS_CACHE_SHARD_BYTES (4u << 20)
 
 typedef struct entry {
-    uint64_t hash, version;
+    uint64_t hash, version, used;
     char *key;
     char *body;
     size_t len;
@@ -35,6 +36,7 @@ typedef struct shard {
     pthread_mutex_t mu;
     entry slot[HS_CACHE_WAYS];
     size_t bytes;
+    uint64_t tick; /* a clock for "least recently used" */
 } shard;
 
 struct hs_cache {
@@ -130,21 +132,47 @@ int hs_cache_key(hs_buf *key, const hs_req *rq)
     return rc;
 }
 
-static shard *shard_of(hs_cache *c, uint64_t h, entry **e)
+/* The slot holding `key` in shard s, or NULL. */
+static entry *find(shard *s, uint64_t h, const char *key)
 {
-    shard *s = &c->sh[h % HS_CACHE_SHARDS];
-    *e = &s->slot[(h / HS_CACHE_SHARDS) % HS_CACHE_WAYS];
-    return s;
+    for (int j = 0; j < HS_CACHE_WAYS; j++)
+        if (s->slot[j].key && s->slot[j].hash == h && strcmp(s->slot[j].key, key) == 0)
+            return &s->slot[j];
+    return NULL;
+}
+
+/* Drop the least recently used answer of a shard. */
+static void evict(shard *s)
+{
+    entry *v = NULL;
+    for (int j = 0; j < HS_CACHE_WAYS; j++)
+        if (s->slot[j].key && (!v || s->slot[j].used < v->used))
+            v = &s->slot[j];
+    if (v)
+        drop(s, v);
+}
+
+/* A free slot, making one when the shard is full. */
+static entry *free_slot(shard *s)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (int j = 0; j < HS_CACHE_WAYS; j++)
+            if (!s->slot[j].key)
+                return &s->slot[j];
+        evict(s);
+    }
+    return NULL;
 }
 
 int hs_cache_get(hs_cache *c, const char *key, uint64_t version, hs_buf *out)
 {
     uint64_t h = fnv(14695981039346656037ull, key, strlen(key));
-    entry *e;
-    shard *s = shard_of(c, h, &e);
+    shard *s = &c->sh[h % HS_CACHE_SHARDS];
     int hit = 0;
     pthread_mutex_lock(&s->mu);
-    if (e->key && e->hash == h && e->version == version && strcmp(e->key, key) == 0) {
+    entry *e = find(s, h, key);
+    if (e && e->version == version) {
+        e->used = ++s->tick;
         hs_buf_clear(out);
         hit = hs_buf_put(out, e->body, e->len) == 0;
     }
@@ -165,18 +193,22 @@ void hs_cache_put(hs_cache *c, const char *key, uint64_t version, const char *bo
     }
     memcpy(b, body, len);
     uint64_t h = fnv(14695981039346656037ull, key, strlen(key));
-    entry *e;
-    shard *s = shard_of(c, h, &e);
+    shard *s = &c->sh[h % HS_CACHE_SHARDS];
     pthread_mutex_lock(&s->mu);
-    if (e->key)
+    entry *e = find(s, h, key);
+    if (e)
         drop(s, e);
-    if (s->bytes + len > HS_CACHE_SHARD_BYTES)
-        for (int j = 0; j < HS_CACHE_WAYS; j++)
-            if (s->slot[j].key)
-                drop(s, &s->slot[j]);
-    *e = (entry){h, version, k, b, len};
-    s->bytes += len;
+    while (s->bytes + len > HS_CACHE_SHARD_BYTES && s->bytes)
+        evict(s);
+    e = free_slot(s);
+    if (e) {
+        *e = (entry){h, version, ++s->tick, k, b, len};
+        s->bytes += len;
+        k = b = NULL;
+    }
     pthread_mutex_unlock(&s->mu);
+    free(k);
+    free(b);
 }
 
 void hs_cache_counts(hs_cache *c, uint64_t *hits, uint64_t *misses)

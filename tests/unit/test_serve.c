@@ -289,3 +289,40 @@ TEST(serve_cache_keeps_answers_until_the_store_changes)
     close(fd);
     unlink(path);
 }
+
+TEST(serve_cache_evicts_least_recently_used)
+{
+    char path[] = "/tmp/hs_cache_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    hs_cache *c = NULL;
+    CHECK_INT(hs_cache_new(&c, path), 0);
+    uint64_t v = hs_cache_version(c);
+    hs_buf out = HS_BUF_INIT;
+    char key[32];
+    for (int i = 0; i < 4000; i++) {
+        snprintf(key, sizeof key, "/api/claims/%d", i);
+        hs_cache_put(c, key, v, key, strlen(key));
+        if (i == 10) /* keep one old key in use: it survives */
+            CHECK_INT(hs_cache_get(c, "/api/claims/0", v, &out), 1);
+        if (i > 10 && i % 50 == 0)
+            hs_cache_get(c, "/api/claims/0", v, &out);
+    }
+    CHECK_INT(hs_cache_get(c, "/api/claims/3999", v, &out), 1);
+    CHECK_MEM(out.data, out.len, "/api/claims/3999");
+    CHECK_INT(hs_cache_get(c, "/api/claims/1", v, &out), 0);
+    CHECK_INT(hs_cache_get(c, "/api/claims/0", v, &out), 1);
+    /* large answers: a shard keeps at most its byte budget */
+    char *big = calloc(1, 400u << 10);
+    for (int i = 0; i < 200; i++) {
+        snprintf(key, sizeof key, "/big/%d", i);
+        hs_cache_put(c, key, v, big, 400u << 10);
+    }
+    CHECK_INT(hs_cache_get(c, "/big/199", v, &out), 1);
+    CHECK_INT(out.len, 400u << 10);
+    free(big);
+    hs_buf_free(&out);
+    hs_cache_free(c);
+    close(fd);
+    unlink(path);
+}

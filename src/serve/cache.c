@@ -5,7 +5,9 @@
  * version when the query began: the size, modification time and inode of
  * the database file and of its write-ahead log (a commit by any process
  * changes the log), plus a counter the server bumps on every add it makes.
- * A lookup under another version misses, and the query runs again.
+ * A lookup under another version misses, and the query runs again.  The
+ * files are looked at once a millisecond at most, so another process's
+ * write shows within a millisecond; the server's own writes show at once.
  *
  * The table has HS_CACHE_SHARDS shards, picked by the key's hash, each with
  * its own mutex and HS_CACHE_WAYS slots searched in full (a new answer takes
@@ -19,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #define HS_CACHE_SHARDS 16
 #define HS_CACHE_WAYS 64
@@ -42,6 +45,9 @@ typedef struct shard {
 struct hs_cache {
     shard sh[HS_CACHE_SHARDS];
     char *db, *wal;               /* the files whose state is the version */
+    pthread_mutex_t vmu;          /* guards the two below */
+    struct timespec checked;      /* when the files were last looked at */
+    uint64_t files;               /* their state then */
     atomic_uint_fast64_t writes;  /* bumped by hs_cache_bump */
     atomic_uint_fast64_t hits, misses;
 };
@@ -63,6 +69,7 @@ int hs_cache_new(hs_cache **out, const char *db_path)
         return hs_error_set(HS_ENOMEM, "out of memory");
     for (int i = 0; i < HS_CACHE_SHARDS; i++)
         pthread_mutex_init(&c->sh[i].mu, NULL);
+    pthread_mutex_init(&c->vmu, NULL);
     size_t n = strlen(db_path);
     c->db = strdup(db_path);
     c->wal = malloc(n + 5);
@@ -94,6 +101,7 @@ void hs_cache_free(hs_cache *c)
                 drop(&c->sh[i], &c->sh[i].slot[j]);
         pthread_mutex_destroy(&c->sh[i].mu);
     }
+    pthread_mutex_destroy(&c->vmu);
     free(c->db);
     free(c->wal);
     free(c);
@@ -109,12 +117,24 @@ static uint64_t file_state(uint64_t h, const char *path)
     return fnv(h, v, sizeof v);
 }
 
+/* The files are looked at (two stat calls) at most once per HS_CACHE_LOOK_NS:
+ * a write by another process is seen within that time; the server's own
+ * writes at once (the counter). */
+#define HS_CACHE_LOOK_NS 1000000
 uint64_t hs_cache_version(hs_cache *c)
 {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    pthread_mutex_lock(&c->vmu);
+    int64_t age = (int64_t)(now.tv_sec - c->checked.tv_sec) * 1000000000 + (now.tv_nsec - c->checked.tv_nsec);
+    if (!c->checked.tv_sec || age < 0 || age >= HS_CACHE_LOOK_NS) {
+        c->files = file_state(file_state(14695981039346656037ull, c->db), c->wal);
+        c->checked = now;
+    }
+    uint64_t files = c->files;
+    pthread_mutex_unlock(&c->vmu);
     uint64_t w = atomic_load(&c->writes);
-    uint64_t h = fnv(14695981039346656037ull, &w, sizeof w);
-    h = file_state(h, c->db);
-    return file_state(h, c->wal);
+    return fnv(files, &w, sizeof w);
 }
 
 void hs_cache_bump(hs_cache *c) { atomic_fetch_add(&c->writes, 1); }

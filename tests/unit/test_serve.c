@@ -262,8 +262,9 @@ TEST(serve_cache_keeps_answers_until_the_store_changes)
     rq.args[0].v = "Ona Brisk2";
     hs_cache_key(&key2, &rq);
     CHECK_INT(hs_cache_get(c, key2.data, hs_cache_version(c), &out), 0);
-    /* a write to the store file: stale */
+    /* a write to the store file: stale once the files are looked at again (1 ms) */
     CHECK(write(fd, "v2 longer", 9) == 9);
+    usleep(2000);
     CHECK(hs_cache_version(c) != v1);
     CHECK_INT(hs_cache_get(c, key.data, hs_cache_version(c), &out), 0);
     /* the server's own add: stale too */

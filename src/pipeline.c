@@ -1,5 +1,6 @@
 /* The analyzer and the pipeline: ingest → text → tag → link → attrib → relate. */
 #include "analyzer.h"
+#include "attrib/attrib.h"
 #include "doc.h"
 #include "tag/tag.h"
 
@@ -75,6 +76,13 @@ int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts)
         hs_analyzer_free(a);
         return rc;
     }
+    if (a->opts.layers & HS_LAYER_ATTRIB) {
+        rc = hs_attrib_tables_load(&a->tables, a->data_dir);
+        if (rc) {
+            hs_analyzer_free(a);
+            return rc;
+        }
+    }
     *out = a;
     return 0;
 }
@@ -84,31 +92,10 @@ void hs_analyzer_free(hs_analyzer *a)
     if (!a)
         return;
     hs_tag_free(a);
+    hs_tables_free(a->tables);
     free(a->model_dir);
     free(a->data_dir);
     free(a);
-}
-
-/* Until the attribution layer claims them, each quotation is an attribution
- * without a source: direct for full quotations, mixed for fragments. */
-static int quotes_to_attributions(hs_doc *d)
-{
-    for (size_t i = 0; i < d->quotes.n; i++) {
-        hs_quote *q = &d->quotes.v[i];
-        if (q->kind != HS_QK_DIRECT && q->kind != HS_QK_MIXED)
-            continue;
-        if (q->flags & HS_QF_NESTED)
-            continue;
-        hs_attr *at = HS_PUSH(&d->attrs);
-        if (!at)
-            return HS_ENOMEM;
-        at->kind = q->kind == HS_QK_DIRECT ? HS_AK_DIRECT : HS_AK_MIXED;
-        at->quote = (int32_t)i;
-        at->content = q->content;
-        at->source_entity = at->via_entity = HS_NONE;
-        q->attribution = (int32_t)(d->attrs.n - 1);
-    }
-    return 0;
 }
 
 int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
@@ -126,7 +113,7 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
     if (!rc)
         rc = hs_tag_run(d, a);
     if (!rc)
-        rc = quotes_to_attributions(d);
+        rc = (a->opts.layers & HS_LAYER_ATTRIB) ? hs_attrib_run(d, a) : 0;
     if (!rc && (a->opts.layers & HS_LAYER_RELATE))
         rc = hs_time_run(d, a);
     return rc;

@@ -296,6 +296,13 @@ int hs_store_stats(hs_store *s, int check, const char **json, size_t *len);
 /* The most discussed pairs: claims ordered by independent origins. */
 int hs_store_top(hs_store *s, size_t limit, const char **json, size_t *len);
 
+/* For browsing (the web UI): entities whose name has a word starting with
+ * QUERY (after folding; "" lists the most mentioned), most articles first;
+ * and one stored article by id with its layers in hearsay/1 shape (spans
+ * located in the text again; docs/api.md). */
+int hs_store_entities(hs_store *s, const char *query, size_t limit, const char **json, size_t *len);
+int hs_store_article(hs_store *s, const char *id, const char **json, size_t *len);
+
 /* Export the entity-claim graph: format "jsonl", "csv", "graphml" or "dot". */
 int hs_store_export(hs_store *s, const char *format, FILE *out);
 

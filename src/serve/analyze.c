@@ -6,7 +6,8 @@
  *   text/plain (or none)  the article text, with an optional 'date YYYY-MM-DD' first line
  * For HTML and plain bodies the metadata may come as query arguments
  * (?date=…&outlet=…&title=…&url=…&id=…).  ?pretty=1 indents the answer.
- * The answer is the hearsay/1 object plus "warnings": [{offset, message}]. */
+ * The answer is the hearsay/1 object plus "warnings": [{offset, message}].
+ * POST /api/articles (ledger.c) reads its body the same way. */
 #include "analyzer.h"
 #include "ingest/ingest.h"
 #include "out/jw.h"
@@ -147,8 +148,7 @@ static int load_html(hs_resp *rs, job *j)
     return 0;
 }
 
-/* The analysis as JSON with the warnings added before the closing brace. */
-static int answer(hs_req *rq, hs_resp *rs, hs_doc *d)
+int hs_serve_answer(hs_req *rq, hs_resp *rs, hs_doc *d, int added)
 {
     const char *json;
     size_t len;
@@ -181,6 +181,8 @@ static int answer(hs_req *rq, hs_resp *rs, hs_doc *d)
         hs_jw_obj_end(&w);
     }
     hs_jw_arr_end(&w);
+    if (added >= 0)
+        hs_buf_puts(&rs->body, added ? ",\"added\":true" : ",\"added\":false");
     if (w.err || hs_buf_puts(&rs->body, pretty ? "\n}\n" : "}"))
         return hs_resp_error(rs, 500, "out of memory");
     rs->status = 200;
@@ -188,8 +190,9 @@ static int answer(hs_req *rq, hs_resp *rs, hs_doc *d)
     return 200;
 }
 
-int hs_api_analyze(hs_req *rq, hs_resp *rs)
+int hs_serve_analyze(hs_req *rq, hs_resp *rs, hs_doc **out)
 {
+    *out = NULL;
     const hs_analyzer *an = rq->srv ? rq->srv->opts.analyzer : NULL;
     if (!an)
         return hs_resp_error(rs, 503, "this server has no analyzer");
@@ -224,9 +227,23 @@ int hs_api_analyze(hs_req *rq, hs_resp *rs)
         return hs_resp_error(rs, 500, "out of memory");
     }
     int rc = hs_analyze(d, an, &j.art);
-    status = rc ? hs_resp_fail(rs, rc) : answer(rq, rs, d);
-    hs_serve_doc_give(rq->srv, d);
     job_free(&j);
+    if (rc) {
+        hs_serve_doc_give(rq->srv, d);
+        return hs_resp_fail(rs, rc);
+    }
+    *out = d;
+    return 0;
+}
+
+int hs_api_analyze(hs_req *rq, hs_resp *rs)
+{
+    hs_doc *d;
+    int status = hs_serve_analyze(rq, rs, &d);
+    if (status)
+        return status;
+    status = hs_serve_answer(rq, rs, d, -1);
+    hs_serve_doc_give(rq->srv, d);
     return status;
 }
 

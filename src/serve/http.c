@@ -29,13 +29,30 @@ typedef struct conn_ctx {
 static const char csp[] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                           "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+void *hs_pool_take(hs_server *s, hs_pool *p)
+{
+    void *item = NULL;
+    pthread_mutex_lock(&s->mu);
+    if (p->n)
+        item = p->items[--p->n];
+    pthread_mutex_unlock(&s->mu);
+    return item;
+}
+
+void *hs_pool_give(hs_server *s, hs_pool *p, void *item)
+{
+    pthread_mutex_lock(&s->mu);
+    if (item && p->n < HS_SERVE_POOL) {
+        p->items[p->n++] = item;
+        item = NULL;
+    }
+    pthread_mutex_unlock(&s->mu);
+    return item;
+}
+
 hs_doc *hs_serve_doc_take(hs_server *s)
 {
-    hs_doc *d = NULL;
-    pthread_mutex_lock(&s->mu);
-    if (s->n_docs)
-        d = s->docs[--s->n_docs];
-    pthread_mutex_unlock(&s->mu);
+    hs_doc *d = hs_pool_take(s, &s->docs);
     if (!d && hs_doc_new(&d))
         return NULL;
     return d;
@@ -46,13 +63,7 @@ void hs_serve_doc_give(hs_server *s, hs_doc *d)
     if (!d)
         return;
     hs_doc_clear(d);
-    pthread_mutex_lock(&s->mu);
-    if (s->n_docs < HS_SERVE_POOL) {
-        s->docs[s->n_docs++] = d;
-        d = NULL;
-    }
-    pthread_mutex_unlock(&s->mu);
-    hs_doc_free(d);
+    hs_doc_free(hs_pool_give(s, &s->docs, d));
 }
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
@@ -242,6 +253,11 @@ int hs_server_start(hs_server **out, const hs_server_options *opts)
             return rc;
         }
     }
+    int rc = hs_serve_ledger_open(s);
+    if (rc) {
+        hs_server_stop(s);
+        return rc;
+    }
     unsigned threads = opts->threads ? opts->threads : hs_default_threads();
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
     s->mhd = MHD_start_daemon(flags, (uint16_t)opts->port, NULL, NULL, on_request, s,
@@ -272,9 +288,10 @@ void hs_server_stop(hs_server *s)
         return;
     if (s->mhd)
         MHD_stop_daemon(s->mhd);
-    for (size_t i = 0; i < s->n_docs; i++)
-        hs_doc_free(s->docs[i]);
+    for (size_t i = 0; i < s->docs.n; i++)
+        hs_doc_free(s->docs.items[i]);
     hs_cache_free(s->cache);
+    hs_serve_ledger_close(s);
     pthread_mutex_destroy(&s->mu);
     free(s->web_dir);
     free(s);

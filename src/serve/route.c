@@ -26,6 +26,23 @@ static const hs_route routes[] = {
     {HS_M_GET | HS_M_HEAD, 0, "/api/health", hs_api_health, "GET, HEAD", "version, and whether a store is open"},
     {HS_M_POST, 0, "/api/analyze", hs_api_analyze, "POST",
      "analyse an article (text, HTML or JSON {text,date,outlet,title,url}) into hearsay/1 JSON"},
+    {HS_M_GET | HS_M_HEAD, 1, "/api/entities", hs_api_entities, "GET, HEAD",
+     "entities whose name has a word starting with ?q= (most articles first; ?limit=)"},
+    {HS_M_GET | HS_M_HEAD, 1, "/api/entity", hs_api_entity, "GET, HEAD",
+     "the entity card of ?name= (names, claims, what it said, what is said about it)"},
+    {HS_M_GET | HS_M_HEAD, 1, "/api/claims", hs_api_claims, "GET, HEAD",
+     "claims of ?name= (and ?with= a second name) with their evidence; without a name the most discussed"},
+    {HS_M_GET | HS_M_HEAD, 1, "/api/claims/{}", hs_api_trace, "GET, HEAD",
+     "a claim's trace: its independent origins, each with its echoes"},
+    {HS_M_POST, 0, "/api/articles", hs_api_article_add, "POST",
+     "analyse an article (as /api/analyze) and add it to the store (201 when new)"},
+    {HS_M_GET | HS_M_HEAD, 1, "/api/articles/{}", hs_api_article, "GET, HEAD",
+     "a stored article with its layers, in hearsay/1 shape"},
+    {HS_M_GET | HS_M_HEAD, 1, "/api/sources", hs_api_sources, "GET, HEAD",
+     "sources per outlet: how many statements, how many anonymous (?outlet= for one)"},
+    {HS_M_GET | HS_M_HEAD, 1, "/api/search", hs_api_search, "GET, HEAD",
+     "full-text search of articles and quotations for ?q= (?limit=)"},
+    {HS_M_GET | HS_M_HEAD, 1, "/api/stats", hs_api_stats, "GET, HEAD", "what the store holds"},
 };
 #define N_ROUTES (sizeof routes / sizeof routes[0])
 

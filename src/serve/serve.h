@@ -6,6 +6,7 @@
  *   static.c   files from web/: path checks, content types
  *   analyze.c  POST /api/analyze and GET /api/health
  *   cache.c    answers of the store's read routes, kept until the store changes
+ *   ledger.c   the store's routes, with a pool of read-only store handles
  */
 #ifndef HS_SERVE_H
 #define HS_SERVE_H
@@ -64,6 +65,12 @@ typedef struct hs_resp {
 } hs_resp;
 
 typedef int (*hs_handler)(hs_req *rq, hs_resp *rs);
+
+/* Objects kept for reuse between requests (documents, store handles). */
+typedef struct hs_pool {
+    void *items[HS_SERVE_POOL];
+    size_t n;
+} hs_pool;
 typedef struct hs_cache hs_cache;
 
 struct hs_server {
@@ -72,13 +79,20 @@ struct hs_server {
     unsigned port;
     char *web_dir;      /* realpath of the static files' directory, or NULL */
     size_t max_body;
-    pthread_mutex_t mu; /* guards the pool */
-    hs_doc *docs[HS_SERVE_POOL];
-    size_t n_docs;
+    pthread_mutex_t mu; /* guards the pools */
+    hs_pool docs;       /* hs_doc */
     hs_cache *cache;    /* NULL: no cache (no store, or --no-cache) */
+    hs_pool stores;     /* read-only hs_store handles */
+    hs_store *writer;   /* the one handle that adds articles */
+    pthread_mutex_t wmu; /* guards writer */
 };
 
-/* ---- http.c: the document pool (one hs_doc per request in flight) ---- */
+/* ---- http.c: the pools (one hs_doc per request in flight) ---- */
+/* An object from the pool, or NULL when it is empty. */
+void *hs_pool_take(hs_server *s, hs_pool *p);
+/* Put an object back: NULL, or the object itself when the pool is full
+ * (the caller frees it). */
+void *hs_pool_give(hs_server *s, hs_pool *p, void *item);
 hs_doc *hs_serve_doc_take(hs_server *s);
 void hs_serve_doc_give(hs_server *s, hs_doc *d);
 
@@ -137,7 +151,27 @@ char *hs_find_web_dir(const char *explicit_dir);
 /* Serve a file below the web directory (GET/HEAD), or a JSON 404. */
 int hs_static_serve(hs_req *rq, hs_resp *rs);
 
+/* ---- ledger.c ---- */
+/* Open the store (opts.db, created when missing) for writing, and check it. */
+int hs_serve_ledger_open(hs_server *s);
+/* Close every store handle. */
+void hs_serve_ledger_close(hs_server *s);
+int hs_api_entities(hs_req *rq, hs_resp *rs);
+int hs_api_entity(hs_req *rq, hs_resp *rs);
+int hs_api_claims(hs_req *rq, hs_resp *rs);
+int hs_api_trace(hs_req *rq, hs_resp *rs);
+int hs_api_article(hs_req *rq, hs_resp *rs);
+int hs_api_article_add(hs_req *rq, hs_resp *rs);
+int hs_api_sources(hs_req *rq, hs_resp *rs);
+int hs_api_search(hs_req *rq, hs_resp *rs);
+int hs_api_stats(hs_req *rq, hs_resp *rs);
+
 /* ---- analyze.c ---- */
+/* Analyse the request's body: 0 and *out (give it back with
+ * hs_serve_doc_give), or the error status with rs filled. */
+int hs_serve_analyze(hs_req *rq, hs_resp *rs, hs_doc **out);
+/* Answer with d's hearsay/1 JSON plus "warnings" (and "added" when added >= 0). */
+int hs_serve_answer(hs_req *rq, hs_resp *rs, hs_doc *d, int added);
 int hs_api_analyze(hs_req *rq, hs_resp *rs);
 int hs_api_health(hs_req *rq, hs_resp *rs);
 

@@ -3,20 +3,9 @@
 # status, path traversal and oversized bodies are refused, the server stops
 # cleanly on SIGTERM.
 set -u
-W=$(mktemp -d)
-PID=""
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$W"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -f "$W/err" ] && tail -5 "$W/err"; exit 1; }
+. "$ROOT/tests/web/start_server.sh"
 
-"$HS" serve --port 0 --web "$ROOT/web" --max-body 100000 >"$W/out" 2>"$W/err" &
-PID=$!
-i=0
-while ! grep -q listening "$W/out" 2>/dev/null; do
-    i=$((i + 1)); [ $i -gt 600 ] && fail "server did not start"
-    sleep 0.05
-done
-URL=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$W/out")
+start_server --web "$ROOT/web" --max-body 100000
 
 # req METHOD PATH EXPECTED_STATUS [curl args...]: body in $W/body
 req() {
@@ -38,16 +27,16 @@ printf 'date 2026-05-04\nA pal told the Morning Quill: \342\200\234Ivo and Mara 
 req POST "/api/analyze?outlet=Quill" 200 -H 'Content-Type: text/plain' --data-binary @"$W/a.txt"
 grep -q '"schema":"hearsay/1"' "$W/body" || fail "analyze: not hearsay/1"
 grep -q '"outlet":"Quill"' "$W/body" || fail "analyze: outlet from the query lost"
-grep -q '"text":"Ivo and Mara are done."' "$W/body" || fail "analyze: quotation missing"
+grep -q '"attributions":\[{"id":"A1","kind":"[a-z]*","content":{"start":[0-9]*,"end":[0-9]*,"text":"[^"]*Ivo and Mara are done.' "$W/body" || fail "analyze: quotation missing: $(head -c 400 "$W/body")"
 req POST /api/analyze 200 -H 'Content-Type: application/json' -d '{"text":"Lena said: \"<script>alert(1)</script>\"","date":"2026-01-02"}'
 grep -q '"date":"2026-01-02"' "$W/body" || fail "analyze JSON: date lost"
 # an HTML page goes through the reader's HTML path: the article, not the markup
 req POST "/api/analyze?date=2026-05-05" 200 -H 'Content-Type: text/html; charset=utf-8' \
     --data-binary '<html><head><title>Split</title></head><body><nav>Home | News</nav><article><p>Singer Ona Brisk and actor Wil Tamsen have parted, a friend told the Pike Post: &ldquo;They are both relieved.&rdquo;</p></article></body></html>'
-grep -q '"text":"They are both relieved."' "$W/body" || fail "HTML: quotation missing: $(head -c 300 "$W/body")"
+grep -q '"content":{"start":[0-9]*,"end":[0-9]*,"text":"[^"]*They are both relieved.' "$W/body" || fail "HTML: quotation missing: $(head -c 300 "$W/body")"
 grep -q '<p>' "$W/body" && fail "HTML: markup in the analysed text"
 req POST /api/analyze 200 -H 'Content-Type: application/json' -d '{"format":"html","text":"<html><body><article><p>The singer Ona Brisk spoke to reporters outside the theatre in Ghent on Monday night. Ona said: \"Fine.\"</p></article></body></html>"}'
-grep -q '"text":"Fine."' "$W/body" || fail "JSON with format html: $(head -c 300 "$W/body")"
+grep -q '"content":{"start":[0-9]*,"end":[0-9]*,"text":"[^}]*Fine\.' "$W/body" || fail "JSON with format html: $(head -c 300 "$W/body")"
 req POST /api/analyze 400 -H 'Content-Type: application/json' -d '{"text": "x",'
 json_error 400
 grep -q 'malformed JSON' "$W/body" || fail "malformed JSON message: $(cat "$W/body")"

@@ -72,8 +72,8 @@ static hs_server *fake_server(const char *web_dir, const hs_analyzer *an)
 
 static void free_fake(hs_server *s)
 {
-    for (size_t i = 0; i < s->n_docs; i++)
-        hs_doc_free(s->docs[i]);
+    for (size_t i = 0; i < s->docs.n; i++)
+        hs_doc_free(s->docs.items[i]);
     pthread_mutex_destroy(&s->mu);
     free(s->web_dir);
     free(s);
@@ -144,7 +144,8 @@ TEST(serve_analyze_bodies)
               200);
     CHECK(strstr(rs.body.data, "\"schema\":\"hearsay/1\"") != NULL);
     CHECK(strstr(rs.body.data, "\"outlet\":\"Pike\"") != NULL);
-    CHECK(strstr(rs.body.data, "\"text\":\"We are done.\"") != NULL);
+    CHECK(strstr(rs.body.data, "\"attributions\":[{\"id\":\"A1\"") != NULL);
+    CHECK(strstr(rs.body.data, "We are done.\u201d\"}") != NULL || strstr(rs.body.data, "We are done.\"") != NULL);
     CHECK(strstr(rs.body.data, "\"warnings\":[]}") != NULL);
     hs_buf_free(&rs.body);
     CHECK_INT(run(s, HS_M_POST, "/api/analyze", "application/json", "{\"text\": 3}", &rs), 400);

@@ -1,13 +1,14 @@
 // Browser tests of the web UI: Debian's chromium, headless, driven by
 // playwright-core against a running `hearsay serve`.
-// usage: node tests/web/ui.mjs URL SCREENSHOT_DIR
+// usage: node tests/web/ui.mjs URL SCREENSHOT_DIR [--store]
 // Prints one line per check and 'web: N passed, N failed'; exits 1 on a failure.
 import {chromium} from 'playwright-core';
 import {mkdirSync} from 'node:fs';
+import {ledgerChecks} from './ledger.mjs';
 
-const [base, shots] = process.argv.slice(2);
+const [base, shots, withStore] = process.argv.slice(2);
 if (!base || !shots) {
-  console.error('usage: node ui.mjs URL SCREENSHOT_DIR');
+  console.error('usage: node ui.mjs URL SCREENSHOT_DIR [--store]');
   process.exit(2);
 }
 mkdirSync(shots, {recursive: true});
@@ -161,6 +162,11 @@ try {
   const big = 'x'.repeat(health.max_body + 1);
   const r413 = await page.request.post(base + 'api/analyze', {headers: {'Content-Type': 'text/plain'}, data: big});
   check('a body over the limit answers 413', r413.status() === 413, String(r413.status()));
+  // 5. the ledger pages (the server has a store loaded from tests/store/ledger.jsonl)
+  if (withStore === '--store') {
+    check('the server has a store', health.store === true);
+    if (health.store) await ledgerChecks(page, base, check, shots);
+  }
   check('no script errors on the pages', errors.length === 0, errors.join('; '));
 } finally {
   await browser.close();

@@ -44,6 +44,7 @@ static const hs_lex lexicon[] = {
     {.word = "aug", .month = 8},
     {.word = "august", .month = 8},
     {.word = "autumn", .season = 3},
+    {.word = "back", .kw = TK_BACK},
     {.word = "before", .kw = TK_BEFORE},
     {.word = "beginning", .kw = TK_BEGINNING},
     {.word = "begins", .future = 3},

@@ -194,7 +194,14 @@ static void mark_future(hs_tscan *sc)
     }
 }
 
-int hs_tscan_future(const hs_tscan *sc, size_t i) { return (sc->w[i].flags & TWF_FUTURE) != 0; }
+int hs_tscan_future(const hs_tscan *sc, size_t i)
+{
+    /* "back in March", "back on Tuesday": the past, whatever stands near */
+    if (i >= 2 && sc->w[i - 2].lex && sc->w[i - 2].lex->kw == TK_BACK && sc->w[i - 1].lex &&
+        (sc->w[i - 1].lex->kw == TK_IN || sc->w[i - 1].lex->kw == TK_ON))
+        return 0;
+    return (sc->w[i].flags & TWF_FUTURE) != 0;
+}
 
 int hs_tscan_run(hs_tscan *sc, const char *text, size_t len)
 {

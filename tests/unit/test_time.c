@@ -363,6 +363,7 @@ TEST(time_indefinite_and_sports)
         {"The song honours a 17-year old fan.", D, NULL, NULL, 0},
         {"I knew I was going to train on Monday.", D, "Monday", "2018-02-19", 0},
         {"I am going to train on Monday.", D, "Monday", "2018-02-26", 0},
+        {"He will return to the show he left back in March.", D, "March", "2017-03", 0},
         {"The new season airs Sunday on cable.", D, "Sunday", "2018-02-25", 0},
         {"The special, filmed in January, airs in March.", D, "January", "2018-01", 0},
         {"Sales rose in the fourth quarter of 2017.", D, "the fourth quarter of 2017", "2017-Q4", 0},

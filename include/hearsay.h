@@ -220,6 +220,59 @@ int hs_tool_train(int argc, char **argv, FILE *out);
 /* `hearsay tag`: the tokens of articles with their POS and NER labels. */
 int hs_tool_tag(int argc, char **argv, FILE *out);
 
+/* ------------------------------------------------------------------ */
+/* The store: a SQLite claim ledger across articles (src/store/).        *
+ * One store handle belongs to one thread.  Query results are JSON owned *
+ * by the store, valid until the next call on it.                         */
+
+typedef struct hs_store hs_store;
+
+enum {
+    HS_STORE_READONLY = 1u << 0, /* open an existing store for queries only */
+    HS_STORE_CREATE = 1u << 1    /* create the file when it does not exist */
+};
+
+/* Open (or create) the store at `path`: checks that it is a hearsay store of
+ * a schema this build knows, and migrates older schemas.  A foreign or
+ * corrupt file is refused with HS_ESTORE and a message naming it. */
+int hs_store_open(hs_store **out, const char *path, unsigned flags);
+/* Commit what is pending and close. */
+int hs_store_close(hs_store *s);
+
+/* Writes go in batches: every add between begin and commit is one
+ * transaction.  Adding outside a batch commits each article on its own. */
+int hs_store_begin(hs_store *s);
+int hs_store_commit(hs_store *s);
+
+/* Add an analysed document.  *added (may be NULL) is 1 when the article is
+ * new, 0 when an article with the same id, URL or content hash is already
+ * stored (nothing changes then). */
+int hs_store_add_doc(hs_store *s, const hs_doc *d, int *added);
+/* Add one hearsay/1 JSON object (a line of `analyze --jsonl`); `origin`
+ * names it in messages ("file.jsonl:12"). */
+int hs_store_add_json(hs_store *s, const char *json, size_t len, const char *origin, int *added);
+
+/* Queries (JSON documented in docs/ledger.md).  NAME is matched after case,
+ * accent and punctuation folding, then as a name variant. */
+int hs_store_who(hs_store *s, const char *name, const char **json, size_t *len);
+int hs_store_claims(hs_store *s, const char *name, const char *name2, size_t limit, const char **json,
+                    size_t *len);
+int hs_store_trace(hs_store *s, long long claim, const char **json, size_t *len);
+int hs_store_sources(hs_store *s, const char *outlet, const char **json, size_t *len);
+int hs_store_search(hs_store *s, const char *query, size_t limit, const char **json, size_t *len);
+int hs_store_stats(hs_store *s, int check, const char **json, size_t *len);
+/* The most discussed pairs: claims ordered by independent origins. */
+int hs_store_top(hs_store *s, size_t limit, const char **json, size_t *len);
+
+/* Export the entity-claim graph: format "jsonl", "csv", "graphml" or "dot". */
+int hs_store_export(hs_store *s, const char *format, FILE *out);
+
+/* Make the name `alias` resolve to the entity called `name` (merging the
+ * entity `alias` named before), or undo that (`hs_store_alias_remove`: the
+ * articles that used `alias` get their own entity again). */
+int hs_store_alias_add(hs_store *s, const char *alias, const char *name);
+int hs_store_alias_remove(hs_store *s, const char *alias);
+
 #ifdef __cplusplus
 }
 #endif

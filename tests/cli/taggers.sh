@@ -1,4 +1,5 @@
 #!/bin/sh
+# valgrind: yes
 # The tag layer from the command line: the committed models tag an article
 # written for this test; a truncated, foreign or random model file stops the
 # analyzer with exit status 4 and a message naming the file.

@@ -11,7 +11,7 @@
 #include "tag/pos.h"
 
 #define HS_PARSE_KIND "parse"
-#define HS_PARSE_VERSION 1
+#define HS_PARSE_VERSION 2
 
 struct hs_parse_model {
     hs_percep p;                /* actions: 0 SHIFT, 1 + 2r LEFT-r, 2 + 2r RIGHT-r */

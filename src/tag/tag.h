@@ -12,7 +12,7 @@
 #include "tag/lex.h"
 
 #define HS_POS_KIND "pos"
-#define HS_POS_VERSION 1
+#define HS_POS_VERSION 2
 #define HS_NER_KIND "ner"
 #define HS_NER_VERSION 1
 #define HS_TAG_MAX_FEATS 64
@@ -26,6 +26,10 @@ struct hs_pos_model {
     /* tag dictionary: frequent words that nearly always carry one tag pair
      * skip scoring.  hs_lex.word → UPOS | PTB << 8. */
     hs_wordmap dict;
+    /* (UPOS, PTB) pairs seen in training: the tagger picks the best-scoring
+     * pair, so the two tags never contradict each other (PROPN with NNS) */
+    uint8_t (*pairs)[2];
+    size_t n_pairs;
 };
 
 /* NER: BIO labels as in doc.h (HS_NER_*). */

@@ -408,7 +408,7 @@ done:
 
 /* ---- the stage ---- */
 
-int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx)
+int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only)
 {
     size_t max_n = 0;
     for (size_t i = 0; i < d->sents.n; i++)
@@ -422,6 +422,8 @@ int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx)
         tag[i] = d->toks.v[i].xpos;
     for (size_t si = 0; si < d->sents.n; si++) {
         hs_sent *se = &d->sents.v[si];
+        if (only && !(se->flags & only))
+            continue; /* the cascade: only the sentences that need a parse */
         size_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
         hs_parse_sent s = {lx + b, tag + b, n};
         hs_parse_sentence(m, &s, &st);

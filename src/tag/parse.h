@@ -48,6 +48,7 @@ int hs_parse_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_
                    struct hs_parse_model **out);
 
 /* Parse every sentence of d (after the POS tagger) into tok->head / tok->deprel. */
-int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx);
+/* Parse the sentences whose flags meet `only` (HS_SF_*), or all when only is 0. */
+int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only);
 
 #endif

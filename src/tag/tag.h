@@ -114,8 +114,9 @@ int hs_tag_load(hs_analyzer *a);
 void hs_tag_free(hs_analyzer *a);
 int hs_tag_run(hs_doc *d, const hs_analyzer *a);
 /* Tag with explicit models (any may be NULL; the parser needs the POS
- * tagger); used by hs_tag_run and eval. */
+ * tagger); used by hs_tag_run and eval.  parse_only: parse the sentences with
+ * one of these HS_SF_* flags (the cascade), or every sentence when 0. */
 int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_model *ner,
-               const struct hs_outlets *outlets, const struct hs_parse_model *parse);
+               const struct hs_outlets *outlets, const struct hs_parse_model *parse, unsigned parse_only);
 
 #endif

@@ -227,7 +227,7 @@ TEST(train_and_tag_small_corpora)
     CHECK_INT(c.d->toks.n, 12);
     struct hs_pos_model *pos = NULL;
     CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, NULL), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, NULL, 0), 0);
     size_t right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].upos == c.upos.v[i];
@@ -239,7 +239,7 @@ TEST(train_and_tag_small_corpora)
     hs_corpus_finish(&c);
     struct hs_ner_model *ner = NULL;
     CHECK_INT(hs_ner_train(&c, pos, &o, NULL, &ner), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL, NULL), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL, NULL, 0), 0);
     right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].ner == c.ner.v[i];
@@ -371,7 +371,7 @@ TEST(parser_learns_and_builds_trees)
     struct hs_parse_model *pm = NULL;
     CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
     CHECK_INT(hs_parse_train(&c, pos, &o, NULL, &pm), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, pm), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, pm, 0), 0);
     size_t right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].head == c.head.v[i];

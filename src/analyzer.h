@@ -10,6 +10,8 @@ struct hs_pos_model;
 struct hs_ner_model;
 struct hs_parse_model;
 struct hs_tables;
+struct hs_lex;
+struct hs_relate_tables;
 
 struct hs_analyzer {
     hs_analyzer_options opts;
@@ -19,12 +21,16 @@ struct hs_analyzer {
     struct hs_ner_model *ner;
     struct hs_parse_model *parse;
     struct hs_tables *tables;
+    struct hs_lex *link;                   /* link-layer word tables (src/link) */
+    struct hs_relate_tables *relate;       /* relation patterns (src/relate) */
 };
 
 /* Pipeline stages (src/pipeline.c calls them in order). Each returns 0 or an HS_E* code. */
 int hs_text_tokenize(hs_doc *d);   /* tokens */
 int hs_text_split(hs_doc *d);      /* sentences and paragraphs */
 int hs_text_quotes(hs_doc *d);     /* quotation marks paired into quotes */
+int hs_link_run(hs_doc *d, const hs_analyzer *a);   /* mentions and entities */
+int hs_relate_run(hs_doc *d, const hs_analyzer *a); /* relations between entities */
 
 /* Fill a document's article fields and text from an article (validates UTF-8). */
 int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_bytes);

@@ -1,6 +1,7 @@
 /* The analyzer and the pipeline: ingest → text → tag → link → attrib → relate. */
 #include "analyzer.h"
 #include "doc.h"
+#include "link/link.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -69,6 +70,11 @@ int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts)
     a->data_dir = hs_find_dir(a->opts.data_dir, "HEARSAY_DATA", "data");
     a->opts.model_dir = a->model_dir;
     a->opts.data_dir = a->data_dir;
+    int rc = hs_link_tables_load(&a->link, a->data_dir);
+    if (rc) {
+        hs_analyzer_free(a);
+        return rc;
+    }
     *out = a;
     return 0;
 }
@@ -79,6 +85,7 @@ void hs_analyzer_free(hs_analyzer *a)
         return;
     free(a->model_dir);
     free(a->data_dir);
+    hs_link_tables_free(a->link);
     free(a);
 }
 
@@ -116,6 +123,8 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
         rc = hs_text_split(d);
     if (!rc)
         rc = hs_text_quotes(d);
+    if (!rc)
+        rc = hs_link_run(d, a);
     if (!rc)
         rc = quotes_to_attributions(d);
     return rc;

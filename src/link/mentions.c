@@ -1,0 +1,369 @@
+/* Mentions: where the text names, describes or refers to an entity.
+ *
+ *   pronoun   he, his, she, her, they …                 (a table below)
+ *   nominal   a definite descriptor headed by a role noun: "the actress",
+ *             "the Mission Impossible star", "The Bond Girl", "the Cuban
+ *             President", and "the 62-year-old" (an age as head)
+ *   name      from the tagger's NER spans when it ran (tok->upos != X), else
+ *             the fallback: a run of capitalised words (with name particles
+ *             such as "de", "van"), less leading stop words, titles and
+ *             nationality words (kept as ties of the mention), less an unknown
+ *             sentence-initial word ("Rumours", "Originally"); typed by the
+ *             tables (outlet, place, first name, title, organisation word) or by
+ *             an appositive descriptor after it ("X, the stepson of …").
+ *
+ * Ties (words that the article attaches to a mention: the premodifiers of a
+ * name, the modifiers of a descriptor) and ages ("X, 62,") are recorded per
+ * mention in c->ties / c->ages for the clustering step. */
+#include "link/link.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *w;
+    uint8_t gender;
+} pronouns[] = {
+    {"he", HS_G_MALE},      {"him", HS_G_MALE},       {"his", HS_G_MALE},         {"himself", HS_G_MALE},
+    {"she", HS_G_FEMALE},   {"her", HS_G_FEMALE},     {"hers", HS_G_FEMALE},      {"herself", HS_G_FEMALE},
+    {"they", HS_G_PLURAL},  {"them", HS_G_PLURAL},    {"their", HS_G_PLURAL},     {"theirs", HS_G_PLURAL},
+    {"themselves", HS_G_PLURAL},
+};
+
+static int is_word(const hs_tok *t)
+{
+    return t->kind == HS_TK_WORD;
+}
+
+static int capword(const hs_doc *d, size_t i)
+{
+    const hs_tok *t = &d->toks.v[i];
+    return is_word(t) && (t->flags & HS_TF_UPPER_INITIAL);
+}
+
+/* A first word of a sentence or of a quotation: its capital says nothing. */
+static int initial_position(const hs_doc *d, size_t i)
+{
+    const hs_tok *t = &d->toks.v[i];
+    if (t->flags & HS_TF_SENT_START)
+        return 1;
+    for (size_t k = i; k > d->sents.v[t->sent].tok_begin; k--) {
+        const hs_tok *p = &d->toks.v[k - 1];
+        if (p->kind == HS_TK_WORD || p->kind == HS_TK_NUMBER)
+            return 0;
+        if (p->flags & (HS_TF_QUOTE_OPEN | HS_TF_SENT_START))
+            return 1;
+        if (p->kind == HS_TK_PUNCT && HS_TOK_LEN(p) == 1 && (*HS_TOK_PTR(d, p) == ':' || *HS_TOK_PTR(d, p) == '('))
+            return 1;
+    }
+    return 1;
+}
+
+/* Inside a quoted title or nickname ("Salt & Fire"): not a name of its own. */
+static int in_title(const hs_doc *d, size_t i)
+{
+    int32_t q = d->toks.v[i].quote;
+    return q >= 0 && (size_t)q < d->quotes.n &&
+           (d->quotes.v[q].kind == HS_QK_TITLE || d->quotes.v[q].kind == HS_QK_NICKNAME);
+}
+
+static int push_mention(hs_link_ctx *c, size_t b, size_t e, uint8_t kind, uint8_t type, uint8_t gender,
+                        uint8_t outlet)
+{
+    hs_doc *d = c->d;
+    hs_mention *m = HS_PUSH(&d->mentions);
+    if (!m)
+        return HS_ENOMEM;
+    m->tok_begin = (uint32_t)b;
+    m->tok_end = (uint32_t)e;
+    m->span.start = d->toks.v[b].start;
+    m->span.end = d->toks.v[e - 1].end;
+    m->entity = HS_NONE;
+    m->kind = kind;
+    m->type = type;
+    m->gender = gender;
+    m->outlet = outlet;
+    for (size_t k = b; k < e; k++)
+        c->lt[k].in_mention = 1;
+    return 0;
+}
+
+static int add_tie(hs_link_ctx *c, size_t tok)
+{
+    if (!c->lt[tok].fold)
+        return 0;
+    if (HS_RESERVE(&c->ties, c->ties.n + 2))
+        return HS_ENOMEM;
+    c->ties.v[c->ties.n++] = (uint32_t)(c->d->mentions.n - 1);
+    c->ties.v[c->ties.n++] = (uint32_t)tok;
+    return 0;
+}
+
+/* "62-year-old": an age used as a noun or adjective; its age, or 0. */
+static int age_token(const hs_link_ctx *c, size_t i)
+{
+    const char *f = c->lt[i].fold;
+    if (!f || f[0] < '0' || f[0] > '9')
+        return 0;
+    char *end;
+    long v = strtol(f, &end, 10);
+    return v > 0 && v < 130 && strcmp(end, "-year-old") == 0 ? (int)v : 0;
+}
+
+static int number_value(const hs_doc *d, size_t i)
+{
+    const hs_tok *t = &d->toks.v[i];
+    if (t->kind != HS_TK_NUMBER || HS_TOK_LEN(t) > 3)
+        return 0;
+    int v = 0;
+    for (const char *p = HS_TOK_PTR(d, t); p < d->text + t->end; p++) {
+        if (*p < '0' || *p > '9')
+            return 0;
+        v = v * 10 + (*p - '0');
+    }
+    return v;
+}
+
+/* A hyphen written without spaces between two capitalised words (Díaz-Canel). */
+static int name_hyphen(const hs_doc *d, size_t i, size_t end)
+{
+    const hs_tok *t = &d->toks.v[i];
+    return i > 0 && i + 1 < end && HS_TOK_LEN(t) == 1 && *HS_TOK_PTR(d, t) == '-' &&
+           !(t->flags & HS_TF_SPACE_BEFORE) && !(d->toks.v[i + 1].flags & HS_TF_SPACE_BEFORE) && capword(d, i + 1);
+}
+
+static int tok_char(const hs_doc *d, size_t i, char ch)
+{
+    const hs_tok *t = &d->toks.v[i];
+    return HS_TOK_LEN(t) == 1 && *HS_TOK_PTR(d, t) == ch;
+}
+
+/* A definite descriptor at token i ("the"), within the sentence ending at `end`. */
+static int try_nominal(hs_link_ctx *c, size_t i, size_t end, size_t *next)
+{
+    hs_doc *d = c->d;
+    size_t head = 0;
+    int age = 0;
+    for (size_t k = i + 1; k < end && k <= i + 6; k++) {
+        const hs_tok *t = &d->toks.v[k];
+        if (c->lt[k].in_mention || (t->kind != HS_TK_WORD && t->kind != HS_TK_NUMBER))
+            break;
+        if ((age = age_token(c, k)) != 0) {
+            head = k;
+            if (k + 1 < end && (c->lt[k + 1].cls & HS_LW_ROLE) && !capword(d, k + 1))
+                head = k + 1;
+            break;
+        }
+        if (c->lt[k].cls & HS_LW_ROLE) {
+            /* a capitalised role word inside a longer capitalised run is part of a name */
+            if (capword(d, k) && k + 1 < end && capword(d, k + 1) && !(c->lt[k + 1].cls & HS_LW_ROLE))
+                continue;
+            head = k;
+            break;
+        }
+        if (c->lt[k].cls & (HS_LW_STOP | HS_LW_PARTICLE))
+            break;
+    }
+    if (!head)
+        return 0;
+    int rc = push_mention(c, i, head + 1, HS_MK_NOMINAL, HS_ET_PERSON, c->lt[head].gender, 0);
+    for (size_t k = i + 1; !rc && k <= head; k++)
+        if (k < head || !(c->lt[k].cls & HS_LW_ROLE))
+            rc = add_tie(c, k);
+    if (!rc && age) {
+        int32_t *a = HS_RESERVE(&c->ages, c->ages.n + 2) ? NULL : c->ages.v;
+        if (!a)
+            return HS_ENOMEM;
+        a[c->ages.n++] = (int32_t)(d->mentions.n - 1);
+        a[c->ages.n++] = age;
+    }
+    *next = head + 1;
+    return rc ? rc : 1;
+}
+
+static const hs_lex_entry *lookup_span(const hs_link_ctx *c, size_t b, size_t e)
+{
+    if (e - b > c->lex->max_words + 1)
+        return NULL;
+    const hs_doc *d = c->d;
+    char key[256];
+    size_t n = hs_fold(d->text + d->toks.v[b].start, d->toks.v[e - 1].end - d->toks.v[b].start, key, sizeof key);
+    return n == (size_t)-1 ? NULL : hs_lex_get(c->lex, key, n);
+}
+
+/* Is the name at [b, e) followed by an appositive person descriptor or an age? */
+static int person_apposition(hs_link_ctx *c, size_t e, size_t end)
+{
+    const hs_doc *d = c->d;
+    if (e + 2 >= end || !tok_char(d, e, ','))
+        return 0;
+    if (number_value(d, e + 1) && e + 2 < end && (tok_char(d, e + 2, ',') || tok_char(d, e + 2, '.')))
+        return number_value(d, e + 1);
+    size_t k = e + 1;
+    if (hs_link_tok_is(d, k, "the|a|an|his|her|their"))
+        k++;
+    for (size_t lim = k + 3; k < end && k < lim; k++)
+        if (c->lt[k].cls & HS_LW_ROLE)
+            return -1;
+    return 0;
+}
+
+/* A run of capitalised words [b, e) in a sentence ending at `end`. */
+static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
+{
+    hs_doc *d = c->d;
+    for (size_t k = b; k < e && k <= b + 1; k++) { /* "In Touch Weekly", "The Post" */
+        const hs_lex_entry *x = lookup_span(c, k, e);
+        if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE)) && !(e - k == 1 && initial_position(d, k))) {
+            int outlet = (x->cls & HS_LW_OUTLET) != 0;
+            return push_mention(c, k, e, HS_MK_NAME, outlet ? HS_ET_ORG : HS_ET_PLACE, 0, (uint8_t)outlet);
+        }
+    }
+    size_t first_prem = SIZE_MAX;
+    uint8_t gender = 0, person = 0;
+    if (b > 0 && (c->lt[b - 1].cls & (HS_LW_ROLE | HS_LW_TITLE)) && !capword(d, b - 1) &&
+        d->toks.v[b - 1].sent == d->toks.v[b].sent) { /* "chef Teo Baptiste" */
+        person = 1;
+        first_prem = b - 1;
+        gender = c->lt[b - 1].gender;
+    }
+    while (b < e) {
+        uint16_t cls = c->lt[b].cls;
+        if ((cls & HS_LW_STOP) || (initial_position(d, b) && !(cls & (HS_LW_FIRST | HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) &&
+                                   !c->lt[b].known)) {
+            b++;
+            continue;
+        }
+        if ((cls & (HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) && !(cls & HS_LW_FIRST) && b + 1 < e) {
+            if (first_prem == SIZE_MAX)
+                first_prem = b;
+            if (cls & (HS_LW_TITLE | HS_LW_ROLE)) {
+                person = 1;
+                if (!gender)
+                    gender = c->lt[b].gender;
+            }
+            b++;
+            continue;
+        }
+        break;
+    }
+    if (b >= e || (c->lt[b].cls & HS_LW_PARTICLE && e - b == 1))
+        return 0;
+    if ((c->lt[e - 1].cls & (HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) && !(c->lt[e - 1].cls & HS_LW_FIRST))
+        return 0; /* "Bond Girl", "Former President": not a name */
+    if (e < end && (c->lt[e].cls & HS_LW_ROLE) && !capword(d, e))
+        return 0; /* "Mission Impossible star …": a descriptor's modifier */
+    const hs_lex_entry *x = lookup_span(c, b, e);
+    uint8_t type = HS_ET_MISC, outlet = 0;
+    int age = person_apposition(c, e, end);
+    if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
+        outlet = (x->cls & HS_LW_OUTLET) != 0;
+        type = outlet ? HS_ET_ORG : HS_ET_PLACE;
+    } else if (c->lt[e - 1].cls & HS_LW_ORGWORD) {
+        type = HS_ET_ORG;
+    } else if (person || (c->lt[b].cls & HS_LW_FIRST) || age) {
+        type = HS_ET_PERSON;
+        if (c->lt[b].cls & HS_LW_FIRST)
+            gender = c->lt[b].gender;
+    }
+    int rc = push_mention(c, b, e, HS_MK_NAME, type, type == HS_ET_PERSON ? gender : 0, outlet);
+    for (size_t k = first_prem; !rc && k < b; k++)
+        rc = add_tie(c, k);
+    if (!rc && age > 0) {
+        if (HS_RESERVE(&c->ages, c->ages.n + 2))
+            return HS_ENOMEM;
+        c->ages.v[c->ages.n++] = (int32_t)(d->mentions.n - 1);
+        c->ages.v[c->ages.n++] = age;
+    }
+    return rc;
+}
+
+/* Name mentions from the tagger's BIO labels. */
+static int ner_names(hs_link_ctx *c, size_t b, size_t end)
+{
+    hs_doc *d = c->d;
+    for (size_t i = b; i < end; i++) {
+        uint8_t l = d->toks.v[i].ner;
+        if (!HS_NER_IS_B(l) || c->lt[i].in_mention)
+            continue;
+        size_t e = i + 1;
+        while (e < end && d->toks.v[e].ner == HS_NER_I(HS_NER_TYPE(l)))
+            e++;
+        uint8_t type = (uint8_t)HS_NER_TYPE(l), outlet = 0, gender = 0;
+        const hs_lex_entry *x = lookup_span(c, i, e);
+        if (x && (x->cls & HS_LW_OUTLET) && type != HS_ET_PERSON) {
+            outlet = 1;
+            type = HS_ET_ORG;
+        }
+        if (type == HS_ET_PERSON && (c->lt[i].cls & HS_LW_FIRST))
+            gender = c->lt[i].gender;
+        int rc = push_mention(c, i, e, HS_MK_NAME, type, gender, outlet);
+        if (rc)
+            return rc;
+        i = e - 1;
+    }
+    return 0;
+}
+
+/* Mark the capitalised words that the article also capitalises inside a
+ * sentence: at a sentence start, only those (and table words) begin names. */
+static int mark_known(hs_link_ctx *c)
+{
+    hs_doc *d = c->d;
+    hs_lex set;
+    memset(&set, 0, sizeof set);
+    int rc = 0;
+    for (size_t i = 0; !rc && i < d->toks.n; i++)
+        if (c->lt[i].fold && capword(d, i) && !initial_position(d, i))
+            rc = hs_lex_add(&set, c->lt[i].fold, strlen(c->lt[i].fold), 1, 0);
+    for (size_t i = 0; !rc && set.n && i < d->toks.n; i++)
+        if (c->lt[i].fold && capword(d, i))
+            c->lt[i].known = hs_lex_get(&set, c->lt[i].fold, strlen(c->lt[i].fold)) != NULL;
+    hs_lex_free(&set);
+    return rc;
+}
+
+int hs_link_mentions(hs_link_ctx *c)
+{
+    hs_doc *d = c->d;
+    int tagged = d->toks.n && d->toks.v[0].upos != HS_UPOS_X;
+    int rc = mark_known(c);
+    for (size_t s = 0; !rc && s < d->sents.n; s++) {
+        size_t end = d->sents.v[s].tok_end;
+        for (size_t i = d->sents.v[s].tok_begin; !rc && i < end;) {
+            const char *f = c->lt[i].fold;
+            size_t next = i + 1;
+            if (!f || c->lt[i].in_mention || !is_word(&d->toks.v[i]) || in_title(d, i)) {
+                i = next;
+                continue;
+            }
+            size_t k;
+            for (k = 0; k < sizeof pronouns / sizeof pronouns[0]; k++)
+                if (!strcmp(f, pronouns[k].w))
+                    break;
+            if (k < sizeof pronouns / sizeof pronouns[0]) {
+                rc = push_mention(c, i, i + 1, HS_MK_PRONOUN, HS_ET_PERSON, pronouns[k].gender, 0);
+            } else if (!strcmp(f, "the")) {
+                int r = try_nominal(c, i, end, &next);
+                if (r < 0)
+                    rc = r;
+                else if (!r)
+                    next = i + 1;
+            }
+            if (!rc && !tagged && next == i + 1 && !c->lt[i].in_mention &&
+                (capword(d, i) || ((c->lt[i].cls & HS_LW_PARTICLE) && i + 1 < end && capword(d, i + 1)))) {
+                size_t e = i + 1;
+                while (e < end && !c->lt[e].in_mention &&
+                       (capword(d, e) || name_hyphen(d, e, end) ||
+                        ((c->lt[e].cls & HS_LW_PARTICLE) && e + 1 < end && capword(d, e + 1))))
+                    e++;
+                rc = name_run(c, i, e, end);
+                next = e;
+            }
+            i = next;
+        }
+        if (!rc && tagged)
+            rc = ner_names(c, d->sents.v[s].tok_begin, end);
+    }
+    return rc;
+}

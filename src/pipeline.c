@@ -2,6 +2,7 @@
 #include "analyzer.h"
 #include "doc.h"
 #include "link/link.h"
+#include "relate/relate.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -71,6 +72,8 @@ int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts)
     a->opts.model_dir = a->model_dir;
     a->opts.data_dir = a->data_dir;
     int rc = hs_link_tables_load(&a->link, a->data_dir);
+    if (!rc)
+        rc = hs_relate_tables_load(&a->relate, a->data_dir);
     if (rc) {
         hs_analyzer_free(a);
         return rc;
@@ -86,6 +89,7 @@ void hs_analyzer_free(hs_analyzer *a)
     free(a->model_dir);
     free(a->data_dir);
     hs_link_tables_free(a->link);
+    hs_relate_tables_free(a->relate);
     free(a);
 }
 
@@ -127,5 +131,7 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
         rc = hs_link_run(d, a);
     if (!rc)
         rc = quotes_to_attributions(d);
+    if (!rc)
+        rc = hs_relate_run(d, a);
     return rc;
 }

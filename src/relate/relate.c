@@ -1,0 +1,264 @@
+/* The relate stage: match the relation patterns on each sentence, one
+ * relation per (type, subject, object) and sentence, each with the
+ * attribution whose content holds it and a status:
+ *   denied     a denial cue (or a DENIAL hedge) in the sentence, or a negation
+ *              between the relation's ends ("A is not dating B");
+ *   confirmed  a confirmation cue, unless the claim comes from an anonymous source;
+ *   rumored    a rumour cue or hedge, an EPISTEMIC/RUMOUR hedge of the attrib
+ *              layer, a hedged attribution, or an anonymous source;
+ *   reported   a reporting cue (reportedly, reports, according to, told) or a
+ *              claim inside an attribution with a source or a quotation;
+ *   asserted   otherwise. */
+#include "analyzer.h"
+#include "link/link.h"
+#include "relate/relate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_B 8
+
+typedef struct {
+    hs_doc *d;
+    const hs_relate_tables *t;
+    const hs_lex *lex;
+    const char **fold;   /* folded word per token (arena), NULL for others */
+    int32_t *mention_at; /* mention starting at each token, or -1 */
+} rctx;
+
+typedef struct {
+    int32_t a, b[MAX_B];
+    size_t nb;
+    uint32_t start, end; /* tokens */
+} rmatch;
+
+static int person_mention(const rctx *c, int32_t m)
+{
+    if (m < 0)
+        return 0;
+    int32_t e = c->d->mentions.v[m].entity;
+    if (e < 0)
+        return 0;
+    uint8_t ty = c->d->entities.v[e].type;
+    return ty == HS_ET_PERSON || ty == HS_ET_MISC;
+}
+
+/* A person mention at ti (after up to three title or nationality words). */
+static int slot_at(const rctx *c, size_t ti, size_t end, int32_t *ent, size_t *next)
+{
+    for (size_t k = 0; k < 3 && ti < end && c->mention_at[ti] < 0 && c->fold[ti]; k++, ti++) {
+        const hs_lex_entry *x = hs_lex_get(c->lex, c->fold[ti], strlen(c->fold[ti]));
+        if (!x || !(x->cls & (HS_LW_TITLE | HS_LW_NATIONALITY)))
+            return 0;
+    }
+    if (ti >= end || !person_mention(c, c->mention_at[ti]))
+        return 0;
+    const hs_mention *m = &c->d->mentions.v[c->mention_at[ti]];
+    *ent = m->entity;
+    *next = m->tok_end;
+    return 1;
+}
+
+static int gap_ok(const rctx *c, size_t ti)
+{
+    const hs_tok *t = &c->d->toks.v[ti];
+    return (t->kind == HS_TK_WORD || t->kind == HS_TK_NUMBER || t->kind == HS_TK_CLITIC) &&
+           !person_mention(c, c->mention_at[ti]);
+}
+
+static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_t end, rmatch *r)
+{
+    if (ei == p->n) {
+        r->end = (uint32_t)ti;
+        return 1;
+    }
+    const hs_pat_el *el = &p->el[ei];
+    int32_t ent;
+    size_t next;
+    switch (el->kind) {
+    case HS_PE_WORDS:
+        if (ti < end && c->fold[ti] && hs_alt_match(el->alts, c->fold[ti]) && match(c, p, ei + 1, ti + 1, end, r))
+            return 1;
+        return el->optional && match(c, p, ei + 1, ti, end, r);
+    case HS_PE_GAP:
+        for (size_t g = 0; g <= HS_PAT_GAP && ti + g <= end; g++) {
+            if (g && !gap_ok(c, ti + g - 1))
+                break;
+            if (match(c, p, ei + 1, ti + g, end, r))
+                return 1;
+        }
+        return 0;
+    case HS_PE_SLOT_A:
+        if (!slot_at(c, ti, end, &ent, &next))
+            return 0;
+        r->a = ent;
+        return match(c, p, ei + 1, next, end, r);
+    default:
+        if (!slot_at(c, ti, end, &ent, &next))
+            return 0;
+        r->b[0] = ent;
+        r->nb = 1;
+        while (el->kind == HS_PE_SLOT_BLIST && next < end && r->nb < MAX_B && c->fold[next] &&
+               !strcmp(c->fold[next], ",")) {
+            size_t k = next + 1;
+            if (k < end && c->fold[k] && !strcmp(c->fold[k], "and"))
+                k++;
+            if (!slot_at(c, k, end, &ent, &next))
+                break;
+            r->b[r->nb++] = ent;
+        }
+        if (el->kind == HS_PE_SLOT_BLIST && next + 1 < end && c->fold[next] && !strcmp(c->fold[next], "and") &&
+            r->nb < MAX_B && slot_at(c, next + 1, end, &ent, &next))
+            r->b[r->nb++] = ent;
+        return match(c, p, ei + 1, next, end, r);
+    }
+}
+
+/* Does cue pattern p occur in tokens [b, e)? */
+static int cue_in(const rctx *c, const hs_pattern *p, size_t b, size_t e)
+{
+    rmatch r;
+    for (size_t i = b; i < e; i++)
+        if (c->fold[i] && hs_alt_match(p->el[0].alts, c->fold[i]) && match(c, p, 0, i, e, &r))
+            return 1;
+    return 0;
+}
+
+/* The innermost attribution whose content holds span s, or -1. */
+static int32_t attribution_of(const hs_doc *d, hs_span s)
+{
+    int32_t best = HS_NONE;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_span k = d->attrs.v[i].content;
+        if (k.start <= s.start && s.end <= k.end &&
+            (best < 0 || HS_SPAN_LEN(k) < HS_SPAN_LEN(d->attrs.v[best].content)))
+            best = (int32_t)i;
+    }
+    return best;
+}
+
+static void set_status(const rctx *c, hs_rel *r, const hs_sent *s, const rmatch *m)
+{
+    const hs_doc *d = c->d;
+    unsigned cues = 0;
+    for (size_t i = 0; i < c->t->n; i++) {
+        const hs_pattern *p = &c->t->pats[i];
+        if (p->is_status && !(cues & (1u << p->type)) &&
+            cue_in(c, p, p->span_scope ? m->start : s->tok_begin, p->span_scope ? m->end : s->tok_end))
+            cues |= 1u << p->type;
+    }
+    for (size_t i = 0; i < d->hedges.n; i++) {
+        const hs_hedge *h = &d->hedges.v[i];
+        if (h->span.start < s->start || h->span.end > s->end)
+            continue;
+        cues |= 1u << (h->kind == HS_HK_DENIAL ? HS_ST_DENIED
+                       : h->kind == HS_HK_REPORTIVE ? HS_ST_REPORTED : HS_ST_RUMORED);
+    }
+    int hedged = (cues & ((1u << HS_ST_RUMORED) | (1u << HS_ST_REPORTED))) != 0;
+    int anonymous = 0;
+    r->attribution = attribution_of(d, r->evidence);
+    if (r->attribution >= 0) {
+        const hs_attr *at = &d->attrs.v[r->attribution];
+        anonymous = at->has_source && at->source_kind == HS_SK_ANONYMOUS;
+        if (at->hedged || anonymous)
+            cues |= 1u << HS_ST_RUMORED;
+        else
+            cues |= 1u << HS_ST_REPORTED;
+        hedged |= at->hedged;
+    }
+    if (cues & (1u << HS_ST_DENIED))
+        r->status = HS_ST_DENIED;
+    else if ((cues & (1u << HS_ST_CONFIRMED)) && !anonymous)
+        r->status = HS_ST_CONFIRMED;
+    else if (cues & (1u << HS_ST_RUMORED))
+        r->status = HS_ST_RUMORED;
+    else if (cues & (1u << HS_ST_REPORTED))
+        r->status = HS_ST_REPORTED;
+    else
+        r->status = HS_ST_ASSERTED;
+    r->hedged = (uint8_t)hedged;
+}
+
+static int seen(const hs_doc *d, size_t from, uint8_t type, int32_t a, int32_t b)
+{
+    for (size_t i = from; i < d->rels.n; i++) {
+        const hs_rel *r = &d->rels.v[i];
+        if (r->type == type && ((r->subj == a && r->obj == b) || (r->subj == b && r->obj == a)))
+            return 1;
+    }
+    return 0;
+}
+
+static int sentence(rctx *c, size_t si)
+{
+    hs_doc *d = c->d;
+    const hs_sent *s = &d->sents.v[si];
+    size_t from = d->rels.n;
+    for (size_t pi = 0; pi < c->t->n; pi++) {
+        const hs_pattern *p = &c->t->pats[pi];
+        if (p->is_status)
+            continue;
+        for (size_t ti = s->tok_begin; ti < s->tok_end; ti++) {
+            rmatch m;
+            memset(&m, 0, sizeof m);
+            m.start = (uint32_t)ti;
+            if (p->el[0].kind == HS_PE_WORDS && !p->el[0].optional &&
+                (!c->fold[ti] || !hs_alt_match(p->el[0].alts, c->fold[ti])))
+                continue;
+            if (!match(c, p, 0, ti, s->tok_end, &m))
+                continue;
+            for (size_t k = 0; k < m.nb; k++) {
+                if (m.a == m.b[k] || seen(d, from, p->type, m.a, m.b[k]))
+                    continue;
+                hs_rel *r = HS_PUSH(&d->rels);
+                if (!r)
+                    return HS_ENOMEM;
+                r->type = p->type;
+                r->subj = m.a;
+                r->obj = m.b[k];
+                r->time = HS_NONE;
+                r->evidence.start = d->toks.v[m.start].start;
+                r->evidence.end = d->toks.v[m.end - 1].end;
+                set_status(c, r, s, &m);
+            }
+        }
+    }
+    return 0;
+}
+
+int hs_relate_run(hs_doc *d, const hs_analyzer *a)
+{
+    if (!d || !a)
+        return hs_error_set(HS_EINVAL, "hs_relate_run: NULL argument");
+    if (!(a->opts.layers & HS_LAYER_RELATE) || !a->relate || !a->relate->n || !d->entities.n)
+        return 0;
+    static const hs_lex empty;
+    rctx c = {d, a->relate, a->link ? a->link : &empty, NULL, NULL};
+    size_t n = d->toks.n;
+    c.fold = hs_arena_calloc(&d->arena, n, sizeof *c.fold);
+    c.mention_at = malloc(n * sizeof *c.mention_at);
+    if (!c.fold || !c.mention_at) {
+        free(c.mention_at);
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    char buf[256];
+    for (size_t i = 0; i < n; i++) {
+        const hs_tok *t = &d->toks.v[i];
+        c.mention_at[i] = HS_NONE;
+        if (t->kind != HS_TK_WORD && t->kind != HS_TK_NUMBER && t->kind != HS_TK_CLITIC && t->kind != HS_TK_PUNCT)
+            continue;
+        size_t k = hs_fold(HS_TOK_PTR(d, t), HS_TOK_LEN(t), buf, sizeof buf);
+        if (k != (size_t)-1 && !(c.fold[i] = hs_arena_strndup(&d->arena, buf, k))) {
+            free(c.mention_at);
+            return HS_ENOMEM;
+        }
+    }
+    for (size_t m = 0; m < d->mentions.n; m++)
+        if (c.mention_at[d->mentions.v[m].tok_begin] < 0)
+            c.mention_at[d->mentions.v[m].tok_begin] = (int32_t)m;
+    int rc = 0;
+    for (size_t s = 0; !rc && s < d->sents.n; s++)
+        rc = sentence(&c, s);
+    free(c.mention_at);
+    return rc;
+}

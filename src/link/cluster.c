@@ -278,8 +278,12 @@ static int32_t apposed(const hs_link_ctx *c, size_t m)
     const hs_mention *mn = &d->mentions.v[m];
     if (m > 0) {
         const hs_mention *p = &d->mentions.v[m - 1];
+        /* an untyped name after a preposition ("Originally from Oslo, the …")
+         * ends a fronted phrase rather than taking an apposition */
+        int fronted = p->entity >= 0 && d->entities.v[p->entity].type == HS_ET_MISC && p->tok_begin > 0 &&
+                      hs_link_tok_is(d, p->tok_begin - 1, "from|in|at|to|of|with|on|for|by|near|since");
         if (p->kind == HS_MK_NAME && p->tok_end + 1 == mn->tok_begin && p->type != HS_ET_ORG &&
-            p->type != HS_ET_PLACE && hs_link_tok_is(d, p->tok_end, ","))
+            p->type != HS_ET_PLACE && !fronted && hs_link_tok_is(d, p->tok_end, ","))
             return p->entity;
     }
     if (m + 1 < d->mentions.n) {
@@ -330,7 +334,11 @@ static uint8_t nominal_gender(const hs_link_ctx *c, size_t m)
     uint32_t sent = d->toks.v[mn->tok_begin].sent;
     for (size_t k = m + 1; k < d->mentions.n; k++) {
         const hs_mention *q = &d->mentions.v[k];
-        if (d->toks.v[q->tok_begin].sent != sent || q->kind != HS_MK_PRONOUN)
+        if (d->toks.v[q->tok_begin].sent != sent)
+            break;
+        if (q->kind == HS_MK_NAME && (q->type == HS_ET_PLACE || q->type == HS_ET_ORG))
+            continue; /* "moved to Paris for her first role" */
+        if (q->kind != HS_MK_PRONOUN)
             break;
         if (q->gender == HS_G_MALE || q->gender == HS_G_FEMALE)
             return q->gender;

@@ -23,7 +23,18 @@ int hs_link_tok_is(const hs_doc *d, size_t i, const char *alts)
     return 0;
 }
 
-/* Fold every word, number and clitic into the arena and look it up. */
+size_t hs_compound_end(const hs_doc *d, size_t i)
+{
+    size_t e = i + 1;
+    while (e + 1 < d->toks.n && (d->toks.v[e].flags & HS_TF_HYPHENATED) && HS_TOK_LEN(&d->toks.v[e]) == 1 &&
+           d->text[d->toks.v[e].start] == '-' && (d->toks.v[e + 1].flags & HS_TF_HYPHENATED) &&
+           d->toks.v[e - 1].end == d->toks.v[e].start && d->toks.v[e].end == d->toks.v[e + 1].start)
+        e += 2;
+    return e;
+}
+
+/* Fold every word, number, clitic and punctuation mark into the arena and look
+ * it up; a hyphenated compound is folded whole on its first token. */
 static int prepare(hs_link_ctx *c)
 {
     hs_doc *d = c->d;
@@ -33,9 +44,12 @@ static int prepare(hs_link_ctx *c)
     char buf[256];
     for (size_t i = 0; i < d->toks.n; i++) {
         const hs_tok *t = &d->toks.v[i];
-        if (t->kind != HS_TK_WORD && t->kind != HS_TK_NUMBER && t->kind != HS_TK_CLITIC)
+        c->lt[i].cend = (uint32_t)(i + 1);
+        if (t->kind != HS_TK_WORD && t->kind != HS_TK_NUMBER && t->kind != HS_TK_CLITIC && t->kind != HS_TK_PUNCT)
             continue;
-        size_t n = hs_fold(HS_TOK_PTR(d, t), HS_TOK_LEN(t), buf, sizeof buf);
+        size_t ce = t->kind == HS_TK_PUNCT ? i + 1 : hs_compound_end(d, i);
+        c->lt[i].cend = (uint32_t)ce;
+        size_t n = hs_fold(HS_TOK_PTR(d, t), d->toks.v[ce - 1].end - t->start, buf, sizeof buf);
         if (n == (size_t)-1)
             continue;
         char *f = hs_arena_strndup(&d->arena, buf, n);

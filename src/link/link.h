@@ -54,7 +54,9 @@ void hs_link_tables_free(hs_lex *t);
 
 /* Per-token facts the link layer works from (arena, one per token). */
 typedef struct hs_link_tok {
-    const char *fold; /* folded text (arena), NULL for punctuation */
+    const char *fold; /* folded text (arena), NULL for punctuation; a hyphenated
+                         compound's first token holds the whole compound */
+    uint32_t cend;    /* end of the compound starting here (index + 1 when none) */
     uint16_t cls;     /* HS_LW_* of the folded word */
     uint8_t gender;
     uint8_t in_mention; /* 1 when a mention already covers it */
@@ -77,6 +79,10 @@ typedef struct hs_link_ctx {
 int hs_link_mentions(hs_link_ctx *c);
 /* Cluster the mentions into d->entities. */
 int hs_link_cluster(hs_link_ctx *c);
+
+/* End (exclusive) of the hyphenated compound that starts at token i
+ * ("62-year-old", "ex-wife", "Díaz-Canel"): i + 1 when there is none. */
+size_t hs_compound_end(const hs_doc *d, size_t i);
 
 /* Is tok i a word whose folded form is one of the alternatives "a|b|c"? */
 int hs_link_tok_is(const hs_doc *d, size_t i, const char *alts);

@@ -16,6 +16,7 @@
  * name, the modifiers of a descriptor) and ages ("X, 62,") are recorded per
  * mention in c->ties / c->ages for the clustering step. */
 #include "link/link.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -138,25 +139,27 @@ static int tok_char(const hs_doc *d, size_t i, char ch)
     return HS_TOK_LEN(t) == 1 && *HS_TOK_PTR(d, t) == ch;
 }
 
-/* A definite descriptor at token i ("the"), within the sentence ending at `end`. */
+/* A definite descriptor at token i ("the"), within the sentence ending at
+ * `end`.  Hyphenated compounds ("62-year-old", "Oscar-winning") count as one word. */
 static int try_nominal(hs_link_ctx *c, size_t i, size_t end, size_t *next)
 {
     hs_doc *d = c->d;
-    size_t head = 0;
+    size_t head = 0, words = 0;
     int age = 0;
-    for (size_t k = i + 1; k < end && k <= i + 6; k++) {
+    for (size_t k = i + 1; k < end && words < 6; k = c->lt[k].cend, words++) {
         const hs_tok *t = &d->toks.v[k];
-        if (c->lt[k].in_mention || (t->kind != HS_TK_WORD && t->kind != HS_TK_NUMBER))
+        if (c->lt[k].in_mention || (t->kind != HS_TK_WORD && t->kind != HS_TK_NUMBER) || c->lt[k].cend > end)
             break;
+        size_t after = c->lt[k].cend;
         if ((age = age_token(c, k)) != 0) {
             head = k;
-            if (k + 1 < end && (c->lt[k + 1].cls & HS_LW_ROLE) && !capword(d, k + 1))
-                head = k + 1;
+            if (after < end && (c->lt[after].cls & HS_LW_ROLE) && !capword(d, after))
+                head = after;
             break;
         }
         if (c->lt[k].cls & HS_LW_ROLE) {
             /* a capitalised role word inside a longer capitalised run is part of a name */
-            if (capword(d, k) && k + 1 < end && capword(d, k + 1) && !(c->lt[k + 1].cls & HS_LW_ROLE))
+            if (capword(d, k) && after < end && capword(d, after) && !(c->lt[after].cls & HS_LW_ROLE))
                 continue;
             head = k;
             break;
@@ -166,18 +169,18 @@ static int try_nominal(hs_link_ctx *c, size_t i, size_t end, size_t *next)
     }
     if (!head)
         return 0;
-    int rc = push_mention(c, i, head + 1, HS_MK_NOMINAL, HS_ET_PERSON, c->lt[head].gender, 0);
-    for (size_t k = i + 1; !rc && k <= head; k++)
+    size_t stop = c->lt[head].cend;
+    int rc = push_mention(c, i, stop, HS_MK_NOMINAL, HS_ET_PERSON, c->lt[head].gender, 0);
+    for (size_t k = i + 1; !rc && k < stop; k = c->lt[k].cend)
         if (k < head || !(c->lt[k].cls & HS_LW_ROLE))
             rc = add_tie(c, k);
     if (!rc && age) {
-        int32_t *a = HS_RESERVE(&c->ages, c->ages.n + 2) ? NULL : c->ages.v;
-        if (!a)
+        if (HS_RESERVE(&c->ages, c->ages.n + 2))
             return HS_ENOMEM;
-        a[c->ages.n++] = (int32_t)(d->mentions.n - 1);
-        a[c->ages.n++] = age;
+        c->ages.v[c->ages.n++] = (int32_t)(d->mentions.n - 1);
+        c->ages.v[c->ages.n++] = age;
     }
-    *next = head + 1;
+    *next = stop;
     return rc ? rc : 1;
 }
 
@@ -208,6 +211,45 @@ static int person_apposition(hs_link_ctx *c, size_t e, size_t end)
     return 0;
 }
 
+/* Is the run starting at b the title of a work: after a work noun ("the film
+ * X", "films like X"), or listed after a work ("like X and Y")? */
+static int names_a_work(const hs_link_ctx *c, size_t b)
+{
+    const hs_doc *d = c->d;
+    if (b == 0)
+        return 0;
+    size_t p = b - 1;
+    if (hs_link_tok_is(d, p, "and|or|,") && d->mentions.n) {
+        const hs_mention *last = &d->mentions.v[d->mentions.n - 1];
+        size_t k = p;
+        while (k > last->tok_end && d->toks.v[k - 1].kind == HS_TK_NUMBER)
+            k--; /* "Blade Runner 2049 and …" */
+        return last->type == HS_ET_WORK && (last->tok_end == p || last->tok_end == k);
+    }
+    if (hs_link_tok_is(d, p, "like") && p > 0)
+        p--;
+    const char *f = c->lt[p].fold;
+    size_t n = f ? strlen(f) : 0;
+    return n && (hs_work_noun(f, n) || (n > 2 && f[n - 1] == 's' && hs_work_noun(f, n - 1)));
+}
+
+/* Two or three capitalised words with no digit, not after "the" and none of
+ * them a table word: in news text such a run is most often a person's name
+ * ("Greta Lund"); single unknown words stay MISC. */
+static int plain_name(const hs_link_ctx *c, size_t b, size_t e, int the)
+{
+    if (the || e - b < 2 || e - b > 4)
+        return 0;
+    size_t words = 0;
+    for (size_t k = b; k < e; k++) {
+        const hs_tok *t = &c->d->toks.v[k];
+        if (t->flags & HS_TF_HAS_DIGIT || (c->lt[k].cls & (HS_LW_STOP | HS_LW_PLACE | HS_LW_ORGWORD | HS_LW_ROLE)))
+            return 0;
+        words += t->kind == HS_TK_WORD && !(c->lt[k].cls & HS_LW_PARTICLE);
+    }
+    return words >= 2 && words <= 3;
+}
+
 /* A run of capitalised words [b, e) in a sentence ending at `end`. */
 static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
 {
@@ -219,8 +261,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
             return push_mention(c, k, e, HS_MK_NAME, outlet ? HS_ET_ORG : HS_ET_PLACE, 0, (uint8_t)outlet);
         }
     }
-    size_t first_prem = SIZE_MAX;
-    uint8_t gender = 0, person = 0;
+    size_t first_prem = SIZE_MAX, run_begin = b;
+    uint8_t gender = 0, person = 0, the = 0;
     if (b > 0 && (c->lt[b - 1].cls & (HS_LW_ROLE | HS_LW_TITLE)) && !capword(d, b - 1) &&
         d->toks.v[b - 1].sent == d->toks.v[b].sent) { /* "chef Teo Baptiste" */
         person = 1;
@@ -229,9 +271,14 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
     }
     while (b < e) {
         uint16_t cls = c->lt[b].cls;
-        if ((cls & HS_LW_STOP) || (initial_position(d, b) && !(cls & (HS_LW_FIRST | HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) &&
-                                   !c->lt[b].known)) {
+        if (cls & HS_LW_STOP) {
+            the |= b == run_begin && !strcmp(c->lt[b].fold, "the");
             b++;
+            continue;
+        }
+        if (initial_position(d, b) && e - b == 1 && !(cls & (HS_LW_FIRST | HS_LW_TITLE | HS_LW_NATIONALITY)) &&
+            !c->lt[b].known) {
+            b++; /* a lone capitalised word opening a sentence: "Rumours", "Originally" */
             continue;
         }
         if ((cls & (HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) && !(cls & HS_LW_FIRST) && b + 1 < e) {
@@ -247,6 +294,16 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
         }
         break;
     }
+    for (size_t k = b + 1; k + 1 < e; k++) /* "Chilean Senator Luisa Bent": a title inside the run */
+        if ((c->lt[k].cls & HS_LW_TITLE) && !(c->lt[k].cls & HS_LW_FIRST) && capword(d, k) && capword(d, k + 1)) {
+            if (first_prem == SIZE_MAX)
+                first_prem = b;
+            person = 1;
+            if (!gender)
+                gender = c->lt[k].gender;
+            b = k + 1;
+            break;
+        }
     if (b >= e || (c->lt[b].cls & HS_LW_PARTICLE && e - b == 1))
         return 0;
     if ((c->lt[e - 1].cls & (HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) && !(c->lt[e - 1].cls & HS_LW_FIRST))
@@ -256,12 +313,16 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
     const hs_lex_entry *x = lookup_span(c, b, e);
     uint8_t type = HS_ET_MISC, outlet = 0;
     int age = person_apposition(c, e, end);
+    if (age < 0 && b > 0 && hs_link_tok_is(d, b - 1, "from|in|at|to|of|with|on|for|by|near|since"))
+        age = 0; /* "Originally from Oslo, the … star": a fronted phrase, not an apposition */
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
+    } else if (names_a_work(c, run_begin)) {
+        type = HS_ET_WORK;
     } else if (c->lt[e - 1].cls & HS_LW_ORGWORD) {
         type = HS_ET_ORG;
-    } else if (person || (c->lt[b].cls & HS_LW_FIRST) || age) {
+    } else if (person || (c->lt[b].cls & HS_LW_FIRST) || age || plain_name(c, b, e, the)) {
         type = HS_ET_PERSON;
         if (c->lt[b].cls & HS_LW_FIRST)
             gender = c->lt[b].gender;

@@ -48,8 +48,10 @@ static int slot_at(const rctx *c, size_t ti, size_t end, int32_t *ent, size_t *n
 {
     for (size_t k = 0; k < 3 && ti < end && c->mention_at[ti] < 0 && c->fold[ti]; k++, ti++) {
         const hs_lex_entry *x = hs_lex_get(c->lex, c->fold[ti], strlen(c->fold[ti]));
-        if (!x || !(x->cls & (HS_LW_TITLE | HS_LW_NATIONALITY)))
-            return 0;
+        const hs_tok *t = &c->d->toks.v[ti];
+        int capital = t->kind == HS_TK_WORD && (t->flags & HS_TF_UPPER_INITIAL);
+        if (!capital && (!x || !(x->cls & (HS_LW_TITLE | HS_LW_NATIONALITY))))
+            return 0; /* "Cuban President X", "Chilean Senator X" */
     }
     if (ti >= end || !person_mention(c, c->mention_at[ti]))
         return 0;
@@ -118,9 +120,13 @@ static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_
 static int cue_in(const rctx *c, const hs_pattern *p, size_t b, size_t e)
 {
     rmatch r;
-    for (size_t i = b; i < e; i++)
+    for (size_t i = b; i < e; i++) {
+        const hs_tok *t = &c->d->toks.v[i];
+        if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) && i > b)
+            continue; /* "in May" is a month, not a modal */
         if (c->fold[i] && hs_alt_match(p->el[0].alts, c->fold[i]) && match(c, p, 0, i, e, &r))
             return 1;
+    }
     return 0;
 }
 

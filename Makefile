@@ -8,6 +8,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 SAN     ?= 0
+VALGRIND ?= 0
 PKGS    := jansson libutf8proc zlib sqlite3 gumbo libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -lutf8proc -lz -lsqlite3 -lgumbo -lmicrohttpd)
@@ -69,9 +70,10 @@ setup:
 	@sh scripts/setup.sh
 
 # The README's test command: set up, build, run everything, end with 'N passed, N failed'.
+# VALGRIND=1 runs the suite under valgrind memcheck.
 test: setup
 	@$(MAKE) --no-print-directory all
-	@sh tests/run.sh $(B)
+	@VALGRIND=$(VALGRIND) sh tests/run.sh $(B)
 
 unit: all
 	@$(B)/test_unit
@@ -91,7 +93,40 @@ install: all
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/.*HS_VERSION_STRING "\(.*\)"/\1/p' include/hearsay.h)|' \
 	    -e 's|@REQUIRES@|$(PKGS)|' scripts/hearsay.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/hearsay.pc
 
+# Fuzzing (clang + libFuzzer): make fuzz [FUZZ_TIME=60] runs every fuzz/fuzz_*.c for FUZZ_TIME
+# seconds from the seeds in fuzz/corpus/NAME (copied to build-fuzz/corpus/NAME, which grows).
+FB          := build-fuzz
+FUZZ_TIME   ?= 60
+FUZZ_NAMES  := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+               -DHS_ARENA_MALLOC -Iinclude -Isrc $(PKG_CFLAGS)
+FUZZ_OBJ    := $(LIB_SRC:%.c=$(FB)/obj/%.o)
+
+$(FB)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $< (fuzz)"
+	@clang $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FB)/libhearsay.a: $(FUZZ_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(FB)/fuzz_%: fuzz/fuzz_%.c $(FB)/libhearsay.a
+	@echo "  LD    $@"
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FB)/libhearsay.a $(LDLIBS_ALL) -o $@
+
+fuzz: setup
+	@$(MAKE) --no-print-directory $(FUZZ_NAMES:%=$(FB)/fuzz_%)
+	@for n in $(FUZZ_NAMES); do \
+	    mkdir -p $(FB)/corpus/$$n; cp -n fuzz/corpus/$$n/* $(FB)/corpus/$$n/ 2>/dev/null; \
+	    echo "  FUZZ  $$n ($(FUZZ_TIME) s)"; \
+	    $(FB)/fuzz_$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 -rss_limit_mb=2048 -print_final_stats=0 \
+	        -artifact_prefix=$(FB)/crash-$$n- $(FB)/corpus/$$n > $(FB)/fuzz_$$n.log 2>&1 \
+	        || { tail -40 $(FB)/fuzz_$$n.log; echo "fuzz: $$n failed (artifact in $(FB)/)"; exit 1; }; \
+	    grep -E '^#[0-9]+.*DONE' $(FB)/fuzz_$$n.log | tail -1; \
+	done
+
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)

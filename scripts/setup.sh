@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages hearsay needs. Idempotent; silent when all are present.
 set -e
-PKGS="build-essential pkg-config clang libjansson-dev libutf8proc-dev zlib1g-dev libsqlite3-dev libgumbo-dev libmicrohttpd-dev"
+PKGS="build-essential pkg-config clang libclang-rt-14-dev valgrind libjansson-dev libutf8proc-dev zlib1g-dev libsqlite3-dev libgumbo-dev libmicrohttpd-dev"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -31,6 +31,10 @@ int hs_text_split(hs_doc *d);      /* sentences and paragraphs */
 int hs_text_quotes(hs_doc *d);     /* quotation marks paired into quotes */
 int hs_link_run(hs_doc *d, const hs_analyzer *a);   /* mentions and entities */
 int hs_relate_run(hs_doc *d, const hs_analyzer *a); /* relations between entities */
+int hs_time_run(hs_doc *d, const hs_analyzer *a); /* temporal expressions → d->timexes */
+
+/* The first timex lying wholly inside the byte range [start, end), or -1. */
+int32_t hs_time_at(const hs_doc *d, uint32_t start, uint32_t end);
 
 /* Fill a document's article fields and text from an article (validates UTF-8). */
 int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_bytes);

@@ -131,6 +131,8 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
         rc = hs_link_run(d, a);
     if (!rc)
         rc = quotes_to_attributions(d);
+    if (!rc && (a->opts.layers & HS_LAYER_RELATE))
+        rc = hs_time_run(d, a);
     if (!rc)
         rc = hs_relate_run(d, a);
     return rc;

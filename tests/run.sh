@@ -10,8 +10,22 @@ export HEARSAY_MODELS="$ROOT/models" HEARSAY_DATA="$ROOT/data"
 passed=0
 failed=0
 
+# VALGRIND=1: every run of the unit tests and of the binary goes through
+# valgrind memcheck; a leak or a memory error fails the run (exit 99).
+UNIT="$B/test_unit"
+if [ "${VALGRIND:-0}" = 1 ]; then
+    VG_DIR=$(mktemp -d)
+    trap 'rm -rf "$VG_DIR"' EXIT
+    VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect"
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$VG" "$ROOT/$B/hearsay" > "$VG_DIR/hearsay"
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$VG" "$ROOT/$B/test_unit" > "$VG_DIR/test_unit"
+    chmod +x "$VG_DIR/hearsay" "$VG_DIR/test_unit"
+    HS="$VG_DIR/hearsay"
+    UNIT="$VG_DIR/test_unit"
+fi
+
 # 1. unit tests
-out=$("$B/test_unit" 2>&1)
+out=$("$UNIT" 2>&1)
 echo "$out" | grep -v '^unit:' 
 line=$(echo "$out" | grep '^unit:' | tail -n 1)
 if [ -z "$line" ]; then
@@ -49,7 +63,8 @@ passed=$((passed + gp)); failed=$((failed + gf))
 cp=0; cf=0
 for t in tests/cli/*.sh; do
     [ -e "$t" ] || continue
-    if msg=$(HS="$ROOT/$HS" ROOT="$ROOT" sh "$t" 2>&1); then
+    case "$HS" in /*) hs_abs="$HS";; *) hs_abs="$ROOT/$HS";; esac
+    if msg=$(HS="$hs_abs" ROOT="$ROOT" sh "$t" 2>&1); then
         cp=$((cp + 1))
     else
         cf=$((cf + 1))

@@ -10,6 +10,7 @@ static const struct {
     const char *summary;
 } evals[] = {
     {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
+    {"time", hs_eval_time, "temporal expressions: --cases tests/time/cases.tsv, or --jsonl CORPUS --sample N"},
 };
 
 int hs_tool_eval(int argc, char **argv, FILE *out)

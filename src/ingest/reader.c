@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -382,6 +383,14 @@ static int next_jsonl(hs_reader *r, hs_article *art)
         memcpy(r->date, date, 10);
         r->date[10] = 0;
         art->date = r->date;
+    } else if (!date && json_is_number(json_object_get(r->json, "publish_date"))) {
+        /* seconds since the epoch (FakeNewsNet/GossipCop) → its UTC calendar date */
+        double secs = json_number_value(json_object_get(r->json, "publish_date"));
+        time_t tt = (time_t)secs;
+        struct tm tmv;
+        if (secs > 0 && secs < 4102444800.0 && gmtime_r(&tt, &tmv) &&
+            strftime(r->date, sizeof r->date, "%Y-%m-%d", &tmv) == 10)
+            art->date = r->date;
     }
     art->outlet = jstr(r->json, "outlet");
     art->title = jstr(r->json, "title");

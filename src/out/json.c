@@ -192,11 +192,12 @@ static void write_timexes(hs_jw *w, const hs_doc *d)
         span_fields(w, d, t->span);
         hs_jw_key(w, "value");
         hs_jw_str(w, t->value);
-        if (t->mod && t->mod < 5) {
-            hs_jw_key(w, "mod");
+        hs_jw_key(w, "mod");
+        if (t->mod && t->mod < 5)
             hs_jw_str(w, hs_timex_mod_names[t->mod]);
-        }
-        hs_jw_key(w, "type");
+        else
+            hs_jw_null(w);
+        hs_jw_key(w, "kind");
         hs_jw_str(w, kinds[t->kind < 3 ? t->kind : 0]);
         hs_jw_obj_end(w);
     }

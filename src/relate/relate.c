@@ -1,6 +1,7 @@
 /* The relate stage: match the relation patterns on each sentence, one
  * relation per (type, subject, object) and sentence, each with the
- * attribution whose content holds it and a status:
+ * attribution whose content holds it, a time (a timex of the time layer in
+ * its evidence or sentence) and a status:
  *   denied     a denial cue (or a DENIAL hedge) in the sentence, or a negation
  *              between the relation's ends ("A is not dating B");
  *   confirmed  a confirmation cue, unless the claim comes from an anonymous source;
@@ -195,6 +196,26 @@ static int seen(const hs_doc *d, size_t from, uint8_t type, int32_t a, int32_t b
     return 0;
 }
 
+static int dated(const hs_timex *t)
+{
+    return t->value && t->kind == 0;
+}
+
+/* The time of a relation: a timex inside its evidence, else one in its
+ * sentence ("late 2024 reports linked A to B").  Family ties are not dated. */
+static int32_t relation_time(const hs_doc *d, uint8_t type, hs_span ev, const hs_sent *s)
+{
+    if (type == HS_RT_FAMILY)
+        return HS_NONE;
+    int32_t t = hs_time_at(d, ev.start, ev.end);
+    if (t < 0 || !dated(&d->timexes.v[t]))
+        t = HS_NONE;
+    for (size_t i = 0; t < 0 && i < d->timexes.n; i++) /* durations ("five years") date nothing */
+        if (d->timexes.v[i].span.start >= s->start && d->timexes.v[i].span.end <= s->end && dated(&d->timexes.v[i]))
+            t = (int32_t)i;
+    return t;
+}
+
 static int sentence(rctx *c, size_t si)
 {
     hs_doc *d = c->d;
@@ -222,9 +243,9 @@ static int sentence(rctx *c, size_t si)
                 r->type = p->type;
                 r->subj = m.a;
                 r->obj = m.b[k];
-                r->time = HS_NONE;
                 r->evidence.start = d->toks.v[m.start].start;
                 r->evidence.end = d->toks.v[m.end - 1].end;
+                r->time = relation_time(d, p->type, r->evidence, s);
                 set_status(c, r, s, &m);
             }
         }

@@ -249,6 +249,15 @@ int hs_work_role_noun(const char *s, size_t n)
     return find_word(role_nouns, sizeof role_nouns / sizeof role_nouns[0], s, n);
 }
 
+/* Words after which a quotation in title case is a title: starred in “Salt
+ * Marsh”, an episode titled “Dry Run”. */
+static const char *const title_leads[] = {"called", "dubbed", "entitled", "in", "named", "on", "titled"};
+
+int hs_title_lead(const char *s, size_t n)
+{
+    return find_word(title_leads, sizeof title_leads / sizeof title_leads[0], s, n);
+}
+
 /* Lower-case function words that may stay lower case inside a title. */
 static const char *const title_small[] = {
     "a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "of", "on",
@@ -264,10 +273,11 @@ int hs_title_small_word(const char *s, size_t n)
  * first table out of order (a unit test checks it). */
 int hs_text_tables_check(void)
 {
-    const char *const *tabs[] = {openers, work_nouns, role_nouns, title_small};
+    const char *const *tabs[] = {openers, work_nouns, role_nouns, title_small, title_leads};
     size_t lens[] = {sizeof openers / sizeof *openers, sizeof work_nouns / sizeof *work_nouns,
-                     sizeof role_nouns / sizeof *role_nouns, sizeof title_small / sizeof *title_small};
-    for (size_t t = 0; t < 4; t++)
+                     sizeof role_nouns / sizeof *role_nouns, sizeof title_small / sizeof *title_small,
+                     sizeof title_leads / sizeof *title_leads};
+    for (size_t t = 0; t < 5; t++)
         for (size_t i = 1; i < lens[t]; i++)
             if (strcmp(tabs[t][i - 1], tabs[t][i]) >= 0)
                 return (int)t + 1;

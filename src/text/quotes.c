@@ -21,7 +21,8 @@
  * comma or a dash, or holds a sentence end; a nickname when it sits between
  * two capitalised words inside a name (Dwayne “The Rock” Johnson); a title
  * when it is in title case next to a noun for a work or a role ("the film
- * ‘Silent Harbour’", "the ‘Night Shift’ star"); otherwise mixed (a quoted
+ * ‘Silent Harbour’", "the ‘Night Shift’ star") or after "in", "on", "titled"
+ * ("starred in “Salt Marsh,”"); otherwise mixed (a quoted
  * fragment inside a sentence). */
 #include "text.h"
 
@@ -245,7 +246,7 @@ static int title_case(const hs_doc *d, size_t b, size_t e)
         if (t->kind == HS_TK_WORD && !(t->flags & HS_TF_UPPER_INITIAL) &&
             !hs_title_small_word(d->text + t->start, t->end - t->start))
             return 0;
-        if (t->kind == HS_TK_PUNCT) {
+        if (t->kind == HS_TK_PUNCT && k + 1 < e) { /* a final comma or stop may sit inside: “Big Love,” */
             int32_t cp = cp_of(d, t);
             if (cp == '.' || cp == '!' || cp == '?' || cp == ',')
                 return 0;
@@ -280,7 +281,8 @@ static int classify(const hs_doc *d, const pair_t *p)
         const hs_tok *w = before;
         if (w && w->kind == HS_TK_PUNCT && cp_of(d, w) == ',' && o >= 2)
             w = &d->toks.v[o - 2];
-        if ((w && w->kind == HS_TK_WORD && hs_work_noun(d->text + w->start, w->end - w->start)) ||
+        if ((w && w->kind == HS_TK_WORD && (hs_work_noun(d->text + w->start, w->end - w->start) ||
+                                            hs_title_lead(d->text + w->start, w->end - w->start))) ||
             (after && after->kind == HS_TK_WORD && hs_work_role_noun(d->text + after->start, after->end - after->start)))
             return HS_QK_TITLE;
     }

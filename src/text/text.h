@@ -55,6 +55,8 @@ int hs_work_noun(const char *s, size_t n);
 
 /* Is s[0..n) a noun naming a role in a work, after a quoted title ("the ‘X’ star")? */
 int hs_work_role_noun(const char *s, size_t n);
+/* Is s[0..n) a word before a quoted title ("in", "titled")? */
+int hs_title_lead(const char *s, size_t n);
 /* Is s[0..n) a function word that stays lower case in a title ("of", "the")? */
 int hs_title_small_word(const char *s, size_t n);
 /* 0 when every word table is sorted (they are searched by bisection). */

@@ -174,6 +174,13 @@ TEST(quotes_kinds)
     CHECK_INT(d->quotes.v[3].kind, HS_QK_TITLE);
     CHECK_INT(d->quotes.v[4].kind, HS_QK_TITLE);
     hs_doc_free(d);
+    d = quotes_of("Oti Vance, who starred in “Salt Marsh,” and an episode titled \"Dry Run\" said the plan was \"in trouble.\"", 3);
+    if (d) {
+        CHECK_INT(d->quotes.v[0].kind, HS_QK_TITLE);
+        CHECK_INT(d->quotes.v[1].kind, HS_QK_TITLE);
+        CHECK_INT(d->quotes.v[2].kind, HS_QK_MIXED);
+    }
+    hs_doc_free(d);
     d = quotes_of("“Never,” Ada Kim said. “Maybe” is her word.", 2);
     if (d) {
         CHECK_INT(d->quotes.v[0].kind, HS_QK_DIRECT);

@@ -1,0 +1,192 @@
+/* Placing underspecified dates on the calendar, and writing values as ISO 8601.
+ *
+ * An expression without a year ("on Tuesday", "in March", "at Christmas",
+ * "last summer") names a unit that repeats; each repetition is an *instance*
+ * with a first and a last day.  Which instance the text means is decided
+ * against the article date (the reference) and the sentence's tense:
+ *   last X     the latest instance that has ended before the reference
+ *   next X     the first instance that starts after it
+ *   this X     the instance in the reference's year (weekdays: its ISO week)
+ *   plain X    weekdays, months, seasons, quarters: the latest instance that has
+ *              begun by the reference (past-tense reporting); month-day dates
+ *              and holidays: the same, allowing up to NEAR_DAYS ahead; in a
+ *              sentence with a future cue (will, plans, next…): the first
+ *              instance that has not ended.
+ * Values follow ISO 8601 reduced precision (2024, 2024-11, decade 199,
+ * century 19) and TimeML's conventions where ISO has none (2023-SU,
+ * 2024-Q3, 2025-W13-WE, XXXX-03-29 when the year is unknown). */
+#include "time/time.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define NEAR_DAYS 14
+
+static int64_t day_of(int y, int m, int d) { return hs_cal_days(y, m, d); }
+
+/* First and last day of the instance of v in year y (or, for weekdays, in the
+ * week whose Monday is day y). Returns 0, or -1 when there is none. */
+static int instance(const hs_tval *v, int y, int64_t *first, int64_t *last)
+{
+    int m = v->m, d = v->d;
+    if (v->hol) {
+        hs_holiday_date(hs_holiday_at((size_t)(v->hol - 1)), y, &m, &d);
+        *first = *last = day_of(y, m, d);
+        return 0;
+    }
+    switch (v->gran) {
+    case TG_DAY:
+        if (d < 1 || d > hs_cal_month_days(y, m))
+            return -1; /* February 29 in a common year */
+        *first = *last = day_of(y, m, d);
+        return 0;
+    case TG_MONTH:
+        *first = day_of(y, m, 1);
+        *last = day_of(y, m, hs_cal_month_days(y, m));
+        return 0;
+    case TG_SEASON: { /* meteorological seasons: spring from March, winter from December */
+        int sm = 3 * v->sub;
+        *first = day_of(y, sm, 1);
+        *last = day_of(y, sm, 1) + 91 - 1;
+        return 0;
+    }
+    case TG_QUARTER:
+        *first = day_of(y, 3 * v->sub - 2, 1);
+        *last = day_of(y, 3 * v->sub, hs_cal_month_days(y, 3 * v->sub));
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* Choose the year of a repeating unit. */
+static void resolve_year(hs_tval *v, const hs_tref *ref)
+{
+    int64_t r = day_of(ref->y, ref->m, ref->d);
+    int best = 0, have = 0;
+    int dir = v->dir;
+    if (dir == 2) {
+        int64_t f, l;
+        if (instance(v, ref->y, &f, &l) == 0)
+            best = ref->y, have = 1;
+    } else {
+        /* scan the years around the reference in order, keep the right one */
+        for (int y = ref->y - 2; y <= ref->y + 2; y++) {
+            int64_t f, l;
+            if (instance(v, y, &f, &l) != 0)
+                continue;
+            int ok;
+            if (dir < 0)
+                ok = l < r;
+            else if (dir > 0)
+                ok = f > r;
+            else if (ref->future)
+                ok = l >= r;
+            else
+                ok = f <= r + (v->anchor == TA_NEAR ? NEAR_DAYS : 0);
+            if (!ok)
+                continue;
+            if (dir > 0 || (dir == 0 && ref->future)) { /* the first that qualifies */
+                if (!have)
+                    best = y, have = 1;
+            } else {
+                best = y, have = 1; /* the latest that qualifies */
+            }
+        }
+    }
+    if (!have) {
+        v->unresolved = 1;
+        return;
+    }
+    v->y = best;
+    if (v->hol)
+        hs_holiday_date(hs_holiday_at((size_t)(v->hol - 1)), best, &v->m, &v->d);
+}
+
+/* A weekday relative to the reference day. */
+static void resolve_weekday(hs_tval *v, const hs_tref *ref)
+{
+    int64_t r = day_of(ref->y, ref->m, ref->d);
+    int rw = hs_cal_weekday(ref->y, ref->m, ref->d);
+    int want = v->wday - 1;
+    int64_t day;
+    int back = (rw - want + 7) % 7;   /* days back to the latest such weekday, 0 today */
+    int ahead = (want - rw + 7) % 7;  /* days ahead to the next one, 0 today */
+    if (v->dir == 2)
+        day = r - rw + want;          /* in the reference's ISO week */
+    else if (v->dir < 0)
+        day = r - (back ? back : 7);
+    else if (v->dir > 0 || ref->future)
+        day = r + (ahead ? ahead : 7);
+    else
+        day = r - back;
+    hs_cal_civil(day, &v->y, &v->m, &v->d);
+    v->gran = TG_DAY;
+}
+
+void hs_tval_resolve(hs_tval *v, const hs_tref *ref)
+{
+    if (v->kind != 0 || v->unresolved || v->anchor == TA_ABS || v->anchor == TA_REL)
+        goto shift;
+    if (!ref->y) {
+        /* no article date: keep what the text gives; computed holidays and
+         * weekdays cannot be placed */
+        if (v->wday && !v->m)
+            v->unresolved = 1;
+        else if (v->hol && hs_holiday_at((size_t)(v->hol - 1))->rule != HR_FIXED)
+            v->unresolved = 1;
+        else if (v->hol)
+            hs_holiday_date(hs_holiday_at((size_t)(v->hol - 1)), 2001, &v->m, &v->d);
+        return; /* y stays 0: XXXX */
+    }
+    if (v->wday && !v->m)
+        resolve_weekday(v, ref);
+    else if (!v->y)
+        resolve_year(v, ref);
+shift:
+    if (v->shift && v->gran == TG_DAY && v->y && !v->unresolved) {
+        int64_t z = day_of(v->y, v->m, v->d) + v->shift;
+        hs_cal_civil(z, &v->y, &v->m, &v->d);
+        v->shift = 0;
+    }
+}
+
+int hs_tval_format(const hs_tval *v, char *buf, size_t n)
+{
+    static const char *const seasons[5] = {"", "SP", "SU", "FA", "WI"};
+    char yy[8];
+    if (v->unresolved)
+        return -1;
+    if (v->kind != 0) {
+        if (!v->dur[0])
+            return -1;
+        snprintf(buf, n, "%s", v->dur);
+        return 0;
+    }
+    if (v->y)
+        snprintf(yy, sizeof yy, "%04d", v->y);
+    else
+        snprintf(yy, sizeof yy, "XXXX");
+    switch (v->gran) {
+    case TG_CENTURY: snprintf(buf, n, "%02d", v->sub); return 0;
+    case TG_DECADE: snprintf(buf, n, "%03d", v->sub); return 0;
+    case TG_YEAR:
+        if (!v->y)
+            return -1;
+        snprintf(buf, n, "%s", yy);
+        return 0;
+    case TG_HALF: snprintf(buf, n, "%s-H%d", yy, v->sub); return 0;
+    case TG_QUARTER: snprintf(buf, n, "%s-Q%d", yy, v->sub); return 0;
+    case TG_SEASON: snprintf(buf, n, "%s-%s", yy, seasons[v->sub >= 1 && v->sub <= 4 ? v->sub : 0]); return 0;
+    case TG_MONTH: snprintf(buf, n, "%s-%02d", yy, v->m); return 0;
+    case TG_WEEK: snprintf(buf, n, "%04d-W%02d", v->y, v->sub); return 0;
+    case TG_WEEKEND: snprintf(buf, n, "%04d-W%02d-WE", v->y, v->sub); return 0;
+    case TG_DAY:
+        if (!v->m || !v->d)
+            return -1;
+        snprintf(buf, n, "%s-%02d-%02d", yy, v->m, v->d);
+        return 0;
+    default:
+        return -1;
+    }
+}

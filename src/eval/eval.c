@@ -10,6 +10,7 @@ static const struct {
     const char *summary;
 } evals[] = {
     {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
+    {"coref", hs_eval_coref, "entities and coreference against GUM's Entity= brackets (--conllu DIR)"},
     {"time", hs_eval_time, "temporal expressions: --cases tests/time/cases.tsv, or --jsonl CORPUS --sample N"},
 };
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 int hs_eval_tokens(int argc, char **argv, FILE *out);
+int hs_eval_coref(int argc, char **argv, FILE *out);
 int hs_eval_time(int argc, char **argv, FILE *out);
 
 #endif

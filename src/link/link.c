@@ -57,6 +57,8 @@ static int prepare(hs_link_ctx *c)
             return HS_ENOMEM;
         c->lt[i].fold = f;
         const hs_lex_entry *x = hs_lex_get(c->lex, buf, n);
+        if (!x && n > 1 && buf[n - 1] == '.')
+            x = hs_lex_get(c->lex, buf, n - 1); /* "Dr.", "Sen." */
         if (x) {
             c->lt[i].cls = x->cls;
             c->lt[i].gender = x->gender;

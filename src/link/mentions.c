@@ -211,6 +211,22 @@ static int person_apposition(hs_link_ctx *c, size_t e, size_t end)
     return 0;
 }
 
+/* Is token b a word of a name mentioned before ("Strayer" after "David Strayer")? */
+static int earlier_name_word(const hs_link_ctx *c, size_t b)
+{
+    const hs_doc *d = c->d;
+    const char *f = c->lt[b].fold;
+    for (size_t m = d->mentions.n; f && m > 0; m--) {
+        const hs_mention *mn = &d->mentions.v[m - 1];
+        if (mn->kind != HS_MK_NAME || mn->type == HS_ET_PLACE || mn->type == HS_ET_ORG)
+            continue;
+        for (uint32_t k = mn->tok_begin; k < mn->tok_end; k++)
+            if (c->lt[k].fold && !strcmp(c->lt[k].fold, f))
+                return 1;
+    }
+    return 0;
+}
+
 /* Is the run starting at b the title of a work: after a work noun ("the film
  * X", "films like X"), or listed after a work ("like X and Y")? */
 static int names_a_work(const hs_link_ctx *c, size_t b)
@@ -233,12 +249,16 @@ static int names_a_work(const hs_link_ctx *c, size_t b)
     return n && (hs_work_noun(f, n) || (n > 2 && f[n - 1] == 's' && hs_work_noun(f, n - 1)));
 }
 
-/* Two or three capitalised words with no digit, not after "the" and none of
- * them a table word: in news text such a run is most often a person's name
+/* Two or three capitalised words with no digit, not after "the" or a
+ * preposition of place, and none of them a table word: in news text such a run is most often a person's name
  * ("Greta Lund"); single unknown words stay MISC. */
 static int plain_name(const hs_link_ctx *c, size_t b, size_t e, int the)
 {
     if (the || e - b < 2 || e - b > 4)
+        return 0;
+    /* "in Salt Lake City": after a preposition of place (and not a possessor) */
+    if (b > 0 && hs_link_tok_is(c->d, b - 1, "in|at|near|across|throughout|outside|inside") &&
+        !(e < c->d->toks.n && c->d->toks.v[e].kind == HS_TK_CLITIC))
         return 0;
     size_t words = 0;
     for (size_t k = b; k < e; k++) {
@@ -277,7 +297,7 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
             continue;
         }
         if (initial_position(d, b) && e - b == 1 && !(cls & (HS_LW_FIRST | HS_LW_TITLE | HS_LW_NATIONALITY)) &&
-            !c->lt[b].known) {
+            !c->lt[b].known && !earlier_name_word(c, b)) {
             b++; /* a lone capitalised word opening a sentence: "Rumours", "Originally" */
             continue;
         }
@@ -414,7 +434,7 @@ int hs_link_mentions(hs_link_ctx *c)
             if (!rc && !tagged && next == i + 1 && !c->lt[i].in_mention &&
                 (capword(d, i) || ((c->lt[i].cls & HS_LW_PARTICLE) && i + 1 < end && capword(d, i + 1)))) {
                 size_t e = i + 1;
-                while (e < end && !c->lt[e].in_mention &&
+                while (e < end && !c->lt[e].in_mention && !(c->lt[e].cls & HS_LW_STOP) &&
                        (capword(d, e) || name_hyphen(d, e, end) ||
                         ((c->lt[e].cls & HS_LW_PARTICLE) && e + 1 < end && capword(d, e + 1))))
                     e++;

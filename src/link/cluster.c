@@ -21,7 +21,8 @@
  * A descriptor with no gender of its own takes that of the first singular
  * pronoun after it in its sentence when no other person is named between them.
  * A singular pronoun joins the most salient person of its gender (a person of
- * unknown gender counts half).  Plural pronouns stay unlinked. */
+ * unknown gender counts half, an untyped name — "Byron" — half again, and
+ * becomes a person).  Plural pronouns stay unlinked. */
 #include "link/link.h"
 
 #include <math.h>
@@ -301,7 +302,7 @@ static int gender_ok(uint8_t want, uint8_t have)
 }
 
 /* The most salient person compatible with `gender`, skipping `taken`. */
-static int32_t most_salient(const hs_link_ctx *c, size_t m, uint8_t gender,
+static int32_t most_salient(const hs_link_ctx *c, size_t m, uint8_t gender, int misc_ok,
                             const int32_t *taken, size_t ntaken)
 {
     const hs_doc *d = c->d;
@@ -310,12 +311,12 @@ static int32_t most_salient(const hs_link_ctx *c, size_t m, uint8_t gender,
     double bs = SAL_MIN;
     for (size_t e = 0; e < d->entities.n; e++) {
         const hs_entity *en = &d->entities.v[e];
-        if (en->type != HS_ET_PERSON || !gender_ok(gender, en->gender))
+        if ((en->type != HS_ET_PERSON && !(misc_ok && en->type == HS_ET_MISC)) || !gender_ok(gender, en->gender))
             continue;
         int skip = 0;
         for (size_t k = 0; k < ntaken; k++)
             skip |= taken[k] == (int32_t)e;
-        double s = salience(c, e, sent) * (gender && !en->gender ? 0.5 : 1.0);
+        double s = salience(c, e, sent) * (gender && !en->gender ? 0.5 : 1.0) * (en->type == HS_ET_MISC ? 0.5 : 1.0);
         if (!skip && s > bs) {
             bs = s;
             best = (int32_t)e;
@@ -374,8 +375,9 @@ static int pass_links(hs_link_ctx *c, ent_info *info)
         uint32_t sent = d->toks.v[mn->tok_begin].sent;
         if (sent != cur)
             ntaken = 0;
-        if (mn->type != HS_ET_PERSON && mn->kind == HS_MK_NAME && d->entities.v[mn->entity].type != HS_ET_PERSON)
-            continue;
+        if (mn->kind == HS_MK_NAME && d->entities.v[mn->entity].type != HS_ET_PERSON &&
+            d->entities.v[mn->entity].type != HS_ET_MISC)
+            continue; /* places, organisations and works take no salience */
         int first = sent != cur, appos = 0;
         cur = sent;
         int32_t e = mn->entity;
@@ -388,7 +390,7 @@ static int pass_links(hs_link_ctx *c, ent_info *info)
             if (e < 0)
                 e = by_ties(c, m);
             if (e < 0)
-                e = most_salient(c, m, g, taken, ntaken);
+                e = most_salient(c, m, g, 0, taken, ntaken);
             if (e >= 0) {
                 if (d->entities.v[e].type == HS_ET_MISC)
                     d->entities.v[e].type = HS_ET_PERSON;
@@ -399,7 +401,7 @@ static int pass_links(hs_link_ctx *c, ent_info *info)
             }
         } else if (mn->kind == HS_MK_PRONOUN) {
             if (mn->gender == HS_G_MALE || mn->gender == HS_G_FEMALE)
-                e = most_salient(c, m, mn->gender, NULL, 0);
+                e = most_salient(c, m, mn->gender, 1, NULL, 0);
             if (e >= 0)
                 join(c, info, m, e);
         }

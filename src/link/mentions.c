@@ -276,7 +276,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
     hs_doc *d = c->d;
     for (size_t k = b; k < e && k <= b + 1; k++) { /* "In Touch Weekly", "The Post" */
         const hs_lex_entry *x = lookup_span(c, k, e);
-        if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE)) && !(e - k == 1 && initial_position(d, k))) {
+        if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE)) && !(e - k == 1 && initial_position(d, k)) &&
+            !(e - k == 1 && earlier_name_word(c, k))) { /* "Jordan" after "Michael Jordan" */
             int outlet = (x->cls & HS_LW_OUTLET) != 0;
             return push_mention(c, k, e, HS_MK_NAME, outlet ? HS_ET_ORG : HS_ET_PLACE, 0, (uint8_t)outlet);
         }
@@ -347,6 +348,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
         if (c->lt[b].cls & HS_LW_FIRST)
             gender = c->lt[b].gender;
     }
+    if (type == HS_ET_MISC && e - b == 1 && (d->toks.v[b].flags & HS_TF_ALL_UPPER) && HS_TOK_LEN(&d->toks.v[b]) > 1)
+        type = HS_ET_ORG; /* an acronym: NASA, PTI */
     int rc = push_mention(c, b, e, HS_MK_NAME, type, type == HS_ET_PERSON ? gender : 0, outlet);
     for (size_t k = first_prem; !rc && k < b; k++)
         rc = add_tie(c, k);

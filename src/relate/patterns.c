@@ -60,6 +60,11 @@ static int parse_pattern(hs_pattern *p, char *s, hs_buf *blk, const char *name, 
             slots |= tok[0] == 'A' ? 1 : 2;
             continue;
         }
+        if (!strcmp(tok, "P")) {
+            el->kind = HS_PE_PAIR;
+            slots |= 3;
+            continue;
+        }
         if (!strcmp(tok, "...")) {
             el->kind = HS_PE_GAP;
             continue;
@@ -76,7 +81,7 @@ static int parse_pattern(hs_pattern *p, char *s, hs_buf *blk, const char *name, 
         el->alts = (const char *)(uintptr_t)(off + 1);
     }
     if (!p->is_status && slots != 3)
-        return hs_error_set(HS_EINPUT, "%s:%zu: a relation pattern needs both A and B", name, line);
+        return hs_error_set(HS_EINPUT, "%s:%zu: a relation pattern needs both A and B, or P", name, line);
     if (p->is_status && slots)
         return hs_error_set(HS_EINPUT, "%s:%zu: a status cue has no A or B", name, line);
     if (!p->n)

@@ -22,6 +22,8 @@
 typedef struct {
     hs_doc *d;
     const hs_relate_tables *t;
+    int32_t pair[2];     /* the last couple named "A and B", or -1 */
+    size_t pair_sent;
     const hs_lex *lex;
     const char **fold;   /* folded word per token (arena), NULL for others */
     int32_t *mention_at; /* mention starting at each token, or -1 */
@@ -62,6 +64,40 @@ static int slot_at(const rctx *c, size_t ti, size_t end, int32_t *ent, size_t *n
     return 1;
 }
 
+/* "they", "the two", "the couple", "the pair" at ti, standing for the couple
+ * last named as "A and B" in this sentence or the two before it. */
+static int pair_at(const rctx *c, size_t ti, size_t end, size_t *next)
+{
+    if (c->pair[0] < 0 || ti >= end || !c->fold[ti] || c->d->toks.v[ti].sent > c->pair_sent + 2)
+        return 0;
+    if (!strcmp(c->fold[ti], "they")) {
+        *next = ti + 1;
+        return 1;
+    }
+    if (!strcmp(c->fold[ti], "the") && ti + 1 < end && c->fold[ti + 1] && hs_alt_match("two|couple|pair|duo", c->fold[ti + 1])) {
+        *next = ti + 2;
+        return 1;
+    }
+    return 0;
+}
+
+/* Remember the last "A and B" of two people in sentence si. */
+static void note_pair(rctx *c, size_t si)
+{
+    const hs_sent *s = &c->d->sents.v[si];
+    for (size_t ti = s->tok_begin; ti + 1 < s->tok_end; ti++) {
+        int32_t a, b;
+        size_t next, after;
+        if (slot_at(c, ti, s->tok_end, &a, &next) && next < s->tok_end && c->fold[next] &&
+            !strcmp(c->fold[next], "and") && slot_at(c, next + 1, s->tok_end, &b, &after) && a != b &&
+            c->d->mentions.v[c->mention_at[ti]].kind == HS_MK_NAME) {
+            c->pair[0] = a;
+            c->pair[1] = b;
+            c->pair_sent = si;
+        }
+    }
+}
+
 static int gap_ok(const rctx *c, size_t ti)
 {
     const hs_tok *t = &c->d->toks.v[ti];
@@ -91,6 +127,13 @@ static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_
                 return 1;
         }
         return 0;
+    case HS_PE_PAIR:
+        if (!pair_at(c, ti, end, &next))
+            return 0;
+        r->a = c->pair[0];
+        r->b[0] = c->pair[1];
+        r->nb = 1;
+        return match(c, p, ei + 1, next, end, r);
     case HS_PE_SLOT_A:
         if (!slot_at(c, ti, end, &ent, &next))
             return 0;
@@ -260,7 +303,7 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
     if (!(a->opts.layers & HS_LAYER_RELATE) || !a->relate || !a->relate->n || !d->entities.n)
         return 0;
     static const hs_lex empty;
-    rctx c = {d, a->relate, a->link ? a->link : &empty, NULL, NULL};
+    rctx c = {d, a->relate, {HS_NONE, HS_NONE}, 0, a->link ? a->link : &empty, NULL, NULL};
     size_t n = d->toks.n;
     c.fold = hs_arena_calloc(&d->arena, n, sizeof *c.fold);
     c.mention_at = malloc(n * sizeof *c.mention_at);
@@ -284,8 +327,11 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
         if (c.mention_at[d->mentions.v[m].tok_begin] < 0)
             c.mention_at[d->mentions.v[m].tok_begin] = (int32_t)m;
     int rc = 0;
-    for (size_t s = 0; !rc && s < d->sents.n; s++)
+    c.pair[0] = c.pair[1] = HS_NONE;
+    for (size_t s = 0; !rc && s < d->sents.n; s++) {
         rc = sentence(&c, s);
+        note_pair(&c, s);
+    }
     free(c.mention_at);
     return rc;
 }

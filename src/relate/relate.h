@@ -7,7 +7,7 @@
 
 #include "doc.h"
 
-enum { HS_PE_WORDS = 0, HS_PE_GAP, HS_PE_SLOT_A, HS_PE_SLOT_B, HS_PE_SLOT_BLIST };
+enum { HS_PE_WORDS = 0, HS_PE_GAP, HS_PE_SLOT_A, HS_PE_SLOT_B, HS_PE_SLOT_BLIST, HS_PE_PAIR };
 
 #define HS_PAT_MAX_EL 12
 #define HS_PAT_GAP 4 /* words a "..." may skip */

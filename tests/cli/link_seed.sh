@@ -30,6 +30,8 @@ need_rel former_partner "Tom Cruise" "Nicole Kidman" "asserted|reported|rumored"
 need_rel former_partner "Tom Cruise" "Penelope Cruz" "asserted|reported|rumored"
 need_rel romance "Ana de Armas" "Manuel Anido Cuesta" "reported|rumored"
 need_rel family "Manuel Anido Cuesta" "Miguel Díaz-Canel Bermúdez" "asserted|reported"
+echo "$out" | grep -qE "^ +R[0-9]+ meeting: Tom Cruise — Ana de Armas \([a-z]+\) 2025-02-13$" ||
+    { echo "the dinner is not dated 2025-02-13"; fail=1; }
 echo "$out" | grep -qE "romance: Ana de Armas — Manuel Anido Cuesta \([a-z]+\) 2024$" ||
     { echo "romance(de Armas, Anido Cuesta) not dated 2024"; fail=1; }
 exit $fail

@@ -129,3 +129,14 @@ TEST(relate_table_errors_name_the_line)
     CHECK(t && hs_alt_match(t->pats[0].el[2].alts, "dating"));
     hs_relate_tables_free(t);
 }
+
+TEST(relate_couple_referred_to_as_they_or_the_couple)
+{
+    hs_doc *d = lf_run("Kara Voss and Milo Brandt met at a gala. Weeks later the couple were spotted dining in Rome.");
+    CHECK_INT(lf_rel(d, "meeting", "Kara Voss", "Milo Brandt", NULL), HS_ST_ASSERTED);
+    d = lf_run("Kara Voss and Milo Brandt wed in 2019. In 2023 they split after four years.");
+    CHECK_INT(lf_rel(d, "former_partner", "Kara Voss", "Milo Brandt", NULL), HS_ST_ASSERTED);
+    /* no couple named before: "they" stands for nobody */
+    d = lf_run("Kara Voss spoke. They were spotted dining with Milo Brandt.");
+    CHECK_INT(lf_rel(d, "meeting", "Kara Voss", "Milo Brandt", NULL), -1);
+}

@@ -21,7 +21,7 @@
  * A descriptor with no gender of its own takes that of the first singular
  * pronoun after it in its sentence when no other person is named between them.
  * A singular pronoun joins the most salient person of its gender (a person of
- * unknown gender counts half, an untyped name — "Byron" — half again, and
+ * unknown gender counts 0.35, an untyped name — "Byron" — half again, and
  * becomes a person).  Plural pronouns stay unlinked. */
 #include "link/link.h"
 
@@ -316,7 +316,7 @@ static int32_t most_salient(const hs_link_ctx *c, size_t m, uint8_t gender, int 
         int skip = 0;
         for (size_t k = 0; k < ntaken; k++)
             skip |= taken[k] == (int32_t)e;
-        double s = salience(c, e, sent) * (gender && !en->gender ? 0.5 : 1.0) * (en->type == HS_ET_MISC ? 0.5 : 1.0);
+        double s = salience(c, e, sent) * (gender && !en->gender ? 0.35 : 1.0) * (en->type == HS_ET_MISC ? 0.5 : 1.0);
         if (!skip && s > bs) {
             bs = s;
             best = (int32_t)e;
@@ -351,7 +351,9 @@ static double weight(const hs_doc *d, size_t m, int first_in_sentence)
 {
     const hs_mention *mn = &d->mentions.v[m];
     double w = mn->kind == HS_MK_NAME ? 1.0 : mn->kind == HS_MK_NOMINAL ? 0.8 : 0.7;
-    if (first_in_sentence)
+    int possessor = mn->tok_end < d->toks.n && d->toks.v[mn->tok_end].kind == HS_TK_CLITIC &&
+                    hs_link_tok_is(d, mn->tok_end, "'s|’s|'|’");
+    if (first_in_sentence && !possessor) /* "Sol's ex-husband X …": the possessor is not the subject */
         w += 0.5;
     for (size_t k = mn->tok_begin; k > d->sents.v[d->toks.v[mn->tok_begin].sent].tok_begin; k--) {
         if (hs_link_tok_is(d, k - 1, ")"))

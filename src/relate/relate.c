@@ -22,10 +22,12 @@
 typedef struct {
     hs_doc *d;
     const hs_relate_tables *t;
-    int32_t pair[2];     /* the last couple named "A and B", or -1 */
-    size_t pair_sent;
+    int32_t pair[2];     /* the last couple named "A and B" or related, or -1 */
+    size_t pair_sent, pair_end; /* its sentence and the token after it */
     const hs_lex *lex;
     const char **fold;   /* folded word per token (arena), NULL for others */
+    const char **cfold;  /* folded hyphenated compound starting at a token ("ex-husband"), or NULL */
+    uint32_t *cend;      /* its end */
     int32_t *mention_at; /* mention starting at each token, or -1 */
 } rctx;
 
@@ -59,8 +61,20 @@ static int slot_at(const rctx *c, size_t ti, size_t end, int32_t *ent, size_t *n
     if (ti >= end || !person_mention(c, c->mention_at[ti]))
         return 0;
     const hs_mention *m = &c->d->mentions.v[c->mention_at[ti]];
+    /* "her husband Arno Keel": a possessive and a role noun before a name */
+    if (m->kind == HS_MK_PRONOUN && ti + 2 < end && c->fold[ti + 1] && c->mention_at[ti + 2] >= 0 &&
+        c->d->mentions.v[c->mention_at[ti + 2]].kind == HS_MK_NAME && person_mention(c, c->mention_at[ti + 2])) {
+        const hs_lex_entry *x = hs_lex_get(c->lex, c->fold[ti + 1], strlen(c->fold[ti + 1]));
+        if (x && (x->cls & HS_LW_ROLE))
+            m = &c->d->mentions.v[c->mention_at[ti + 2]];
+    }
     *ent = m->entity;
     *next = m->tok_end;
+    /* "Marchetti, 41, split from …": an age in apposition */
+    size_t k = *next;
+    if (k + 2 < end && c->fold[k] && c->fold[k + 2] && !strcmp(c->fold[k], ",") && !strcmp(c->fold[k + 2], ",") &&
+        c->d->toks.v[k + 1].kind == HS_TK_NUMBER && HS_TOK_LEN(&c->d->toks.v[k + 1]) <= 3)
+        *next = k + 3;
     return 1;
 }
 
@@ -68,7 +82,8 @@ static int slot_at(const rctx *c, size_t ti, size_t end, int32_t *ent, size_t *n
  * last named as "A and B" in this sentence or the two before it. */
 static int pair_at(const rctx *c, size_t ti, size_t end, size_t *next)
 {
-    if (c->pair[0] < 0 || ti >= end || !c->fold[ti] || c->d->toks.v[ti].sent > c->pair_sent + 2)
+    if (c->pair[0] < 0 || ti >= end || !c->fold[ti] || c->d->toks.v[ti].sent > c->pair_sent + 2 ||
+        ti < c->pair_end)
         return 0;
     if (!strcmp(c->fold[ti], "they")) {
         *next = ti + 1;
@@ -81,7 +96,19 @@ static int pair_at(const rctx *c, size_t ti, size_t end, size_t *next)
     return 0;
 }
 
-/* Remember the last "A and B" of two people in sentence si. */
+static void set_pair(rctx *c, int32_t a, int32_t b, size_t si, size_t end_tok)
+{
+    if ((c->pair[0] == a && c->pair[1] == b) || (c->pair[0] == b && c->pair[1] == a)) {
+        c->pair_sent = si; /* the same couple again: it stays available from where it was named */
+        return;
+    }
+    c->pair[0] = a;
+    c->pair[1] = b;
+    c->pair_sent = si;
+    c->pair_end = end_tok;
+}
+
+/* Remember the first "A and B" of two people in sentence si. */
 static void note_pair(rctx *c, size_t si)
 {
     const hs_sent *s = &c->d->sents.v[si];
@@ -91,9 +118,8 @@ static void note_pair(rctx *c, size_t si)
         if (slot_at(c, ti, s->tok_end, &a, &next) && next < s->tok_end && c->fold[next] &&
             !strcmp(c->fold[next], "and") && slot_at(c, next + 1, s->tok_end, &b, &after) && a != b &&
             c->d->mentions.v[c->mention_at[ti]].kind == HS_MK_NAME) {
-            c->pair[0] = a;
-            c->pair[1] = b;
-            c->pair_sent = si;
+            set_pair(c, a, b, si, after);
+            return;
         }
     }
 }
@@ -116,6 +142,9 @@ static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_
     size_t next;
     switch (el->kind) {
     case HS_PE_WORDS:
+        if (ti < end && c->cfold[ti] && c->cend[ti] <= end && hs_alt_match(el->alts, c->cfold[ti]) &&
+            match(c, p, ei + 1, c->cend[ti], end, r))
+            return 1;
         if (ti < end && c->fold[ti] && hs_alt_match(el->alts, c->fold[ti]) && match(c, p, ei + 1, ti + 1, end, r))
             return 1;
         return el->optional && match(c, p, ei + 1, ti, end, r);
@@ -160,15 +189,31 @@ static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_
     }
 }
 
-/* Does cue pattern p occur in tokens [b, e)? */
-static int cue_in(const rctx *c, const hs_pattern *p, size_t b, size_t e)
+/* Does cue pattern p occur in tokens [b, e) where it governs a relation
+ * ending at token `rel_end`: before or inside it, or in a reporting clause that
+ * closes the sentence (", a source said."), with no clause break (but, while,
+ * ;) between?  "X, the son of Y, confirmed he is
+ * dating Z": "confirmed" governs the dating, not the apposition. */
+static int clause_break(const rctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (c->fold[k] && hs_alt_match(";|but|while|whereas|although|though", c->fold[k]))
+            return 1;
+    return 0;
+}
+
+static int cue_in(const rctx *c, const hs_pattern *p, size_t b, size_t e, size_t rel_start, size_t rel_end)
 {
     rmatch r;
     for (size_t i = b; i < e; i++) {
         const hs_tok *t = &c->d->toks.v[i];
         if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) && i > b)
             continue; /* "in May" is a month, not a modal */
-        if (c->fold[i] && hs_alt_match(p->el[0].alts, c->fold[i]) && match(c, p, 0, i, e, &r))
+        if (!c->fold[i] || !hs_alt_match(p->el[0].alts, c->fold[i]) || !match(c, p, 0, i, e, &r))
+            continue;
+        if (i < rel_start && clause_break(c, r.end, rel_start))
+            continue; /* "X denied …, but a source said the pair were seen …" */
+        if (i < rel_end || (r.end + 4 >= e && !clause_break(c, rel_end, i)))
             return 1;
     }
     return 0;
@@ -194,7 +239,7 @@ static void set_status(const rctx *c, hs_rel *r, const hs_sent *s, const rmatch 
     for (size_t i = 0; i < c->t->n; i++) {
         const hs_pattern *p = &c->t->pats[i];
         if (p->is_status && !(cues & (1u << p->type)) &&
-            cue_in(c, p, p->span_scope ? m->start : s->tok_begin, p->span_scope ? m->end : s->tok_end))
+            cue_in(c, p, p->span_scope ? m->start : s->tok_begin, p->span_scope ? m->end : s->tok_end, m->start, m->end))
             cues |= 1u << p->type;
     }
     for (size_t i = 0; i < d->hedges.n; i++) {
@@ -259,14 +304,22 @@ static int32_t relation_time(const hs_doc *d, uint8_t type, hs_span ev, const hs
     return t;
 }
 
+static int has_pair(const hs_pattern *p)
+{
+    for (size_t k = 0; k < p->n; k++)
+        if (p->el[k].kind == HS_PE_PAIR)
+            return 1;
+    return 0;
+}
+
 static int sentence(rctx *c, size_t si)
 {
     hs_doc *d = c->d;
     const hs_sent *s = &d->sents.v[si];
     size_t from = d->rels.n;
-    for (size_t pi = 0; pi < c->t->n; pi++) {
-        const hs_pattern *p = &c->t->pats[pi];
-        if (p->is_status)
+    for (size_t pi = 0; pi < 2 * c->t->n; pi++) { /* patterns with a couple (P) last */
+        const hs_pattern *p = &c->t->pats[pi % c->t->n];
+        if (p->is_status || has_pair(p) != (pi >= c->t->n))
             continue;
         for (size_t ti = s->tok_begin; ti < s->tok_end; ti++) {
             rmatch m;
@@ -290,6 +343,8 @@ static int sentence(rctx *c, size_t si)
                 r->evidence.end = d->toks.v[m.end - 1].end;
                 r->time = relation_time(d, p->type, r->evidence, s);
                 set_status(c, r, s, &m);
+                if (p->type == HS_RT_ROMANCE || p->type == HS_RT_SPOUSE)
+                    set_pair(c, m.a, m.b[k], si, m.end); /* "… the pair were seen" */
             }
         }
     }
@@ -303,11 +358,13 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
     if (!(a->opts.layers & HS_LAYER_RELATE) || !a->relate || !a->relate->n || !d->entities.n)
         return 0;
     static const hs_lex empty;
-    rctx c = {d, a->relate, {HS_NONE, HS_NONE}, 0, a->link ? a->link : &empty, NULL, NULL};
+    rctx c = {d, a->relate, {HS_NONE, HS_NONE}, 0, 0, a->link ? a->link : &empty, NULL, NULL, NULL, NULL};
     size_t n = d->toks.n;
     c.fold = hs_arena_calloc(&d->arena, n, sizeof *c.fold);
+    c.cfold = hs_arena_calloc(&d->arena, n, sizeof *c.cfold);
+    c.cend = hs_arena_calloc(&d->arena, n, sizeof *c.cend);
     c.mention_at = malloc(n * sizeof *c.mention_at);
-    if (!c.fold || !c.mention_at) {
+    if (!c.fold || !c.cfold || !c.cend || !c.mention_at) {
         free(c.mention_at);
         return hs_error_set(HS_ENOMEM, "out of memory");
     }
@@ -322,6 +379,15 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
             free(c.mention_at);
             return HS_ENOMEM;
         }
+        size_t ce = t->kind == HS_TK_WORD ? hs_compound_end(d, i) : i + 1;
+        if (ce > i + 1) {
+            k = hs_fold(HS_TOK_PTR(d, t), d->toks.v[ce - 1].end - t->start, buf, sizeof buf);
+            c.cend[i] = (uint32_t)ce;
+            if (k != (size_t)-1 && !(c.cfold[i] = hs_arena_strndup(&d->arena, buf, k))) {
+                free(c.mention_at);
+                return HS_ENOMEM;
+            }
+        }
     }
     for (size_t m = 0; m < d->mentions.n; m++)
         if (c.mention_at[d->mentions.v[m].tok_begin] < 0)
@@ -329,8 +395,8 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
     int rc = 0;
     c.pair[0] = c.pair[1] = HS_NONE;
     for (size_t s = 0; !rc && s < d->sents.n; s++) {
-        rc = sentence(&c, s);
         note_pair(&c, s);
+        rc = sentence(&c, s);
     }
     free(c.mention_at);
     return rc;

@@ -115,7 +115,7 @@ static void note_pair(rctx *c, size_t si)
     for (size_t ti = s->tok_begin; ti + 1 < s->tok_end; ti++) {
         int32_t a, b;
         size_t next, after;
-        if (slot_at(c, ti, s->tok_end, &a, &next) && next < s->tok_end && c->fold[next] &&
+        if (c->mention_at[ti] >= 0 && slot_at(c, ti, s->tok_end, &a, &next) && next < s->tok_end && c->fold[next] &&
             !strcmp(c->fold[next], "and") && slot_at(c, next + 1, s->tok_end, &b, &after) && a != b &&
             c->d->mentions.v[c->mention_at[ti]].kind == HS_MK_NAME) {
             set_pair(c, a, b, si, after);

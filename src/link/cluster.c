@@ -34,7 +34,21 @@
 typedef struct {
     int32_t canon;  /* the mention with the longest name */
     int32_t last;   /* the last mention linked so far */
+    uint64_t words; /* a bit per word of the canonical name (a quick filter) */
 } ent_info;
+
+/* A bit per word of a mention (hash of its fold modulo 64). */
+static uint64_t word_bits(const hs_link_ctx *c, const hs_mention *m)
+{
+    uint64_t b = 0;
+    for (uint32_t k = m->tok_begin; k < m->tok_end; k++) {
+        uint64_t h = 1469598103934665603ull;
+        for (const char *p = c->lt[k].fold; p && *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+        b |= 1ull << (h % 64);
+    }
+    return b;
+}
 
 typedef struct {
     uint32_t start, idx;
@@ -142,6 +156,7 @@ static int new_entity(hs_link_ctx *c, ent_info **info, size_t m)
     }
     size_t id = d->entities.n - 1;
     (*info)[id].canon = (*info)[id].last = (int32_t)m;
+    (*info)[id].words = word_bits(c, mn);
     c->score[id] = 0;
     c->score_sent[id] = 0;
     mn->entity = (int32_t)id;
@@ -167,6 +182,7 @@ static void join(hs_link_ctx *c, ent_info *info, size_t m, int32_t e)
         const hs_mention *cm = &d->mentions.v[info[e].canon];
         if (HS_SPAN_LEN(mn->span) > HS_SPAN_LEN(cm->span)) {
             info[e].canon = (int32_t)m;
+            info[e].words = word_bits(c, mn);
             en->name = hs_arena_strndup(&d->arena, HS_SPAN_PTR(d, mn->span), HS_SPAN_LEN(mn->span));
         }
     }
@@ -180,9 +196,11 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
         if (mn->kind != HS_MK_NAME)
             continue;
         int32_t best = HS_NONE;
+        uint64_t bits = word_bits(c, mn);
         for (size_t e = 0; e < d->entities.n; e++) {
             const hs_mention *cm = &d->mentions.v[(*info)[e].canon];
-            if (!types_agree(d->entities.v[e].type, mn->type))
+            uint64_t both = bits & (*info)[e].words;
+            if ((both != bits && both != (*info)[e].words) || !types_agree(d->entities.v[e].type, mn->type))
                 continue;
             if (!words_within(c, mn, cm) && !words_within(c, cm, mn))
                 continue;
@@ -356,9 +374,12 @@ static double weight(const hs_doc *d, size_t m, int first_in_sentence)
     if (first_in_sentence && !possessor) /* "Sol's ex-husband X …": the possessor is not the subject */
         w += 0.5;
     for (size_t k = mn->tok_begin; k > d->sents.v[d->toks.v[mn->tok_begin].sent].tok_begin; k--) {
-        if (hs_link_tok_is(d, k - 1, ")"))
+        const hs_tok *t = &d->toks.v[k - 1];
+        if (t->kind != HS_TK_PUNCT || HS_TOK_LEN(t) != 1)
+            continue;
+        if (d->text[t->start] == ')')
             break;
-        if (hs_link_tok_is(d, k - 1, "("))
+        if (d->text[t->start] == '(')
             return w * 0.3; /* a parenthesis: credits, asides */
     }
     int listed = (mn->tok_begin > 0 && hs_link_tok_is(d, mn->tok_begin - 1, "and|or")) ||

@@ -421,10 +421,11 @@ int hs_link_mentions(hs_link_ctx *c)
                 i = next;
                 continue;
             }
-            size_t k;
-            for (k = 0; k < sizeof pronouns / sizeof pronouns[0]; k++)
-                if (!strcmp(f, pronouns[k].w))
-                    break;
+            size_t k = sizeof pronouns / sizeof pronouns[0];
+            if (f[0] == 'h' || f[0] == 's' || f[0] == 't') /* every pronoun of the table starts so */
+                for (k = 0; k < sizeof pronouns / sizeof pronouns[0]; k++)
+                    if (!strcmp(f, pronouns[k].w))
+                        break;
             if (k < sizeof pronouns / sizeof pronouns[0]) {
                 rc = push_mention(c, i, i + 1, HS_MK_PRONOUN, HS_ET_PERSON, pronouns[k].gender, 0);
             } else if (!strcmp(f, "the")) {

@@ -116,6 +116,91 @@ static int parse_cues(hs_relate_tables *t, size_t *cap, hs_pattern *proto, char 
     return 0;
 }
 
+/* Hash every alternative of every word element (matching compares hashes). */
+static int hash_alternatives(hs_relate_tables *t)
+{
+    size_t total = 0, cap = 0;
+    for (size_t i = 0; i < t->n; i++)
+        for (size_t k = 0; k < t->pats[i].n; k++)
+            if (t->pats[i].el[k].kind == HS_PE_WORDS)
+                for (const char *p = t->pats[i].el[k].alts; *p; p++)
+                    cap += *p == '|';
+    for (size_t i = 0; i < t->n; i++)
+        cap += t->pats[i].n;
+    t->hashes = malloc((cap ? cap : 1) * sizeof *t->hashes);
+    if (!t->hashes)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < t->n; i++)
+        for (size_t k = 0; k < t->pats[i].n; k++) {
+            hs_pat_el *el = &t->pats[i].el[k];
+            if (el->kind != HS_PE_WORDS)
+                continue;
+            el->h_off = (uint32_t)total;
+            for (const char *p = el->alts;;) {
+                const char *bar = strchr(p, '|');
+                size_t n = bar ? (size_t)(bar - p) : strlen(p);
+                t->hashes[total++] = hs_word_hash(p, n);
+                el->nh++;
+                if (!bar)
+                    break;
+                p = bar + 1;
+            }
+        }
+    return 0;
+}
+
+/* Index the trigger words of the relation patterns (see relate.h). */
+static int index_triggers(hs_relate_tables *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++)
+        for (size_t k = 0; k < t->pats[i].n; k++)
+            n += t->pats[i].el[k].nh;
+    t->tcap = 64;
+    while (t->tcap < 2 * n + 2)
+        t->tcap *= 2;
+    t->tkeys = calloc(t->tcap, sizeof *t->tkeys);
+    t->tmask = calloc(t->tcap, sizeof *t->tmask);
+    if (!t->tkeys || !t->tmask)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < t->n && i < 256; i++) {
+        const hs_pattern *p = &t->pats[i];
+        const hs_pat_el *el = NULL;
+        for (size_t k = 0; k < p->n && !el; k++)
+            if (p->el[k].kind == HS_PE_WORDS && !p->el[k].optional)
+                el = &p->el[k];
+        if (p->is_status || !el)
+            continue;
+        for (uint32_t k = 0; k < el->nh; k++) {
+            uint64_t h = t->hashes[el->h_off + k];
+            size_t s = (size_t)h & (t->tcap - 1);
+            while (t->tkeys[s] && t->tkeys[s] != h)
+                s = (s + 1) & (t->tcap - 1);
+            t->tkeys[s] = h;
+            t->tmask[s][i / 64] |= 1ull << (i % 64);
+        }
+    }
+    return 0;
+}
+
+/* The relation patterns in the order they are tried: a couple (P) comes from
+ * relations found first, so patterns with P go last. */
+static int order_patterns(hs_relate_tables *t)
+{
+    t->order = malloc((t->n ? t->n : 1) * sizeof *t->order);
+    if (!t->order)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < t->n; i++) {
+            int pair = 0;
+            for (size_t k = 0; k < t->pats[i].n; k++)
+                pair |= t->pats[i].el[k].kind == HS_PE_PAIR;
+            if (!t->pats[i].is_status && pair == pass)
+                t->order[t->n_order++] = (uint32_t)i;
+        }
+    return 0;
+}
+
 int hs_relate_tables_parse(hs_relate_tables **out, const char *text, size_t len, const char *name)
 {
     *out = NULL;
@@ -196,6 +281,11 @@ int hs_relate_tables_parse(hs_relate_tables **out, const char *text, size_t len,
             for (size_t k = 0; k < t->pats[i].n; k++)
                 if (t->pats[i].el[k].kind == HS_PE_WORDS)
                     t->pats[i].el[k].alts = t->strings + ((uintptr_t)t->pats[i].el[k].alts - 1);
+        rc = hash_alternatives(t);
+        if (!rc)
+            rc = index_triggers(t);
+        if (!rc)
+            rc = order_patterns(t);
     }
     hs_buf_free(&blk);
     if (rc) {
@@ -235,5 +325,9 @@ void hs_relate_tables_free(hs_relate_tables *t)
         return;
     free(t->pats);
     free(t->strings);
+    free(t->hashes);
+    free(t->tkeys);
+    free(t->order);
+    free(t->tmask);
     free(t);
 }

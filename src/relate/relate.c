@@ -28,6 +28,8 @@ typedef struct {
     const char **fold;   /* folded word per token (arena), NULL for others */
     const char **cfold;  /* folded hyphenated compound starting at a token ("ex-husband"), or NULL */
     uint32_t *cend;      /* its end */
+    uint64_t *fh, *cfh;  /* hashes of fold and cfold (0: none) */
+    uint8_t *premod;     /* a capitalised word, title or nationality word (may precede a name) */
     int32_t *mention_at; /* mention starting at each token, or -1 */
 } rctx;
 
@@ -51,13 +53,9 @@ static int person_mention(const rctx *c, int32_t m)
 /* A person mention at ti (after up to three title or nationality words). */
 static int slot_at(const rctx *c, size_t ti, size_t end, int32_t *ent, size_t *next)
 {
-    for (size_t k = 0; k < 3 && ti < end && c->mention_at[ti] < 0 && c->fold[ti]; k++, ti++) {
-        const hs_lex_entry *x = hs_lex_get(c->lex, c->fold[ti], strlen(c->fold[ti]));
-        const hs_tok *t = &c->d->toks.v[ti];
-        int capital = t->kind == HS_TK_WORD && (t->flags & HS_TF_UPPER_INITIAL);
-        if (!capital && (!x || !(x->cls & (HS_LW_TITLE | HS_LW_NATIONALITY))))
+    for (size_t k = 0; k < 3 && ti < end && c->mention_at[ti] < 0; k++, ti++)
+        if (!c->premod[ti])
             return 0; /* "Cuban President X", "Chilean Senator X" */
-    }
     if (ti >= end || !person_mention(c, c->mention_at[ti]))
         return 0;
     const hs_mention *m = &c->d->mentions.v[c->mention_at[ti]];
@@ -142,10 +140,10 @@ static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_
     size_t next;
     switch (el->kind) {
     case HS_PE_WORDS:
-        if (ti < end && c->cfold[ti] && c->cend[ti] <= end && hs_alt_match(el->alts, c->cfold[ti]) &&
+        if (ti < end && c->cfh[ti] && c->cend[ti] <= end && hs_el_has(c->t, el, c->cfh[ti]) &&
             match(c, p, ei + 1, c->cend[ti], end, r))
             return 1;
-        if (ti < end && c->fold[ti] && hs_alt_match(el->alts, c->fold[ti]) && match(c, p, ei + 1, ti + 1, end, r))
+        if (ti < end && hs_el_has(c->t, el, c->fh[ti]) && match(c, p, ei + 1, ti + 1, end, r))
             return 1;
         return el->optional && match(c, p, ei + 1, ti, end, r);
     case HS_PE_GAP:
@@ -209,7 +207,7 @@ static int cue_in(const rctx *c, const hs_pattern *p, size_t b, size_t e, size_t
         const hs_tok *t = &c->d->toks.v[i];
         if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) && i > b)
             continue; /* "in May" is a month, not a modal */
-        if (!c->fold[i] || !hs_alt_match(p->el[0].alts, c->fold[i]) || !match(c, p, 0, i, e, &r))
+        if (!hs_el_has(c->t, &p->el[0], c->fh[i]) || !match(c, p, 0, i, e, &r))
             continue;
         if (i < rel_start && clause_break(c, r.end, rel_start))
             continue; /* "X denied …, but a source said the pair were seen …" */
@@ -304,12 +302,37 @@ static int32_t relation_time(const hs_doc *d, uint8_t type, hs_span ev, const hs
     return t;
 }
 
-static int has_pair(const hs_pattern *p)
+static void or_trigger(const hs_relate_tables *t, uint64_t h, uint64_t mask[4])
 {
+    if (!h)
+        return;
+    for (size_t s = (size_t)h & (t->tcap - 1); t->tkeys[s]; s = (s + 1) & (t->tcap - 1))
+        if (t->tkeys[s] == h) {
+            for (int k = 0; k < 4; k++)
+                mask[k] |= t->tmask[s][k];
+            return;
+        }
+}
+
+/* The relation patterns whose trigger word occurs in the sentence (bits). */
+static void triggers_of(const rctx *c, const hs_sent *s, uint64_t mask[4])
+{
+    memset(mask, 0, 4 * sizeof *mask);
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        or_trigger(c->t, c->fh[i], mask);
+        or_trigger(c->t, c->cfh[i], mask);
+    }
+}
+
+/* May pattern pi match in a sentence with trigger bits `mask`? */
+static int trigger_in(const hs_pattern *p, size_t pi, const uint64_t mask[4])
+{
+    if (pi >= 256)
+        return 1;
     for (size_t k = 0; k < p->n; k++)
-        if (p->el[k].kind == HS_PE_PAIR)
-            return 1;
-    return 0;
+        if (p->el[k].kind == HS_PE_WORDS && !p->el[k].optional)
+            return (mask[pi / 64] >> (pi % 64)) & 1;
+    return 1; /* no required word: always try */
 }
 
 static int sentence(rctx *c, size_t si)
@@ -317,16 +340,21 @@ static int sentence(rctx *c, size_t si)
     hs_doc *d = c->d;
     const hs_sent *s = &d->sents.v[si];
     size_t from = d->rels.n;
-    for (size_t pi = 0; pi < 2 * c->t->n; pi++) { /* patterns with a couple (P) last */
-        const hs_pattern *p = &c->t->pats[pi % c->t->n];
-        if (p->is_status || has_pair(p) != (pi >= c->t->n))
+    uint64_t mask[4];
+    triggers_of(c, s, mask);
+    for (size_t oi = 0; oi < c->t->n_order; oi++) { /* patterns with a couple (P) last */
+        size_t pi = c->t->order[oi];
+        const hs_pattern *p = &c->t->pats[pi];
+        if (!trigger_in(p, pi, mask))
             continue;
         for (size_t ti = s->tok_begin; ti < s->tok_end; ti++) {
             rmatch m;
             memset(&m, 0, sizeof m);
             m.start = (uint32_t)ti;
-            if (p->el[0].kind == HS_PE_WORDS && !p->el[0].optional &&
-                (!c->fold[ti] || !hs_alt_match(p->el[0].alts, c->fold[ti])))
+            if (p->el[0].kind == HS_PE_WORDS && !p->el[0].optional && !hs_el_has(c->t, &p->el[0], c->fh[ti]) &&
+                !hs_el_has(c->t, &p->el[0], c->cfh[ti]))
+                continue;
+            if (p->el[0].kind == HS_PE_SLOT_A && c->mention_at[ti] < 0 && !c->premod[ti])
                 continue;
             if (!match(c, p, 0, ti, s->tok_end, &m))
                 continue;
@@ -358,13 +386,21 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
     if (!(a->opts.layers & HS_LAYER_RELATE) || !a->relate || !a->relate->n || !d->entities.n)
         return 0;
     static const hs_lex empty;
-    rctx c = {d, a->relate, {HS_NONE, HS_NONE}, 0, 0, a->link ? a->link : &empty, NULL, NULL, NULL, NULL};
+    rctx c;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.t = a->relate;
+    c.pair[0] = c.pair[1] = HS_NONE;
+    c.lex = a->link ? a->link : &empty;
     size_t n = d->toks.n;
     c.fold = hs_arena_calloc(&d->arena, n, sizeof *c.fold);
     c.cfold = hs_arena_calloc(&d->arena, n, sizeof *c.cfold);
     c.cend = hs_arena_calloc(&d->arena, n, sizeof *c.cend);
+    c.fh = hs_arena_calloc(&d->arena, n, sizeof *c.fh);
+    c.cfh = hs_arena_calloc(&d->arena, n, sizeof *c.cfh);
+    c.premod = hs_arena_calloc(&d->arena, n, 1);
     c.mention_at = malloc(n * sizeof *c.mention_at);
-    if (!c.fold || !c.cfold || !c.cend || !c.mention_at) {
+    if (!c.fold || !c.cfold || !c.cend || !c.fh || !c.cfh || !c.premod || !c.mention_at) {
         free(c.mention_at);
         return hs_error_set(HS_ENOMEM, "out of memory");
     }
@@ -379,6 +415,12 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
             free(c.mention_at);
             return HS_ENOMEM;
         }
+        if (k != (size_t)-1) {
+            c.fh[i] = hs_word_hash(buf, k);
+            const hs_lex_entry *x = hs_lex_get(c.lex, buf, k);
+            c.premod[i] = (t->kind == HS_TK_WORD && (t->flags & HS_TF_UPPER_INITIAL)) ||
+                          (x && (x->cls & (HS_LW_TITLE | HS_LW_NATIONALITY)));
+        }
         size_t ce = t->kind == HS_TK_WORD ? hs_compound_end(d, i) : i + 1;
         if (ce > i + 1) {
             k = hs_fold(HS_TOK_PTR(d, t), d->toks.v[ce - 1].end - t->start, buf, sizeof buf);
@@ -387,6 +429,8 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
                 free(c.mention_at);
                 return HS_ENOMEM;
             }
+            if (k != (size_t)-1)
+                c.cfh[i] = hs_word_hash(buf, k);
         }
     }
     for (size_t m = 0; m < d->mentions.n; m++)

@@ -270,6 +270,25 @@ static int plain_name(const hs_link_ctx *c, size_t b, size_t e, int the)
     return words >= 2 && words <= 3;
 }
 
+/* Is sentence s a headline: flagged so by the splitter, or an unpunctuated
+ * line with most of its words capitalised?  Capitals say little there. */
+static int title_case(const hs_link_ctx *c, const hs_sent *s)
+{
+    if (s->flags & HS_SF_HEADLINE)
+        return 1;
+    const hs_tok *last = s->tok_end > s->tok_begin ? &c->d->toks.v[s->tok_end - 1] : NULL;
+    if (!last || (last->kind == HS_TK_PUNCT && strchr(".!?", c->d->text[last->start])) || last->kind == HS_TK_QUOTE)
+        return 0; /* a punctuated sentence is prose, however many names it holds */
+    size_t words = 0, caps = 0;
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        if (c->d->toks.v[i].kind != HS_TK_WORD || (c->lt[i].cls & HS_LW_STOP))
+            continue;
+        words++;
+        caps += (c->d->toks.v[i].flags & HS_TF_UPPER_INITIAL) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 7;
+}
+
 /* A run of capitalised words [b, e) in a sentence ending at `end`. */
 static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
 {
@@ -414,6 +433,7 @@ int hs_link_mentions(hs_link_ctx *c)
     int rc = mark_known(c);
     for (size_t s = 0; !rc && s < d->sents.n; s++) {
         size_t end = d->sents.v[s].tok_end;
+        int headline = title_case(c, &d->sents.v[s]);
         for (size_t i = d->sents.v[s].tok_begin; !rc && i < end;) {
             const char *f = c->lt[i].fold;
             size_t next = i + 1;
@@ -442,8 +462,16 @@ int hs_link_mentions(hs_link_ctx *c)
                        (capword(d, e) || name_hyphen(d, e, end) ||
                         ((c->lt[e].cls & HS_LW_PARTICLE) && e + 1 < end && capword(d, e + 1))))
                     e++;
-                rc = name_run(c, i, e, end);
                 next = e;
+                if (headline) { /* only a first name and the word after it, or a table name */
+                    const hs_lex_entry *x = lookup_span(c, i, e);
+                    if (!(x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) && (c->lt[i].cls & HS_LW_FIRST) && e > i + 2)
+                        e = i + 2 + ((c->lt[i + 1].cls & HS_LW_PARTICLE) != 0);
+                    if (!(x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) && !(c->lt[i].cls & HS_LW_FIRST))
+                        e = i; /* no name here */
+                }
+                if (e > i)
+                    rc = name_run(c, i, e, end);
             }
             i = next;
         }

@@ -108,6 +108,8 @@ int hs_doc_summary(hs_doc *d, const char **out, size_t *len)
                           s ? s : "?", o ? o : "?", hs_status_names[r->status % HS_ST_COUNT]);
             if (r->time >= 0 && (size_t)r->time < d->timexes.n && d->timexes.v[r->time].value)
                 hs_buf_printf(b, " %s", d->timexes.v[r->time].value);
+            hs_buf_puts(b, "\n        evidence: ");
+            span_excerpt(b, d, r->evidence, 90);
             hs_buf_putc(b, '\n');
         }
     }

@@ -50,8 +50,24 @@ static int person_mention(const rctx *c, int32_t m)
     return ty == HS_ET_PERSON || ty == HS_ET_MISC;
 }
 
+static int role_word(const rctx *c, size_t i)
+{
+    const hs_lex_entry *x = c->fold[i] ? hs_lex_get(c->lex, c->fold[i], strlen(c->fold[i])) : NULL;
+    return x && (x->cls & HS_LW_ROLE);
+}
+
+/* Is the pronoun at ti a possessive determiner?  his and their always; her
+ * when a role noun follows within two words ("her (estranged) husband"). */
+static int possessive(const rctx *c, size_t ti, size_t end)
+{
+    const char *f = c->fold[ti];
+    if (!strcmp(f, "his") || !strcmp(f, "their") || !strcmp(f, "its"))
+        return 1;
+    return !strcmp(f, "her") && ((ti + 1 < end && role_word(c, ti + 1)) || (ti + 2 < end && role_word(c, ti + 2)));
+}
+
 /* A person mention at ti (after up to three title or nationality words). */
-static int slot_at(const rctx *c, size_t ti, size_t end, int32_t *ent, size_t *next)
+static int slot_at(const rctx *c, size_t ti, size_t end, int object, int32_t *ent, size_t *next)
 {
     for (size_t k = 0; k < 3 && ti < end && c->mention_at[ti] < 0; k++, ti++)
         if (!c->premod[ti])
@@ -59,12 +75,14 @@ static int slot_at(const rctx *c, size_t ti, size_t end, int32_t *ent, size_t *n
     if (ti >= end || !person_mention(c, c->mention_at[ti]))
         return 0;
     const hs_mention *m = &c->d->mentions.v[c->mention_at[ti]];
-    /* "her husband Arno Keel": a possessive and a role noun before a name */
-    if (m->kind == HS_MK_PRONOUN && ti + 2 < end && c->fold[ti + 1] && c->mention_at[ti + 2] >= 0 &&
-        c->d->mentions.v[c->mention_at[ti + 2]].kind == HS_MK_NAME && person_mention(c, c->mention_at[ti + 2])) {
-        const hs_lex_entry *x = hs_lex_get(c->lex, c->fold[ti + 1], strlen(c->fold[ti + 1]));
-        if (x && (x->cls & HS_LW_ROLE))
+    if (object && m->kind == HS_MK_PRONOUN && possessive(c, ti, end)) {
+        /* "her husband Arno Keel": a possessive and a role noun before a name */
+        if (ti + 2 < end && c->mention_at[ti + 2] >= 0 && c->d->mentions.v[c->mention_at[ti + 2]].kind == HS_MK_NAME &&
+            person_mention(c, c->mention_at[ti + 2]) && role_word(c, ti + 1))
             m = &c->d->mentions.v[c->mention_at[ti + 2]];
+        else
+            return 0; /* "dating her estranged husband": her is not the one dated (a
+                         possessor may be a subject: "his split from X") */
     }
     *ent = m->entity;
     *next = m->tok_end;
@@ -113,8 +131,8 @@ static void note_pair(rctx *c, size_t si)
     for (size_t ti = s->tok_begin; ti + 1 < s->tok_end; ti++) {
         int32_t a, b;
         size_t next, after;
-        if (c->mention_at[ti] >= 0 && slot_at(c, ti, s->tok_end, &a, &next) && next < s->tok_end && c->fold[next] &&
-            !strcmp(c->fold[next], "and") && slot_at(c, next + 1, s->tok_end, &b, &after) && a != b &&
+        if (c->mention_at[ti] >= 0 && slot_at(c, ti, s->tok_end, 0, &a, &next) && next < s->tok_end && c->fold[next] &&
+            !strcmp(c->fold[next], "and") && slot_at(c, next + 1, s->tok_end, 1, &b, &after) && a != b &&
             c->d->mentions.v[c->mention_at[ti]].kind == HS_MK_NAME) {
             set_pair(c, a, b, si, after);
             return;
@@ -162,12 +180,12 @@ static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_
         r->nb = 1;
         return match(c, p, ei + 1, next, end, r);
     case HS_PE_SLOT_A:
-        if (!slot_at(c, ti, end, &ent, &next))
+        if (!slot_at(c, ti, end, 0, &ent, &next))
             return 0;
         r->a = ent;
         return match(c, p, ei + 1, next, end, r);
     default:
-        if (!slot_at(c, ti, end, &ent, &next))
+        if (!slot_at(c, ti, end, 1, &ent, &next))
             return 0;
         r->b[0] = ent;
         r->nb = 1;
@@ -176,12 +194,12 @@ static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_
             size_t k = next + 1;
             if (k < end && c->fold[k] && !strcmp(c->fold[k], "and"))
                 k++;
-            if (!slot_at(c, k, end, &ent, &next))
+            if (!slot_at(c, k, end, 1, &ent, &next))
                 break;
             r->b[r->nb++] = ent;
         }
         if (el->kind == HS_PE_SLOT_BLIST && next + 1 < end && c->fold[next] && !strcmp(c->fold[next], "and") &&
-            r->nb < MAX_B && slot_at(c, next + 1, end, &ent, &next))
+            r->nb < MAX_B && slot_at(c, next + 1, end, 1, &ent, &next))
             r->b[r->nb++] = ent;
         return match(c, p, ei + 1, next, end, r);
     }

@@ -96,6 +96,37 @@ int hs_reader_next(hs_reader *r, hs_article *art);
 void hs_reader_free(hs_reader *r);
 
 /* ------------------------------------------------------------------ */
+/* Web pages: the article inside a saved HTML page.                     */
+
+/* What hs_page_new found.  Every string is owned by the page, NUL-terminated,
+ * valid UTF-8, and NULL when the page does not say. */
+typedef struct hs_page {
+    const char *text;    /* the article body, paragraphs separated by "\n\n" ("" when none was found) */
+    size_t text_len;
+    size_t paragraphs;   /* blocks in text */
+    const char *title;   /* og:title, JSON-LD headline, h1, or <title> without the site name */
+    const char *date;    /* publication date, YYYY-MM-DD */
+    const char *authors; /* "; "-separated */
+    const char *outlet;  /* og:site_name, JSON-LD publisher, else the host name */
+    const char *url;     /* canonical URL */
+    const char *description;
+    const char *image_caption; /* the lead image's caption, without its credit */
+    const char *image_credit;  /* photo credits ("Ana Ruiz/Getty"): kept out of text */
+    const char *charset;       /* the encoding the page was read in ("utf-8", "windows-1252"…) */
+} hs_page;
+
+/* Extract the article of an HTML page of `len` bytes (any charset, see
+ * hs_page.charset).  `origin` names the page in error messages.  Pages
+ * without an article give a page with empty text, not an error; HS_EINPUT
+ * is kept for input that is not a page at all (empty, binary). */
+int hs_page_new(hs_page **out, const char *html, size_t len, const char *origin);
+/* The same for a file (gzip is read transparently; "-" is standard input). */
+int hs_page_load(hs_page **out, const char *path);
+void hs_page_free(hs_page *p);
+/* The page as JSON: {"title":…, "date":…, …, "text":…} (owned by the page). */
+int hs_page_json(hs_page *p, int pretty, const char **out, size_t *len);
+
+/* ------------------------------------------------------------------ */
 /* The analyzer: models and tables, loaded once, shared read-only.      */
 
 typedef struct hs_analyzer hs_analyzer;
@@ -186,6 +217,61 @@ unsigned hs_default_threads(void);
  * process exit status (0 success, 2 usage, others as documented). */
 int hs_tool_eval(int argc, char **argv, FILE *out);
 int hs_tool_train(int argc, char **argv, FILE *out);
+/* `hearsay tag`: the tokens of articles with their POS and NER labels. */
+int hs_tool_tag(int argc, char **argv, FILE *out);
+
+/* ------------------------------------------------------------------ */
+/* The store: a SQLite claim ledger across articles (src/store/).        *
+ * One store handle belongs to one thread.  Query results are JSON owned *
+ * by the store, valid until the next call on it.                         */
+
+typedef struct hs_store hs_store;
+
+enum {
+    HS_STORE_READONLY = 1u << 0, /* open an existing store for queries only */
+    HS_STORE_CREATE = 1u << 1    /* create the file when it does not exist */
+};
+
+/* Open (or create) the store at `path`: checks that it is a hearsay store of
+ * a schema this build knows, and migrates older schemas.  A foreign or
+ * corrupt file is refused with HS_ESTORE and a message naming it. */
+int hs_store_open(hs_store **out, const char *path, unsigned flags);
+/* Commit what is pending and close. */
+int hs_store_close(hs_store *s);
+
+/* Writes go in batches: every add between begin and commit is one
+ * transaction.  Adding outside a batch commits each article on its own. */
+int hs_store_begin(hs_store *s);
+int hs_store_commit(hs_store *s);
+
+/* Add an analysed document.  *added (may be NULL) is 1 when the article is
+ * new, 0 when an article with the same id, URL or content hash is already
+ * stored (nothing changes then). */
+int hs_store_add_doc(hs_store *s, const hs_doc *d, int *added);
+/* Add one hearsay/1 JSON object (a line of `analyze --jsonl`); `origin`
+ * names it in messages ("file.jsonl:12"). */
+int hs_store_add_json(hs_store *s, const char *json, size_t len, const char *origin, int *added);
+
+/* Queries (JSON documented in docs/ledger.md).  NAME is matched after case,
+ * accent and punctuation folding, then as a name variant. */
+int hs_store_who(hs_store *s, const char *name, const char **json, size_t *len);
+int hs_store_claims(hs_store *s, const char *name, const char *name2, size_t limit, const char **json,
+                    size_t *len);
+int hs_store_trace(hs_store *s, long long claim, const char **json, size_t *len);
+int hs_store_sources(hs_store *s, const char *outlet, const char **json, size_t *len);
+int hs_store_search(hs_store *s, const char *query, size_t limit, const char **json, size_t *len);
+int hs_store_stats(hs_store *s, int check, const char **json, size_t *len);
+/* The most discussed pairs: claims ordered by independent origins. */
+int hs_store_top(hs_store *s, size_t limit, const char **json, size_t *len);
+
+/* Export the entity-claim graph: format "jsonl", "csv", "graphml" or "dot". */
+int hs_store_export(hs_store *s, const char *format, FILE *out);
+
+/* Make the name `alias` resolve to the entity called `name` (merging the
+ * entity `alias` named before), or undo that (`hs_store_alias_remove`: the
+ * articles that used `alias` get their own entity again). */
+int hs_store_alias_add(hs_store *s, const char *alias, const char *name);
+int hs_store_alias_remove(hs_store *s, const char *alias);
 
 #ifdef __cplusplus
 }

@@ -10,8 +10,9 @@ struct hs_pos_model;
 struct hs_ner_model;
 struct hs_parse_model;
 struct hs_tables;
-struct hs_lex;
+struct hs_linkwords;
 struct hs_relate_tables;
+struct hs_outlets;
 
 struct hs_analyzer {
     hs_analyzer_options opts;
@@ -21,8 +22,9 @@ struct hs_analyzer {
     struct hs_ner_model *ner;
     struct hs_parse_model *parse;
     struct hs_tables *tables;
-    struct hs_lex *link;                   /* link-layer word tables (src/link) */
+    struct hs_linkwords *link;                   /* link-layer word tables (src/link) */
     struct hs_relate_tables *relate;       /* relation patterns (src/relate) */
+    struct hs_outlets *outlets; /* news outlet names (tag layer) */
 };
 
 /* Pipeline stages (src/pipeline.c calls them in order). Each returns 0 or an HS_E* code. */

@@ -45,7 +45,8 @@ enum {
     HS_TF_QUOTE_OPEN = 1u << 7,    /* a quote mark that opens a quotation */
     HS_TF_QUOTE_CLOSE = 1u << 8,   /* a quote mark that closes a quotation */
     HS_TF_HYPHENATED = 1u << 9,    /* Díaz-Canel, well-known */
-    HS_TF_HAS_DIGIT = 1u << 10
+    HS_TF_HAS_DIGIT = 1u << 10,
+    HS_TF_OUTLET = 1u << 11        /* part of a news outlet's name (tag layer, data/outlets.txt) */
 };
 
 typedef struct hs_tok {

@@ -1,8 +1,10 @@
 /* The analyzer and the pipeline: ingest → text → tag → link → attrib → relate. */
 #include "analyzer.h"
+#include "attrib/attrib.h"
 #include "doc.h"
 #include "link/link.h"
 #include "relate/relate.h"
+#include "tag/tag.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -71,12 +73,21 @@ int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts)
     a->data_dir = hs_find_dir(a->opts.data_dir, "HEARSAY_DATA", "data");
     a->opts.model_dir = a->model_dir;
     a->opts.data_dir = a->data_dir;
-    int rc = hs_link_tables_load(&a->link, a->data_dir);
+    int rc = hs_tag_load(a);
+    if (!rc)
+        rc = hs_link_tables_load(&a->link, a->data_dir);
     if (!rc)
         rc = hs_relate_tables_load(&a->relate, a->data_dir);
     if (rc) {
         hs_analyzer_free(a);
         return rc;
+    }
+    if (a->opts.layers & HS_LAYER_ATTRIB) {
+        rc = hs_attrib_tables_load(&a->tables, a->data_dir);
+        if (rc) {
+            hs_analyzer_free(a);
+            return rc;
+        }
     }
     *out = a;
     return 0;
@@ -86,33 +97,13 @@ void hs_analyzer_free(hs_analyzer *a)
 {
     if (!a)
         return;
+    hs_tag_free(a);
+    hs_tables_free(a->tables);
     free(a->model_dir);
     free(a->data_dir);
     hs_link_tables_free(a->link);
     hs_relate_tables_free(a->relate);
     free(a);
-}
-
-/* Until the attribution layer claims them, each quotation is an attribution
- * without a source: direct for full quotations, mixed for fragments. */
-static int quotes_to_attributions(hs_doc *d)
-{
-    for (size_t i = 0; i < d->quotes.n; i++) {
-        hs_quote *q = &d->quotes.v[i];
-        if (q->kind != HS_QK_DIRECT && q->kind != HS_QK_MIXED)
-            continue;
-        if (q->flags & HS_QF_NESTED)
-            continue;
-        hs_attr *at = HS_PUSH(&d->attrs);
-        if (!at)
-            return HS_ENOMEM;
-        at->kind = q->kind == HS_QK_DIRECT ? HS_AK_DIRECT : HS_AK_MIXED;
-        at->quote = (int32_t)i;
-        at->content = q->content;
-        at->source_entity = at->via_entity = HS_NONE;
-        q->attribution = (int32_t)(d->attrs.n - 1);
-    }
-    return 0;
 }
 
 int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
@@ -128,9 +119,11 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
     if (!rc)
         rc = hs_text_quotes(d);
     if (!rc)
+        rc = hs_tag_run(d, a);
+    if (!rc)
         rc = hs_link_run(d, a);
     if (!rc)
-        rc = quotes_to_attributions(d);
+        rc = (a->opts.layers & HS_LAYER_ATTRIB) ? hs_attrib_run(d, a) : 0;
     if (!rc && (a->opts.layers & HS_LAYER_RELATE))
         rc = hs_time_run(d, a);
     if (!rc)

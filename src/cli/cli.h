@@ -25,6 +25,15 @@ typedef struct hs_cli_cmd {
 
 int hs_cmd_analyze(int argc, char **argv);
 int hs_cmd_eval(int argc, char **argv);
+/* the ledger (src/cli/ledger_*.c) */
+int hs_cmd_add(int argc, char **argv);
+int hs_cmd_load(int argc, char **argv);
+int hs_cmd_query(int argc, char **argv); /* who, claims, trace, sources, search, stats */
+int hs_cmd_export(int argc, char **argv);
+int hs_cmd_alias(int argc, char **argv);
+int hs_cmd_extract(int argc, char **argv);
+int hs_cmd_train(int argc, char **argv);
+int hs_cmd_tag(int argc, char **argv);
 
 /* Map an HS_E* code to an exit code. */
 int hs_cli_exit_for(int rc);

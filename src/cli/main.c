@@ -17,7 +17,20 @@ static int cmd_help(int argc, char **argv);
 
 static const hs_cli_cmd commands[] = {
     {"analyze", hs_cmd_analyze, "analyse articles and print hearsay/1 JSON (or a summary)"},
+    {"extract", hs_cmd_extract, "the article and metadata of saved web pages (HTML)"},
     {"eval", hs_cmd_eval, "measure accuracy against public data sets"},
+    {"train", hs_cmd_train, "rebuild a model (pos, ner) from public data sets"},
+    {"tag", hs_cmd_tag, "print the tokens of articles with their POS tags and entity labels"},
+    {"add", hs_cmd_add, "analyse articles into the claim ledger (SQLite store)"},
+    {"load", hs_cmd_load, "read hearsay/1 JSONL into the claim ledger"},
+    {"who", hs_cmd_query, "an entity: names, claims, what it said, what is said about it"},
+    {"claims", hs_cmd_query, "the ledger lines for a person or a pair, strongest first"},
+    {"trace", hs_cmd_query, "every origin of one claim, with its echoes"},
+    {"sources", hs_cmd_query, "who the sources are, and how often anonymous, per outlet"},
+    {"search", hs_cmd_query, "full-text search over articles and quotations"},
+    {"stats", hs_cmd_query, "what the store holds (--check: integrity check)"},
+    {"export", hs_cmd_export, "the entity-claim graph as jsonl, csv, graphml or dot"},
+    {"alias", hs_cmd_alias, "correct entity merges: alias add|remove"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands"},
 };

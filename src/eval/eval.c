@@ -11,7 +11,11 @@ static const struct {
 } evals[] = {
     {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
     {"coref", hs_eval_coref, "entities and coreference against GUM's Entity= brackets (--conllu DIR)"},
+    {"pos", hs_eval_pos, "UPOS and PTB tag accuracy and speed against CoNLL-U (GUM, EWT)"},
+    {"ner", hs_eval_ner, "entity F1 (exact span and type) and POS+NER speed against CoNLL-2003"},
+    {"attrib", hs_eval_attrib, "attributions (content, source, cue) against PolNeAR"},
     {"time", hs_eval_time, "temporal expressions: --cases tests/time/cases.tsv, or --jsonl CORPUS --sample N"},
+    {"extract", hs_eval_extract, "main text of web pages against the article-extraction benchmark"},
 };
 
 int hs_tool_eval(int argc, char **argv, FILE *out)

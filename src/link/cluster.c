@@ -121,9 +121,11 @@ static int words_within(const hs_link_ctx *c, const hs_mention *in, const hs_men
     return 0;
 }
 
+/* May names of types a and b be one entity?  Taggers confuse person,
+ * organisation and misc types, so only places stand apart. */
 static int types_agree(uint8_t a, uint8_t b)
 {
-    return a == b || a == HS_ET_MISC || b == HS_ET_MISC;
+    return (a == HS_ET_PLACE) == (b == HS_ET_PLACE);
 }
 
 static int new_entity(hs_link_ctx *c, ent_info **info, size_t m)
@@ -173,8 +175,9 @@ static void join(hs_link_ctx *c, ent_info *info, size_t m, int32_t e)
         info[e].last = (int32_t)m;
     if ((int32_t)m < en->first_mention)
         en->first_mention = (int32_t)m;
-    if (en->type == HS_ET_MISC && mn->type != HS_ET_MISC)
-        en->type = mn->type;
+    if ((en->type == HS_ET_MISC && mn->type != HS_ET_MISC) || (mn->type == HS_ET_PERSON && mn->kind == HS_MK_NAME &&
+                                                              (c->lt[mn->tok_begin].cls & HS_LW_FIRST)))
+        en->type = mn->type; /* a first name settles a tagger's doubt */
     if (!en->gender && mn->gender && mn->gender != HS_G_PLURAL)
         en->gender = mn->gender;
     if (mn->kind == HS_MK_NAME) {

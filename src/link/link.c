@@ -56,9 +56,9 @@ static int prepare(hs_link_ctx *c)
         if (!f)
             return HS_ENOMEM;
         c->lt[i].fold = f;
-        const hs_lex_entry *x = hs_lex_get(c->lex, buf, n);
+        const hs_lw_entry *x = hs_lw_get(c->lex, buf, n);
         if (!x && n > 1 && buf[n - 1] == '.')
-            x = hs_lex_get(c->lex, buf, n - 1); /* "Dr.", "Sen." */
+            x = hs_lw_get(c->lex, buf, n - 1); /* "Dr.", "Sen." */
         if (x) {
             c->lt[i].cls = x->cls;
             c->lt[i].gender = x->gender;
@@ -73,7 +73,7 @@ int hs_link_run(hs_doc *d, const hs_analyzer *a)
         return hs_error_set(HS_EINVAL, "hs_link_run: NULL argument");
     if (!(a->opts.layers & HS_LAYER_LINK))
         return 0;
-    static const hs_lex empty;
+    static const hs_linkwords empty;
     hs_link_ctx c;
     memset(&c, 0, sizeof c);
     c.d = d;

@@ -1,7 +1,7 @@
 /* The link layer: in-document entities (names, descriptors, pronouns).
  *
  * Tables (data/first_names.tsv, data/outlets.txt, data/link_words.tsv) are
- * loaded once at analyzer creation into an hs_lex: a read-only map from a
+ * loaded once at analyzer creation into an hs_linkwords: a read-only map from a
  * folded word or phrase (lower case, accents stripped, ’ → ') to its classes. */
 #ifndef HS_LINK_H
 #define HS_LINK_H
@@ -10,7 +10,7 @@
 
 #include "doc.h"
 
-/* Word classes (bits of hs_lex_entry.cls). */
+/* Word classes (bits of hs_lw_entry.cls). */
 enum {
     HS_LW_TITLE = 1u << 0,       /* President, Dr, Mrs: a name follows */
     HS_LW_NATIONALITY = 1u << 1, /* Cuban, British */
@@ -23,22 +23,22 @@ enum {
     HS_LW_OUTLET = 1u << 8       /* a news outlet */
 };
 
-typedef struct hs_lex_entry {
+typedef struct hs_lw_entry {
     uint16_t cls;    /* HS_LW_* */
     uint8_t gender;  /* hs_gender of the first name / title / role noun */
-} hs_lex_entry;
+} hs_lw_entry;
 
 /* A string → entry map with open addressing; keys are copied. */
-typedef struct hs_lex {
+typedef struct hs_linkwords {
     char **keys;
-    hs_lex_entry *vals;
+    hs_lw_entry *vals;
     size_t n, cap;
     size_t max_words; /* most words in any key (phrases: "in touch weekly") */
-} hs_lex;
+} hs_linkwords;
 
-int hs_lex_add(hs_lex *m, const char *key, size_t n, uint16_t cls, uint8_t gender);
-const hs_lex_entry *hs_lex_get(const hs_lex *m, const char *key, size_t n);
-void hs_lex_free(hs_lex *m);
+int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint16_t cls, uint8_t gender);
+const hs_lw_entry *hs_lw_get(const hs_linkwords *m, const char *key, size_t n);
+void hs_lw_free(hs_linkwords *m);
 
 /* Fold s[0..n) for matching: lower case, accents stripped, ’ ‘ → ', runs of
  * white space → one space.  Writes at most cap-1 bytes and a NUL; returns the
@@ -47,8 +47,8 @@ size_t hs_fold(const char *s, size_t n, char *out, size_t cap);
 
 /* Load the three tables from data_dir (missing files are empty tables; a
  * malformed line is HS_EINPUT naming file and line). */
-int hs_link_tables_load(hs_lex **out, const char *data_dir);
-void hs_link_tables_free(hs_lex *t);
+int hs_link_tables_load(hs_linkwords **out, const char *data_dir);
+void hs_link_tables_free(hs_linkwords *t);
 
 /* ---- the stage (link.c, mentions.c, cluster.c) ---- */
 
@@ -66,7 +66,7 @@ typedef struct hs_link_tok {
 /* Work state of one run (malloc'ed arrays, freed at the end of the run). */
 typedef struct hs_link_ctx {
     hs_doc *d;
-    const hs_lex *lex;
+    const hs_linkwords *lex;
     hs_link_tok *lt;          /* d->toks.n entries */
     HS_ARRAY(uint32_t) ties;  /* pairs (entity, token index of a tie word) */
     HS_ARRAY(int32_t) ages;   /* pairs (entity, age) */

@@ -4,13 +4,15 @@
  *   nominal   a definite descriptor headed by a role noun: "the actress",
  *             "the Mission Impossible star", "The Bond Girl", "the Cuban
  *             President", and "the 62-year-old" (an age as head)
- *   name      from the tagger's NER spans when it ran (tok->upos != X), else
+ *   name      from the tagger's NER spans when it ran (tok->upos != X; the
+ *             tagger's type stands unless the tables say outlet or place), else
  *             the fallback: a run of capitalised words (with name particles
  *             such as "de", "van"), less leading stop words, titles and
  *             nationality words (kept as ties of the mention), less an unknown
  *             sentence-initial word ("Rumours", "Originally"); typed by the
  *             tables (outlet, place, first name, title, organisation word) or by
- *             an appositive descriptor after it ("X, the stepson of …").
+ *             an appositive descriptor after it ("X, the stepson of …").  Both
+ *             kinds of span go through the same stripping of titles and stop words.
  *
  * Ties (words that the article attaches to a mention: the premodifiers of a
  * name, the modifiers of a descriptor) and ages ("X, 62,") are recorded per
@@ -184,14 +186,14 @@ static int try_nominal(hs_link_ctx *c, size_t i, size_t end, size_t *next)
     return rc ? rc : 1;
 }
 
-static const hs_lex_entry *lookup_span(const hs_link_ctx *c, size_t b, size_t e)
+static const hs_lw_entry *lookup_span(const hs_link_ctx *c, size_t b, size_t e)
 {
     if (e - b > c->lex->max_words + 1)
         return NULL;
     const hs_doc *d = c->d;
     char key[256];
     size_t n = hs_fold(d->text + d->toks.v[b].start, d->toks.v[e - 1].end - d->toks.v[b].start, key, sizeof key);
-    return n == (size_t)-1 ? NULL : hs_lex_get(c->lex, key, n);
+    return n == (size_t)-1 ? NULL : hs_lw_get(c->lex, key, n);
 }
 
 /* Is the name at [b, e) followed by an appositive person descriptor or an age? */
@@ -289,12 +291,19 @@ static int title_case(const hs_link_ctx *c, const hs_sent *s)
     return words >= 4 && caps * 10 >= words * 7;
 }
 
+/* A known first name and one or two more words, none an organisation word
+ * ("TOM VALE", which a tagger may call ORG). */
+static int first_last(const hs_link_ctx *c, size_t b, size_t e)
+{
+    return (c->lt[b].cls & HS_LW_FIRST) && e - b >= 2 && e - b <= 3 && !(c->lt[e - 1].cls & HS_LW_ORGWORD);
+}
+
 /* A run of capitalised words [b, e) in a sentence ending at `end`. */
-static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
+static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
 {
     hs_doc *d = c->d;
     for (size_t k = b; k < e && k <= b + 1; k++) { /* "In Touch Weekly", "The Post" */
-        const hs_lex_entry *x = lookup_span(c, k, e);
+        const hs_lw_entry *x = lookup_span(c, k, e);
         if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE)) && !(e - k == 1 && initial_position(d, k)) &&
             !(e - k == 1 && earlier_name_word(c, k))) { /* "Jordan" after "Michael Jordan" */
             int outlet = (x->cls & HS_LW_OUTLET) != 0;
@@ -316,7 +325,7 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
             b++;
             continue;
         }
-        if (initial_position(d, b) && e - b == 1 && !(cls & (HS_LW_FIRST | HS_LW_TITLE | HS_LW_NATIONALITY)) &&
+        if (ner < 0 && initial_position(d, b) && e - b == 1 && !(cls & (HS_LW_FIRST | HS_LW_TITLE | HS_LW_NATIONALITY)) &&
             !c->lt[b].known && !earlier_name_word(c, b)) {
             b++; /* a lone capitalised word opening a sentence: "Rumours", "Originally" */
             continue;
@@ -350,7 +359,9 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
         return 0; /* "Bond Girl", "Former President": not a name */
     if (e < end && (c->lt[e].cls & HS_LW_ROLE) && !capword(d, e))
         return 0; /* "Mission Impossible star …": a descriptor's modifier */
-    const hs_lex_entry *x = lookup_span(c, b, e);
+    if (ner == HS_ET_MISC && e - b == 1 && e < end && (c->lt[e].cls & (HS_LW_TITLE | HS_LW_ROLE)))
+        return 0; /* "Chilean Senator X": an adjective before a title */
+    const hs_lw_entry *x = lookup_span(c, b, e);
     uint8_t type = HS_ET_MISC, outlet = 0;
     int age = person_apposition(c, e, end);
     if (age < 0 && b > 0 && hs_link_tok_is(d, b - 1, "from|in|at|to|of|with|on|for|by|near|since"))
@@ -358,6 +369,13 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
+    } else if (ner >= 0 && (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || age))) {
+        type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */
+        if (type == HS_ET_PLACE && e - b == 1)
+            type = HS_ET_MISC; /* a lone word the gazetteer does not know: taggers call
+                                  surnames places ("Falco"); clustering decides */
+        if (type == HS_ET_PERSON && (c->lt[b].cls & HS_LW_FIRST))
+            gender = c->lt[b].gender;
     } else if (names_a_work(c, run_begin)) {
         type = HS_ET_WORK;
     } else if (c->lt[e - 1].cls & HS_LW_ORGWORD) {
@@ -381,48 +399,21 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end)
     return rc;
 }
 
-/* Name mentions from the tagger's BIO labels. */
-static int ner_names(hs_link_ctx *c, size_t b, size_t end)
-{
-    hs_doc *d = c->d;
-    for (size_t i = b; i < end; i++) {
-        uint8_t l = d->toks.v[i].ner;
-        if (!HS_NER_IS_B(l) || c->lt[i].in_mention)
-            continue;
-        size_t e = i + 1;
-        while (e < end && d->toks.v[e].ner == HS_NER_I(HS_NER_TYPE(l)))
-            e++;
-        uint8_t type = (uint8_t)HS_NER_TYPE(l), outlet = 0, gender = 0;
-        const hs_lex_entry *x = lookup_span(c, i, e);
-        if (x && (x->cls & HS_LW_OUTLET) && type != HS_ET_PERSON) {
-            outlet = 1;
-            type = HS_ET_ORG;
-        }
-        if (type == HS_ET_PERSON && (c->lt[i].cls & HS_LW_FIRST))
-            gender = c->lt[i].gender;
-        int rc = push_mention(c, i, e, HS_MK_NAME, type, gender, outlet);
-        if (rc)
-            return rc;
-        i = e - 1;
-    }
-    return 0;
-}
-
 /* Mark the capitalised words that the article also capitalises inside a
  * sentence: at a sentence start, only those (and table words) begin names. */
 static int mark_known(hs_link_ctx *c)
 {
     hs_doc *d = c->d;
-    hs_lex set;
+    hs_linkwords set;
     memset(&set, 0, sizeof set);
     int rc = 0;
     for (size_t i = 0; !rc && i < d->toks.n; i++)
         if (c->lt[i].fold && capword(d, i) && !initial_position(d, i))
-            rc = hs_lex_add(&set, c->lt[i].fold, strlen(c->lt[i].fold), 1, 0);
+            rc = hs_lw_add(&set, c->lt[i].fold, strlen(c->lt[i].fold), 1, 0);
     for (size_t i = 0; !rc && set.n && i < d->toks.n; i++)
         if (c->lt[i].fold && capword(d, i))
-            c->lt[i].known = hs_lex_get(&set, c->lt[i].fold, strlen(c->lt[i].fold)) != NULL;
-    hs_lex_free(&set);
+            c->lt[i].known = hs_lw_get(&set, c->lt[i].fold, strlen(c->lt[i].fold)) != NULL;
+    hs_lw_free(&set);
     return rc;
 }
 
@@ -455,7 +446,22 @@ int hs_link_mentions(hs_link_ctx *c)
                 else if (!r)
                     next = i + 1;
             }
-            if (!rc && !tagged && next == i + 1 && !c->lt[i].in_mention &&
+            if (!rc && tagged && next == i + 1 && !c->lt[i].in_mention && HS_NER_IS_B(d->toks.v[i].ner)) {
+                uint8_t l = d->toks.v[i].ner;
+                size_t e = i + 1;
+                for (;;) { /* "Ruiz" "-" "Tello": a tagger may cut a name at its hyphen */
+                    while (e < end && d->toks.v[e].ner == HS_NER_I(HS_NER_TYPE(l)) && !c->lt[e].in_mention)
+                        e++;
+                    if (!name_hyphen(d, e, end))
+                        break;
+                    e += 2;
+                }
+                rc = name_run(c, i, e, end, HS_NER_TYPE(l));
+                next = e;
+            }
+            if (!rc && (!tagged || (c->lt[i].cls & HS_LW_FIRST) || earlier_name_word(c, i)) && next == i + 1 &&
+                !c->lt[i].in_mention && /* with a tagger, what it missed only when the tables or the
+                                           article know the name ("Quell" after "Marta Quell") */
                 (capword(d, i) || ((c->lt[i].cls & HS_LW_PARTICLE) && i + 1 < end && capword(d, i + 1)))) {
                 size_t e = i + 1;
                 while (e < end && !c->lt[e].in_mention && !(c->lt[e].cls & HS_LW_STOP) &&
@@ -464,19 +470,17 @@ int hs_link_mentions(hs_link_ctx *c)
                     e++;
                 next = e;
                 if (headline) { /* only a first name and the word after it, or a table name */
-                    const hs_lex_entry *x = lookup_span(c, i, e);
+                    const hs_lw_entry *x = lookup_span(c, i, e);
                     if (!(x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) && (c->lt[i].cls & HS_LW_FIRST) && e > i + 2)
                         e = i + 2 + ((c->lt[i + 1].cls & HS_LW_PARTICLE) != 0);
                     if (!(x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) && !(c->lt[i].cls & HS_LW_FIRST))
                         e = i; /* no name here */
                 }
                 if (e > i)
-                    rc = name_run(c, i, e, end);
+                    rc = name_run(c, i, e, end, -1);
             }
             i = next;
         }
-        if (!rc && tagged)
-            rc = ner_names(c, d->sents.v[s].tok_begin, end);
     }
     return rc;
 }

@@ -79,7 +79,7 @@ static uint64_t hash(const char *s, size_t n)
     return h;
 }
 
-static size_t slot(const hs_lex *m, const char *key, size_t n)
+static size_t slot(const hs_linkwords *m, const char *key, size_t n)
 {
     size_t i = (size_t)hash(key, n) & (m->cap - 1);
     while (m->keys[i] && !(strlen(m->keys[i]) == n && memcmp(m->keys[i], key, n) == 0))
@@ -87,10 +87,10 @@ static size_t slot(const hs_lex *m, const char *key, size_t n)
     return i;
 }
 
-static int grow(hs_lex *m)
+static int grow(hs_linkwords *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 1024;
-    hs_lex big = {calloc(ncap, sizeof(char *)), calloc(ncap, sizeof(hs_lex_entry)), 0, ncap, m->max_words};
+    hs_linkwords big = {calloc(ncap, sizeof(char *)), calloc(ncap, sizeof(hs_lw_entry)), 0, ncap, m->max_words};
     if (!big.keys || !big.vals) {
         free(big.keys);
         free(big.vals);
@@ -110,7 +110,7 @@ static int grow(hs_lex *m)
     return 0;
 }
 
-int hs_lex_add(hs_lex *m, const char *key, size_t n, uint16_t cls, uint8_t gender)
+int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint16_t cls, uint8_t gender)
 {
     if ((m->n + 1) * 2 > m->cap && grow(m))
         return HS_ENOMEM;
@@ -134,7 +134,7 @@ int hs_lex_add(hs_lex *m, const char *key, size_t n, uint16_t cls, uint8_t gende
     return 0;
 }
 
-const hs_lex_entry *hs_lex_get(const hs_lex *m, const char *key, size_t n)
+const hs_lw_entry *hs_lw_get(const hs_linkwords *m, const char *key, size_t n)
 {
     if (!m || !m->cap)
         return NULL;
@@ -142,7 +142,7 @@ const hs_lex_entry *hs_lex_get(const hs_lex *m, const char *key, size_t n)
     return m->keys[i] ? &m->vals[i] : NULL;
 }
 
-void hs_lex_free(hs_lex *m)
+void hs_lw_free(hs_linkwords *m)
 {
     if (!m)
         return;
@@ -183,7 +183,7 @@ static int gender_of(const char *s, uint8_t *g)
 
 /* One table file.  kind 0: first names (NAME\tGENDER); 1: outlets (NAME);
  * 2: link words (WORD\tCLASS[\tGENDER]).  A missing file is an empty table. */
-static int load_file(hs_lex *m, const char *dir, const char *file, int kind)
+static int load_file(hs_linkwords *m, const char *dir, const char *file, int kind)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -234,12 +234,15 @@ static int load_file(hs_lex *m, const char *dir, const char *file, int kind)
                 break;
             }
         }
+        if (kind == 1 && f1[0] == '?')
+            f1++; /* "?People": also an ordinary word; the link layer already refuses a
+                     one-word outlet at a sentence start */
         size_t kn = hs_fold(f1, strlen(f1), key, sizeof key);
         if (kn == (size_t)-1 || kn == 0) {
             rc = hs_error_set(HS_EINPUT, "%s:%zu: empty or overlong entry", path, lineno);
             break;
         }
-        rc = hs_lex_add(m, key, kn, cls, g);
+        rc = hs_lw_add(m, key, kn, cls, g);
     }
     if (!rc && ferror(f))
         rc = hs_error_set(HS_EIO, "%s: read error", path);
@@ -247,10 +250,10 @@ static int load_file(hs_lex *m, const char *dir, const char *file, int kind)
     return rc;
 }
 
-int hs_link_tables_load(hs_lex **out, const char *data_dir)
+int hs_link_tables_load(hs_linkwords **out, const char *data_dir)
 {
     *out = NULL;
-    hs_lex *m = calloc(1, sizeof *m);
+    hs_linkwords *m = calloc(1, sizeof *m);
     if (!m)
         return hs_error_set(HS_ENOMEM, "out of memory");
     int rc = 0;
@@ -269,10 +272,10 @@ int hs_link_tables_load(hs_lex **out, const char *data_dir)
     return 0;
 }
 
-void hs_link_tables_free(hs_lex *t)
+void hs_link_tables_free(hs_linkwords *t)
 {
     if (!t)
         return;
-    hs_lex_free(t);
+    hs_lw_free(t);
     free(t);
 }

@@ -24,7 +24,7 @@ typedef struct {
     const hs_relate_tables *t;
     int32_t pair[2];     /* the last couple named "A and B" or related, or -1 */
     size_t pair_sent, pair_end; /* its sentence and the token after it */
-    const hs_lex *lex;
+    const hs_linkwords *lex;
     const char **fold;   /* folded word per token (arena), NULL for others */
     const char **cfold;  /* folded hyphenated compound starting at a token ("ex-husband"), or NULL */
     uint32_t *cend;      /* its end */
@@ -52,7 +52,7 @@ static int person_mention(const rctx *c, int32_t m)
 
 static int role_word(const rctx *c, size_t i)
 {
-    const hs_lex_entry *x = c->fold[i] ? hs_lex_get(c->lex, c->fold[i], strlen(c->fold[i])) : NULL;
+    const hs_lw_entry *x = c->fold[i] ? hs_lw_get(c->lex, c->fold[i], strlen(c->fold[i])) : NULL;
     return x && (x->cls & HS_LW_ROLE);
 }
 
@@ -248,17 +248,20 @@ static int32_t attribution_of(const hs_doc *d, hs_span s)
     return best;
 }
 
-static void set_status(const rctx *c, hs_rel *r, const hs_sent *s, const rmatch *m)
+static void set_status(const rctx *c, hs_rel *r, const hs_sent *s, const rmatch *m, const hs_pattern *rp)
 {
     const hs_doc *d = c->d;
     unsigned cues = 0;
-    for (size_t i = 0; i < c->t->n; i++) {
+    /* "A, the stepson of B": an apposition is taken for granted by its sentence;
+     * hedges and denials of the sentence do not reach into it (only its source does) */
+    int appositive = rp->n > 1 && rp->el[1].kind == HS_PE_WORDS && hs_alt_match(rp->el[1].alts, ",");
+    for (size_t i = 0; !appositive && i < c->t->n; i++) {
         const hs_pattern *p = &c->t->pats[i];
         if (p->is_status && !(cues & (1u << p->type)) &&
             cue_in(c, p, p->span_scope ? m->start : s->tok_begin, p->span_scope ? m->end : s->tok_end, m->start, m->end))
             cues |= 1u << p->type;
     }
-    for (size_t i = 0; i < d->hedges.n; i++) {
+    for (size_t i = 0; !appositive && i < d->hedges.n; i++) {
         const hs_hedge *h = &d->hedges.v[i];
         if (h->span.start < s->start || h->span.end > s->end)
             continue;
@@ -388,7 +391,7 @@ static int sentence(rctx *c, size_t si)
                 r->evidence.start = d->toks.v[m.start].start;
                 r->evidence.end = d->toks.v[m.end - 1].end;
                 r->time = relation_time(d, p->type, r->evidence, s);
-                set_status(c, r, s, &m);
+                set_status(c, r, s, &m, p);
                 if (p->type == HS_RT_ROMANCE || p->type == HS_RT_SPOUSE)
                     set_pair(c, m.a, m.b[k], si, m.end); /* "… the pair were seen" */
             }
@@ -403,7 +406,7 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
         return hs_error_set(HS_EINVAL, "hs_relate_run: NULL argument");
     if (!(a->opts.layers & HS_LAYER_RELATE) || !a->relate || !a->relate->n || !d->entities.n)
         return 0;
-    static const hs_lex empty;
+    static const hs_linkwords empty;
     rctx c;
     memset(&c, 0, sizeof c);
     c.d = d;
@@ -435,7 +438,7 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
         }
         if (k != (size_t)-1) {
             c.fh[i] = hs_word_hash(buf, k);
-            const hs_lex_entry *x = hs_lex_get(c.lex, buf, k);
+            const hs_lw_entry *x = hs_lw_get(c.lex, buf, k);
             c.premod[i] = (t->kind == HS_TK_WORD && (t->flags & HS_TF_UPPER_INITIAL)) ||
                           (x && (x->cls & (HS_LW_TITLE | HS_LW_NATIONALITY)));
         }

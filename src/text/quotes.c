@@ -191,7 +191,7 @@ static int pair_marks(hs_doc *d, qstate *q)
         int32_t cp = tok_cp(d, k);
         int dir, fam = hs_quote_family(cp, &dir);
         if (t->end - t->start == 2 && (cp == '`' || cp == '\''))
-            fam = 1, dir = cp == '`' ? +1 : -1; /* `` '' */
+            fam = 1, dir = cp == '`' ? +1 : straight_dir(d, k); /* `` '' (NYT opens with '' too) */
         if (!fam)
             continue;
         if (dir == 0)

@@ -64,8 +64,8 @@ void tg_rel_weekend(hs_tval *v, int dir, const hs_tref *r);
 size_t tg_count_at(const g_ctx *g, size_t i, int allow_a, int *n, int *approx);
 /* A unit word at i (not a capitalised name): the hs_tunit, plural in *pl; else 0. */
 int tg_unit_at(const g_ctx *g, size_t i, int *pl);
-/* v becomes the duration n units (n < 0: unknown count, PXY). */
-void tg_dur_value(hs_tval *v, int n, int unit);
+/* v becomes the duration n units, plus half a unit when half (n < 0: unknown, PXY). */
+void tg_dur_value(hs_tval *v, int n, int unit, int half);
 /* The longest holiday name at i: its end, the holiday index in *h; else 0. */
 size_t tg_holiday_at(const g_ctx *g, size_t i, int *h);
 

@@ -24,9 +24,12 @@ static size_t p_holiday(const g_ctx *g, size_t i, hs_tval *v, int ctx)
     size_t t = tg_year_tail(g, e, 1, &y);
     if (!t && e == i + 1 && KW(g, e) == TK_HEAD)
         return 0; /* a Christmas movie, Easter eggs */
+    const hs_tw *nx = W(g, e);
+    if (!t && nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP) && !(nx->flags & TWF_SENT) &&
+        !(nx->lex && (nx->lex->month || nx->lex->wday)))
+        return 0; /* New Year's Rockin' Eve, Christmas Carol: a name */
     if (!t && e == i + 1 && !ctx) {
         int pk = i ? KW(g, i - 1) : TK_NONE;
-        const hs_tw *nx = W(g, e);
         int before = pk == TK_ON || pk == TK_AT || pk == TK_FOR || pk == TK_PREP || pk == TK_IN ||
                      pk == TK_BEFORE || pk == TK_AFTER || pk == TK_APPROX || pk == TK_OF;
         int after = !nx || (nx->kind == TW_PUNCT && nx->low[0] != '-') ||
@@ -115,6 +118,19 @@ static size_t day_year(const g_ctx *g, size_t k, int m, int d, hs_tval *v)
     return t ? t : k;
 }
 
+/* A month name that modifies a noun after a determiner or a possessive: "a
+ * February interview", "her May wedding", "Cowell's October announcement"
+ * (not "the March for Our Lives": the next word must be a plain noun). */
+static int month_modifier(const g_ctx *g, size_t i, size_t j)
+{
+    const hs_tw *pv = i ? W(g, i - 1) : NULL, *nx = W(g, j);
+    if (!pv || !nx || nx->kind != TW_ALPHA || (nx->flags & TWF_CAP) || nx->lex)
+        return 0;
+    int pk = KW(g, i - 1);
+    return pk == TK_A || pk == TK_THE || pk == TK_POSS ||
+           (pv->kind == TW_ALPHA && pv->len > 2 && pv->low[pv->len - 2] == '\'' && pv->low[pv->len - 1] == 's');
+}
+
 /* March 29, 2025 · Mar. 29 · March 29th · March 2025 · March of 2025 · (in) March */
 static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
 {
@@ -129,13 +145,22 @@ static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         v->gran = TG_MONTH, v->y = y, v->m = m, v->anchor = TA_ABS;
         return t;
     }
-    if (ab)
-        return 0; /* Jan, Dec: only with a number */
+    int pl, k = KW(g, j + 1);
+    if (KW(g, j) == TK_OF && (k == TK_LAST || k == TK_THIS || k == TK_NEXT) && tg_unit_at(g, j + 2, &pl) == TU_YEAR &&
+        !pl) { /* May of last year */
+        tg_rel_unit(v, TU_YEAR, k == TK_LAST ? -1 : k == TK_NEXT ? 1 : 0, g->ref);
+        v->gran = TG_MONTH, v->m = m;
+        return j + 3;
+    }
+    if (ab && !ctx)
+        return 0; /* Jan, Dec: only with a number or after early/late/mid */
     const hs_tw *nx = W(g, j);
-    if (nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP))
-        return 0; /* August Alsina, March Madness */
-    if (!ctx && !temporal_prev(g, i))
-        return 0;
+    int pk = i ? KW(g, i - 1) : TK_NONE;
+    int capnext = nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP);
+    if (capnext && !ctx && pk != TK_IN)
+        return 0; /* August Alsina, June Carter Cash (but "In May Grande posted") */
+    if (!ctx && !temporal_prev(g, i) && pk != TK_OF && !month_modifier(g, i, j))
+        return 0; /* the first week of January */
     if (m == 5 && !ctx && i && KW(g, i - 1) == TK_TO)
         return 0; /* "to May" is rarer than a verb after "to" */
     v->gran = TG_MONTH, v->m = m, v->anchor = TA_PAST;
@@ -156,7 +181,9 @@ static size_t p_daymonth(const g_ctx *g, size_t i, hs_tval *v)
         k++;
     }
     size_t e = tg_month_at(g, k, &m, &ab);
-    return e ? day_year(g, e, m, d, v) : 0;
+    if (!e || (is_mday(g, e) && !is_year(g, e)))
+        return 0; /* "19 May 20, 2012": the month opens the next date */
+    return day_year(g, e, m, d, v);
 }
 
 /* Tuesday · Friday, Feb. 14, 2025 · Friday 14 February.  Not inside a name:
@@ -170,21 +197,19 @@ static size_t p_weekday(const g_ctx *g, size_t i, hs_tval *v)
     size_t j = i + 1, e;
     if (is_punct(g, j, ','))
         j++;
-    if ((e = p_month(g, j, v, 0)) && v->gran == TG_DAY)
+    if (((e = p_month(g, j, v, 0)) && v->gran == TG_DAY) || (e = p_daymonth(g, j, v))) {
+        v->wday = l->wday;
         return e;
-    if ((e = p_daymonth(g, j, v)))
-        return e;
+    }
     memset(v, 0, sizeof *v);
     const hs_tw *nx = W(g, i + 1);
     if (nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP) && !(nx->lex && nx->lex->month) &&
         strchr(w->low, '\'') == NULL)
         return 0;
-    if (i >= 2 && KW(g, i - 1) == TK_ON && W(g, i - 2)->kind == TW_ALPHA && (W(g, i - 2)->flags & TWF_CAP) &&
-        !(W(g, i - 2)->flags & TWF_SENT) && !W(g, i - 2)->lex)
-        return 0;
-    const hs_tw *pv = i ? W(g, i - 1) : NULL; /* Freaky Friday, Super Tuesday */
-    if (pv && pv->kind == TW_ALPHA && (pv->flags & TWF_CAP) && !(pv->flags & TWF_SENT) && !pv->lex)
-        return 0;
+    if (i >= 2 && KW(g, i - 1) == TK_ON && KW(g, i - 2) == TK_NAMEPART && (W(g, i - 2)->flags & TWF_CAP))
+        return 0; /* the Mail on Sunday */
+    if (i && KW(g, i - 1) == TK_NAMEPART && (W(g, i - 1)->flags & TWF_CAP))
+        return 0; /* Freaky Friday, Manic Monday */
     v->wday = l->wday, v->gran = TG_DAY, v->anchor = TA_PAST;
     return i + 1;
 }
@@ -195,6 +220,12 @@ static size_t p_decade(const g_ctx *g, size_t i, hs_tval *v)
     const hs_tw *w = W(g, i);
     if (!w || w->kind != TW_NUM || !(w->flags & TWF_DECADE) || (w->flags & TWF_GROUPED) || w->num % 10)
         return 0;
+    const hs_tw *nx = W(g, i + 1);
+    if (w->ndigits == 4 && w->num >= 1000 && w->low[4] == '\'' && KW(g, i - (i > 0)) != TK_THE && i > 0 && nx &&
+        nx->kind == TW_ALPHA && (nx->flags & TWF_CAP)) {
+        v->gran = TG_YEAR, v->y = w->num, v->anchor = TA_ABS; /* 2010's I Will Comply: a possessive year */
+        return i + 1;
+    }
     if (w->ndigits == 4 && w->num >= 1000) {
         v->sub = w->num / 10;
     } else if (w->ndigits == 2) {
@@ -229,6 +260,8 @@ static size_t p_century(const g_ctx *g, size_t i, hs_tval *v)
         o = l->ord;
     if (!o || KW(g, i + 1) != TK_CENTURY)
         return 0;
+    if ((W(g, i + 1)->flags & TWF_CAP) && W(g, i + 2) && (W(g, i + 2)->flags & TWF_CAP))
+        return 0; /* 20th Century Fox */
     v->gran = TG_CENTURY, v->sub = o - 1, v->anchor = TA_ABS;
     return i + 2;
 }
@@ -249,7 +282,7 @@ static size_t p_season(const g_ctx *g, size_t i, hs_tval *v, int ctx)
     size_t p = i && KW(g, i - 1) == TK_THE ? i - 1 : i;
     if (!ctx && !temporal_prev(g, p))
         return 0;
-    if (KW(g, i + 1) == TK_OF || (W(g, i + 1) && W(g, i + 1)->kind == TW_ALPHA && !W(g, i + 1)->lex))
+    if (KW(g, i + 1) == TK_OF || KW(g, i + 1) == TK_HEAD)
         return 0; /* the spring of her career, summer camp */
     v->anchor = TA_PAST;
     return i + 1;
@@ -319,7 +352,7 @@ static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
                pk == TK_AFTER || pk == TK_AND || pk == TK_TO || pk == TK_APPROX;
     if (!prep && w->num < 1900)
         return 0;
-    if (!prep && g->ref->y && w->num > g->ref->y + 10)
+    if (!prep && w->num > (g->ref->y ? g->ref->y + 10 : 2035))
         return 0; /* a far-future year without a preposition: a name (Blade Runner 2049) */
     if (!ctx && pk != TK_THE && pk != TK_IN && pk != TK_OF && nx && nx->kind == TW_ALPHA &&
         !(nx->flags & TWF_CAP) && !nx->lex) {
@@ -334,20 +367,21 @@ static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
 
 /* ---- relative to the article date ------------------------------------------- */
 
-/* yesterday · today (not the "Today" show) · tomorrow · tonight · last night ·
- * this morning */
+/* yesterday · today · tomorrow · tonight · last night · this morning */
 static size_t p_deictic(const g_ctx *g, size_t i, hs_tval *v)
 {
     int k = KW(g, i);
     const hs_tw *w = W(g, i);
     switch (k) {
     case TK_YESTERDAY: tg_rel_unit(v, TU_DAY, -1, g->ref); return i + 1;
-    case TK_TOMORROW: tg_rel_unit(v, TU_DAY, 1, g->ref); return i + 1;
-    case TK_TONIGHT: tg_rel_unit(v, TU_DAY, 0, g->ref); return i + 1;
+    case TK_TOMORROW:
+    case TK_TONIGHT:
     case TK_TODAY:
+        /* capitalised inside a sentence: a name (the Today show, The Tonight
+         * Show, Entertainment Tonight, Edge of Tomorrow) */
         if ((w->flags & TWF_CAP) && !(w->flags & TWF_SENT))
             return 0;
-        tg_rel_unit(v, TU_DAY, 0, g->ref);
+        tg_rel_unit(v, TU_DAY, k == TK_TOMORROW ? 1 : 0, g->ref);
         return i + 1;
     case TK_LAST:
         if (KW(g, i + 1) != TK_NIGHT)
@@ -373,6 +407,11 @@ static size_t p_relative(const g_ctx *g, size_t i, hs_tval *v)
     if (k == TK_EARLIER || k == TK_LATER) {
         if (KW(g, j) == TK_TODAY) {
             tg_rel_unit(v, TU_DAY, 0, g->ref);
+            return j + 1;
+        }
+        const hs_lex *wl = LX(g, j);
+        if (wl && wl->wday && !wl->plural && (W(g, j)->flags & TWF_CAP)) { /* earlier Tuesday */
+            v->wday = wl->wday, v->gran = TG_DAY, v->anchor = TA_PAST;
             return j + 1;
         }
         if (KW(g, j) != TK_THIS)
@@ -453,8 +492,11 @@ static size_t p_ago(const g_ctx *g, size_t i, hs_tval *v)
         v->unresolved = 1, v->anchor = TA_REL;
         return j + 2;
     }
-    tg_rel_unit(v, u, -n, g->ref);
-    if (ap)
+    if (ap == 2 && u == TU_YEAR)
+        tg_rel_unit(v, TU_MONTH, -(12 * n + 6), g->ref); /* two and a half years ago */
+    else
+        tg_rel_unit(v, u, -n, g->ref);
+    if (ap == 1)
         v->mod = HS_TM_APPROX;
     return j + 2;
 }
@@ -478,6 +520,8 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
         u = tg_unit_at(g, j, &pl);
         if (!u || (!lead && !(pl && prep)))
             return 0;
+        if (u == TU_MINUTE && !pl)
+            return 0; /* at the last minute: an idiom */
         n = pl ? -1 : 1; /* the past year · for years */
         k = j;
     } else if (!(u = tg_unit_at(g, k, &pl))) {
@@ -486,8 +530,8 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
             return 0;
         if (is_punct(g, k + 2, '-') && KW(g, k + 3) == TK_OLD)
             return 0;
-        tg_dur_value(v, n, u);
-        if (ap)
+        tg_dur_value(v, n, u, ap == 2);
+        if (ap == 1)
             v->mod = HS_TM_APPROX;
         return k + 2;
     }
@@ -497,12 +541,15 @@ static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
     int nk = KW(g, e);
     if (nk == TK_OLD || nk == TK_AGO)
         return 0;
-    if ((nk == TK_LATER || nk == TK_EARLIER || nk == TK_BEFORE || nk == TK_AFTER) && pk != TK_FOR)
+    size_t b = i;
+    while (b > 0 && KW(g, b - 1) == TK_APPROX)
+        b--; /* for about a year before … */
+    if ((nk == TK_LATER || nk == TK_EARLIER || nk == TK_BEFORE || nk == TK_AFTER) && !(b > 0 && KW(g, b - 1) == TK_FOR))
         return 0; /* two years later: a date relative to another event (but "for two years before") */
     if (is_punct(g, e, '-') && KW(g, e + 1) == TK_OLD)
         return 0;
-    tg_dur_value(v, n, u);
-    if (ap)
+    tg_dur_value(v, n, u, ap == 2);
+    if (ap == 1)
         v->mod = HS_TM_APPROX;
     return e;
 }
@@ -648,7 +695,7 @@ static size_t p_set(const g_ctx *g, size_t i, hs_tval *v)
     int n, ap;
     size_t c = tg_count_at(g, i + 1, 0, &n, &ap); /* every two weeks */
     if (c && n > 1 && (u = tg_unit_at(g, c, &pl)) && pl) {
-        tg_dur_value(v, n, u);
+        tg_dur_value(v, n, u, 0);
         v->kind = 2;
         return c + 1;
     }
@@ -691,6 +738,10 @@ size_t hs_tgram_match(const hs_tscan *sc, size_t i, size_t *begin, hs_tval *v, c
     g_ctx g = {sc, ref};
     size_t best = 0, e;
     hs_tval t;
+    const hs_tw *w = W(&g, i);
+    /* only numbers, lexicon words and capitalised words (holidays) start a timex */
+    if (!w || w->kind == TW_PUNCT || (w->kind == TW_ALPHA && !w->lex && !(w->flags & TWF_CAP)))
+        return 0;
     TRY(p_set(&g, i, &t));
     TRY(p_anchored(&g, i, &t));
     TRY(p_mod(&g, i, &t));

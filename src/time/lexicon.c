@@ -2,14 +2,17 @@
  * units, seasons, keywords of the date grammar, words that announce the
  * future, and the holidays with the rule that dates them.
  *
- * TK_HEAD words are nouns that a holiday name modifies ("a Christmas movie",
- * "Easter eggs"): the name is then not a date.
+ * TK_NAMEPART words make "X <weekday>" and "X on <weekday>" a name (Freaky
+ * Friday, the Mail on Sunday).
+ * TK_HEAD words are nouns that a holiday or season name modifies ("a
+ * Christmas movie", "Easter eggs", "summer camp"): the name is then not a date.
  *
  * The lexicon is sorted by byte order of `word` (a unit test checks it) and
  * searched with bsearch; every word the grammar reacts to is listed here, so
  * the grammar never compares strings itself. */
 #include "time/time.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,10 +42,13 @@ static const hs_lex lexicon[] = {
     {.word = "before", .kw = TK_BEFORE},
     {.word = "beginning", .kw = TK_BEGINNING},
     {.word = "between", .kw = TK_PREP},
+    {.word = "blockbuster", .kw = TK_HEAD},
     {.word = "bonus", .kw = TK_HEAD},
+    {.word = "break", .kw = TK_HEAD},
     {.word = "bunny", .kw = TK_HEAD},
     {.word = "by", .kw = TK_PREP},
     {.word = "cake", .kw = TK_HEAD},
+    {.word = "camp", .kw = TK_HEAD},
     {.word = "campaign", .kw = TK_HEAD},
     {.word = "candy", .kw = TK_HEAD},
     {.word = "card", .kw = TK_HEAD},
@@ -52,12 +58,14 @@ static const hs_lex lexicon[] = {
     {.word = "centuries", .unit = TU_CENTURY, .plural = 1},
     {.word = "century", .unit = TU_CENTURY, .kw = TK_CENTURY},
     {.word = "circa", .kw = TK_APPROX},
+    {.word = "coat", .kw = TK_HEAD},
     {.word = "collection", .kw = TK_HEAD},
     {.word = "coming", .kw = TK_COMING, .future = 1},
     {.word = "cookies", .kw = TK_HEAD},
     {.word = "costume", .kw = TK_HEAD},
     {.word = "costumes", .kw = TK_HEAD},
     {.word = "couple", .kw = TK_COUPLE},
+    {.word = "cover", .kw = TK_HEAD},
     {.word = "daily", .kw = TK_SETADV, .value = TU_DAY},
     {.word = "day", .unit = TU_DAY},
     {.word = "days", .unit = TU_DAY, .plural = 1},
@@ -91,6 +99,7 @@ static const hs_lex lexicon[] = {
     {.word = "every", .kw = TK_EVERY},
     {.word = "expected", .future = 1},
     {.word = "fall", .season = 3},
+    {.word = "fashion", .kw = TK_HEAD},
     {.word = "feast", .kw = TK_HEAD},
     {.word = "feb", .month = 2},
     {.word = "february", .month = 2},
@@ -103,15 +112,18 @@ static const hs_lex lexicon[] = {
     {.word = "films", .kw = TK_HEAD},
     {.word = "first", .ord = 1},
     {.word = "five", .num = 5},
+    {.word = "fling", .kw = TK_HEAD},
     {.word = "for", .kw = TK_FOR},
     {.word = "forty", .num = 40},
     {.word = "four", .num = 4},
     {.word = "fourteen", .num = 14},
     {.word = "fourteenth", .ord = 14},
     {.word = "fourth", .ord = 4},
+    {.word = "freaky", .kw = TK_NAMEPART},
     {.word = "friday", .wday = 5},
     {.word = "fridays", .wday = 5, .plural = 1},
     {.word = "from", .kw = TK_PREP},
+    {.word = "games", .kw = TK_HEAD},
     {.word = "gift", .kw = TK_HEAD},
     {.word = "gifts", .kw = TK_HEAD},
     {.word = "going", .future = 1},
@@ -119,15 +131,20 @@ static const hs_lex lexicon[] = {
     {.word = "half", .kw = TK_HALF},
     {.word = "her", .kw = TK_POSS},
     {.word = "his", .kw = TK_POSS},
+    {.word = "home", .kw = TK_HEAD},
     {.word = "hopes", .future = 1},
     {.word = "hoping", .future = 1},
     {.word = "hour", .unit = TU_HOUR},
     {.word = "hours", .unit = TU_HOUR, .plural = 1},
+    {.word = "house", .kw = TK_HEAD},
     {.word = "in", .kw = TK_IN},
     {.word = "intend", .future = 1},
     {.word = "intends", .future = 1},
+    {.word = "internship", .kw = TK_HEAD},
+    {.word = "issue", .kw = TK_HEAD},
     {.word = "jan", .month = 1},
     {.word = "january", .month = 1},
+    {.word = "job", .kw = TK_HEAD},
     {.word = "jul", .month = 7},
     {.word = "july", .month = 7},
     {.word = "jumper", .kw = TK_HEAD},
@@ -139,7 +156,10 @@ static const hs_lex lexicon[] = {
     {.word = "later", .kw = TK_LATER, .future = 1},
     {.word = "lights", .kw = TK_HEAD},
     {.word = "lineup", .kw = TK_HEAD},
+    {.word = "look", .kw = TK_HEAD},
     {.word = "lunch", .kw = TK_HEAD},
+    {.word = "mail", .kw = TK_NAMEPART},
+    {.word = "manic", .kw = TK_NAMEPART},
     {.word = "mar", .month = 3},
     {.word = "march", .month = 3},
     {.word = "market", .kw = TK_HEAD},
@@ -175,6 +195,7 @@ static const hs_lex lexicon[] = {
     {.word = "of", .kw = TK_OF},
     {.word = "old", .kw = TK_OLD},
     {.word = "older", .kw = TK_OLD},
+    {.word = "olympics", .kw = TK_HEAD},
     {.word = "on", .kw = TK_ON},
     {.word = "one", .num = 1},
     {.word = "or", .kw = TK_OR},
@@ -197,6 +218,8 @@ static const hs_lex lexicon[] = {
     {.word = "saturday", .wday = 6},
     {.word = "saturdays", .wday = 6, .plural = 1},
     {.word = "scheduled", .future = 1},
+    {.word = "school", .kw = TK_HEAD},
+    {.word = "season", .kw = TK_HEAD},
     {.word = "second", .ord = 2},
     {.word = "senior", .kw = TK_OLD},
     {.word = "sep", .month = 9},
@@ -226,6 +249,7 @@ static const hs_lex lexicon[] = {
     {.word = "spirit", .kw = TK_HEAD},
     {.word = "spring", .season = 1},
     {.word = "start", .kw = TK_BEGINNING},
+    {.word = "style", .kw = TK_HEAD},
     {.word = "summer", .season = 2},
     {.word = "sunday", .wday = 7},
     {.word = "sundays", .wday = 7, .plural = 1},
@@ -253,8 +277,10 @@ static const hs_lex lexicon[] = {
     {.word = "today", .kw = TK_TODAY},
     {.word = "tomorrow", .kw = TK_TOMORROW, .future = 1},
     {.word = "tonight", .kw = TK_TONIGHT},
+    {.word = "tour", .kw = TK_HEAD},
     {.word = "tree", .kw = TK_HEAD},
     {.word = "trees", .kw = TK_HEAD},
+    {.word = "trend", .kw = TK_HEAD},
     {.word = "tuesday", .wday = 2},
     {.word = "tuesdays", .wday = 2, .plural = 1},
     {.word = "twelfth", .ord = 12},
@@ -264,6 +290,7 @@ static const hs_lex lexicon[] = {
     {.word = "two", .num = 2},
     {.word = "until", .kw = TK_PREP},
     {.word = "upcoming", .kw = TK_COMING, .future = 1},
+    {.word = "wardrobe", .kw = TK_HEAD},
     {.word = "wednesday", .wday = 3},
     {.word = "wednesdays", .wday = 3, .plural = 1},
     {.word = "week", .unit = TU_WEEK},
@@ -289,9 +316,28 @@ static int lex_cmp(const void *key, const void *elem)
     return strcmp((const char *)key, ((const hs_lex *)elem)->word);
 }
 
+/* The lexicon's range of words by first byte, built once. */
+static uint16_t first_lo[256], first_hi[256];
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+static void first_build(void)
+{
+    size_t n = sizeof lexicon / sizeof lexicon[0];
+    for (size_t i = n; i-- > 0;) {
+        unsigned char c = (unsigned char)lexicon[i].word[0];
+        if (!first_hi[c])
+            first_hi[c] = (uint16_t)(i + 1);
+        first_lo[c] = (uint16_t)i;
+    }
+}
+
 const hs_lex *hs_lex_find(const char *lower)
 {
-    return bsearch(lower, lexicon, sizeof lexicon / sizeof lexicon[0], sizeof lexicon[0], lex_cmp);
+    pthread_once(&first_once, first_build);
+    unsigned char c = (unsigned char)lower[0];
+    if (!first_hi[c])
+        return NULL;
+    return bsearch(lower, lexicon + first_lo[c], (size_t)(first_hi[c] - first_lo[c]), sizeof lexicon[0], lex_cmp);
 }
 
 size_t hs_lex_count(void) { return sizeof lexicon / sizeof lexicon[0]; }
@@ -319,6 +365,7 @@ static const hs_holiday holidays[] = {
     {{"halloween", NULL}, HR_FIXED, 10, 31, 0},
     {{"independence", "day", NULL}, HR_FIXED, 7, 4, 0},
     {{"fourth", "of", "july", NULL}, HR_FIXED, 7, 4, 0},
+    {{"july", "fourth", NULL}, HR_FIXED, 7, 4, 0},
     {{"4th", "of", "july", NULL}, HR_FIXED, 7, 4, 0},
     {{"veterans", "day", NULL}, HR_FIXED, 11, 11, 0},
     {{"thanksgiving", "day", NULL}, HR_THANKS_PLUS, 0, 0, 0},

@@ -9,7 +9,8 @@
  *   this X     the instance in the reference's year (weekdays: its ISO week)
  *   plain X    weekdays, months, seasons, quarters: the latest instance that has
  *              begun by the reference (past-tense reporting); month-day dates
- *              and holidays: the same, allowing up to NEAR_DAYS ahead; in a
+ *              and holidays: the same, allowing up to NEAR_DAYS ahead (news
+ *              style drops the year of dates in the current year); in a
  *              sentence with a future cue (will, plans, next…): the first
  *              instance that has not ended.
  * Values follow ISO 8601 reduced precision (2024, 2024-11, decade 199,
@@ -20,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define NEAR_DAYS 14
+#define NEAR_DAYS 60
 
 static int64_t day_of(int y, int m, int d) { return hs_cal_days(y, m, d); }
 
@@ -59,7 +60,8 @@ static int instance(const hs_tval *v, int y, int64_t *first, int64_t *last)
     }
 }
 
-/* Choose the year of a repeating unit. */
+/* Choose the year of a repeating unit.  A month-day date that names its
+ * weekday ("Friday, Oct. 27") takes the nearest year where the two agree. */
 static void resolve_year(hs_tval *v, const hs_tref *ref)
 {
     int64_t r = day_of(ref->y, ref->m, ref->d);
@@ -86,6 +88,8 @@ static void resolve_year(hs_tval *v, const hs_tref *ref)
                 ok = f <= r + (v->anchor == TA_NEAR ? NEAR_DAYS : 0);
             if (!ok)
                 continue;
+            if (v->wday && v->gran == TG_DAY && !v->hol && hs_cal_weekday(y, v->m, v->d) != v->wday - 1)
+                continue; /* "Friday, Oct. 27": only a year where it is a Friday */
             if (dir > 0 || (dir == 0 && ref->future)) { /* the first that qualifies */
                 if (!have)
                     best = y, have = 1;
@@ -93,6 +97,11 @@ static void resolve_year(hs_tval *v, const hs_tref *ref)
                 best = y, have = 1; /* the latest that qualifies */
             }
         }
+    }
+    if (!have && v->wday) {
+        v->wday = 0; /* the weekday fits no year near the article: trust the date */
+        resolve_year(v, ref);
+        return;
     }
     if (!have) {
         v->unresolved = 1;

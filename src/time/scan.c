@@ -124,8 +124,9 @@ static size_t scan_word(const unsigned char *t, size_t len, size_t i, hs_tw *w)
         break;
     }
     w->low[o] = 0;
+    w->len = (uint8_t)o;
     if (truncated)
-        w->low[0] = 0; /* too long to be any word of the lexicon */
+        w->low[0] = 0, w->len = 0; /* too long to be any word of the lexicon */
     w->s = (uint32_t)i;
     w->e = (uint32_t)j;
     w->ndigits = (uint8_t)(digits > 255 ? 255 : digits);
@@ -158,6 +159,38 @@ static size_t scan_word(const unsigned char *t, size_t len, size_t i, hs_tw *w)
     }
     return j;
 }
+
+/* Words that announce the future (will, 'll, plans, next…) count when they
+ * stand in the same sentence, at most FUT_BEFORE words before word i or
+ * FUT_AFTER after it: "she will marry in June", "in June, she'll marry". */
+#define FUT_BEFORE 8
+#define FUT_AFTER 4
+static int future_word(const hs_tscan *sc, size_t k)
+{
+    const hs_tw *w = &sc->w[k];
+    size_t l = w->len;
+    if (w->lex && w->lex->future == 2) /* due out, due in June; not "due to" */
+        return !(k + 1 < sc->n && sc->w[k + 1].lex && sc->w[k + 1].lex->kw == TK_TO);
+    return (w->lex && w->lex->future) || (l > 3 && memcmp(w->low + l - 3, "'ll", 3) == 0);
+}
+
+static void mark_future(hs_tscan *sc)
+{
+    for (size_t k = 0; k < sc->n; k++)
+        if (sc->w[k].kind == TW_ALPHA && future_word(sc, k))
+            sc->w[k].flags |= TWF_CUE;
+    for (size_t i = 0; i < sc->n; i++) {
+        size_t lo = i > FUT_AFTER ? i - FUT_AFTER : 0, hi = i + FUT_BEFORE < sc->n ? i + FUT_BEFORE : sc->n - 1;
+        /* word i is a cue for the words from i - FUT_AFTER to i + FUT_BEFORE */
+        if (!(sc->w[i].flags & TWF_CUE))
+            continue;
+        for (size_t k = lo; k <= hi; k++)
+            if (sc->w[k].sent == sc->w[i].sent)
+                sc->w[k].flags |= TWF_FUTURE;
+    }
+}
+
+int hs_tscan_future(const hs_tscan *sc, size_t i) { return (sc->w[i].flags & TWF_FUTURE) != 0; }
 
 int hs_tscan_run(hs_tscan *sc, const char *text, size_t len)
 {
@@ -195,6 +228,7 @@ int hs_tscan_run(hs_tscan *sc, const char *text, size_t len)
             w->e = (uint32_t)end;
             w->low[0] = ul ? fold : (char)c;
             w->low[1] = 0;
+            w->len = 1;
         }
         if (space)
             w->flags |= TWF_SPACE;
@@ -207,8 +241,8 @@ int hs_tscan_run(hs_tscan *sc, const char *text, size_t len)
         w->sent = sent;
         if (w->kind != TW_PUNCT && w->low[0]) {
             w->lex = hs_lex_find(w->low);
-            size_t l = strlen(w->low);
-            if (!w->lex && l > 2 && strcmp(w->low + l - 2, "'s") == 0) { /* Tuesday's */
+            size_t l = w->len;
+            if (!w->lex && l > 2 && w->low[l - 2] == '\'' && w->low[l - 1] == 's') { /* Tuesday's */
                 char base[sizeof w->low];
                 memcpy(base, w->low, l - 2);
                 base[l - 2] = 0;
@@ -224,29 +258,7 @@ int hs_tscan_run(hs_tscan *sc, const char *text, size_t len)
         newlines = 0;
         i = end;
     }
-    return 0;
-}
-
-/* Words that announce the future (will, 'll, plans, next…) count when they
- * stand in the same sentence, at most FUT_BEFORE words before word i or
- * FUT_AFTER after it: "she will marry in June", "in June, she'll marry". */
-#define FUT_BEFORE 8
-#define FUT_AFTER 4
-static int future_word(const hs_tscan *sc, size_t k)
-{
-    const hs_tw *w = &sc->w[k];
-    size_t l = strlen(w->low);
-    if (w->lex && w->lex->future == 2) /* due out, due in June; not "due to" */
-        return !(k + 1 < sc->n && sc->w[k + 1].lex && sc->w[k + 1].lex->kw == TK_TO);
-    return (w->lex && w->lex->future) || (l > 3 && strcmp(w->low + l - 3, "'ll") == 0);
-}
-
-int hs_tscan_future(const hs_tscan *sc, size_t i)
-{
-    size_t lo = i > FUT_BEFORE ? i - FUT_BEFORE : 0, hi = i + FUT_AFTER < sc->n ? i + FUT_AFTER : sc->n - 1;
-    for (size_t k = lo; k <= hi && k < sc->n; k++)
-        if (sc->w[k].sent == sc->w[i].sent && future_word(sc, k))
-            return 1;
+    mark_future(sc);
     return 0;
 }
 

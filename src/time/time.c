@@ -12,11 +12,13 @@
 
 /* The end of the last word of a timex, without a possessive 's: "Tuesday's
  * show" → "Tuesday", "2019's hit" → "2019". */
-static uint32_t possessive_end(const hs_doc *d, const hs_tw *w)
+static uint32_t possessive_end(const hs_doc *d, const hs_tw *w, const hs_tval *v)
 {
-    size_t l = strlen(w->low);
+    if (v->hol)
+        return w->e; /* New Year's: the 's is the name's */
+    size_t l = w->len;
     int via_base = w->lex && strcmp(w->lex->word, w->low) != 0; /* Tuesday's found as Tuesday */
-    int year = w->kind == TW_NUM && !(w->flags & TWF_DECADE);   /* 2019's, not 1990's */
+    int year = w->kind == TW_NUM && v->gran == TG_YEAR;           /* 2019's, not 1990's */
     if (l < 3 || strcmp(w->low + l - 2, "'s") != 0 || !(via_base || year))
         return w->e;
     uint32_t e = w->e - 1; /* before the s */
@@ -59,7 +61,7 @@ int hs_time_run(hs_doc *d, const hs_analyzer *a)
             break;
         }
         t->span.start = sc.w[begin].s;
-        t->span.end = possessive_end(d, &sc.w[e - 1]);
+        t->span.end = possessive_end(d, &sc.w[e - 1], &v);
         t->mod = v.mod;
         t->kind = v.kind;
         t->value = NULL;

@@ -40,7 +40,7 @@ typedef enum hs_tkw {
     TK_MIDDLE, TK_APPROX, TK_BEFORE, TK_AFTER, TK_FOR, TK_EVERY, TK_YESTERDAY,
     TK_TODAY, TK_TOMORROW, TK_TONIGHT, TK_PARTDAY, TK_WEEKEND, TK_OR, TK_AND, TK_TO,
     TK_A, TK_FEW, TK_COUPLE, TK_OLD, TK_QUARTER, TK_HALF, TK_CENTURY, TK_EVE, TK_SETADV,
-    TK_PREP, TK_COMING, TK_NIGHT, TK_POSS, TK_HEAD, TK_COUNT
+    TK_PREP, TK_COMING, TK_NIGHT, TK_POSS, TK_HEAD, TK_NAMEPART, TK_COUNT
 } hs_tkw;
 
 /* Units of durations and relative dates. */
@@ -90,16 +90,19 @@ enum {
     TWF_SPACE = 1u << 4,    /* white space before */
     TWF_GROUPED = 1u << 5,  /* 1,000 or 2.5: not a plain integer */
     TWF_SENT = 1u << 6,     /* first word of a sentence */
-    TWF_ALLCAP = 1u << 7
+    TWF_ALLCAP = 1u << 7,
+    TWF_CUE = 1u << 8,      /* announces the future: will, 'll, plans, next */
+    TWF_FUTURE = 1u << 9    /* a cue stands near, in the same sentence */
 };
 
 typedef struct hs_tw {
     uint32_t s, e;     /* bytes in the text */
     uint32_t sent;     /* sentence number (scanner's own) */
     uint8_t kind;      /* TW_* */
-    uint8_t flags;     /* TWF_* */
     uint8_t ndigits;   /* digits of a number */
+    uint8_t len;       /* bytes in low */
     uint8_t pad;
+    uint16_t flags;    /* TWF_* */
     int32_t num;       /* value of a number (digits), -1 otherwise */
     const hs_lex *lex; /* lexicon entry or NULL */
     char low[24];      /* lower-cased text (truncated), apostrophes and dashes folded */

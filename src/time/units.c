@@ -108,7 +108,8 @@ void tg_rel_weekend(hs_tval *v, int dir, const hs_tref *r)
 /* ---- counts: 3, three, twenty-five, a, a couple of, a few, five or six ---- */
 
 /* Returns the word after the count; *n = value (-1 unknown: few, several),
- * *approx = 1 for "five or six". `a` (a/an) is accepted only when allow_a. */
+ * *approx = 1 for "five or six", 2 for "two and a half" (n + 1/2).  `a`
+ * (a/an) is accepted only when allow_a. */
 size_t tg_count_at(const g_ctx *g, size_t i, int allow_a, int *n, int *approx)
 {
     const hs_tw *w = W(g, i);
@@ -128,6 +129,10 @@ size_t tg_count_at(const g_ctx *g, size_t i, int allow_a, int *n, int *approx)
             *n += u->num;
             j = i + 3;
         }
+    } else if (l && l->kw == TK_COUPLE && KW(g, i + 1) == TK_OF) { /* the last couple of years */
+        *n = 2;
+        *approx = 1;
+        return i + 2;
     } else if (l && l->kw == TK_FEW) {
         *n = -1;
         return i + 1;
@@ -147,6 +152,11 @@ size_t tg_count_at(const g_ctx *g, size_t i, int allow_a, int *n, int *approx)
         return i + 1;
     } else {
         return 0;
+    }
+    /* two and a half: *approx = 2 */
+    if (KW(g, j) == TK_AND && KW(g, j + 1) == TK_A && KW(g, j + 2) == TK_HALF) {
+        *approx = 2;
+        return j + 3;
     }
     /* five or six, two to three */
     if (KW(g, j) == TK_OR || KW(g, j) == TK_TO) {
@@ -170,7 +180,7 @@ int tg_unit_at(const g_ctx *g, size_t i, int *pl)
     return l->unit;
 }
 
-void tg_dur_value(hs_tval *v, int n, int unit)
+void tg_dur_value(hs_tval *v, int n, int unit, int half)
 {
     static const char *const code[] = {"", "M", "H", "D", "W", "M", "Y", "Y", "Y"};
     int mult = unit == TU_DECADE ? 10 : unit == TU_CENTURY ? 100 : 1;
@@ -179,7 +189,8 @@ void tg_dur_value(hs_tval *v, int n, int unit)
     if (n < 0)
         snprintf(v->dur, sizeof v->dur, "P%sX%s", tpart ? "T" : "", unit == TU_DECADE ? "DE" : code[unit]);
     else
-        snprintf(v->dur, sizeof v->dur, "P%s%d%s", tpart ? "T" : "", n * mult, code[unit]);
+        snprintf(v->dur, sizeof v->dur, "P%s%d%s%s", tpart ? "T" : "", n * mult + (half ? mult / 2 : 0),
+                 half && mult == 1 ? ".5" : "", code[unit]);
 }
 
 
@@ -195,6 +206,8 @@ size_t tg_holiday_at(const g_ctx *g, size_t i, int *h)
     for (size_t k = 0; k < hs_holiday_count(); k++) {
         const hs_holiday *hd = hs_holiday_at(k);
         size_t n = 0;
+        if (hd->words[0][0] != w0->low[0])
+            continue;
         while (n < 5 && hd->words[n]) {
             const hs_tw *w = W(g, i + n);
             if (!w || strcmp(w->low, hd->words[n]) != 0)

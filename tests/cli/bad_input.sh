@@ -2,18 +2,7 @@
 # Bad input: each case gives a clear message on stderr, the documented exit
 # status and no crash (exit statuses above 100 would mean a signal).
 set -u
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-
-# expect STATUS PATTERN -- command...: run, check the exit status and that stderr matches PATTERN
-expect() {
-    want=$1; pat=$2; shift 3
-    "$@" >"$W/out" 2>"$W/err"
-    got=$?
-    [ "$got" -eq "$want" ] || fail "$*: exit $got, expected $want; stderr: $(head -c 300 "$W/err")"
-    grep -q -- "$pat" "$W/err" || fail "$*: stderr lacks '$pat': $(head -c 300 "$W/err")"
-}
+. "$ROOT/tests/cli/lib/expect.sh"
 
 # an empty file
 : > "$W/empty.txt"

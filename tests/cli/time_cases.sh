@@ -14,6 +14,11 @@ awk -v f="$f1" 'BEGIN { exit !(f >= 0.95) }' || fail "span+value F1 $f1 < 0.95 (
 lines=$(echo "$out" | sed -n 's/.*"lines":\([0-9]*\).*/\1/p')
 [ "$lines" -ge 150 ] || fail "only $lines case lines"
 
+# the held-out set (written after the layer, scored once before changes): a floor against regressions
+out=$("$HS" eval time --cases "$ROOT/tests/time/heldout.tsv" --json) || fail "eval time (held-out) exited $?"
+f1=$(echo "$out" | sed -n 's/.*"span_value":{[^}]*"f1":\([0-9.]*\).*/\1/p')
+awk -v f="$f1" 'BEGIN { exit !(f >= 0.88) }' || fail "held-out span+value F1 $f1 < 0.88"
+
 # malformed lines name the file and line
 # refuse NAME CONTENT PATTERN: a case file NAME holding CONTENT fails with PATTERN on stderr
 refuse() {

@@ -59,9 +59,10 @@ TEST(relate_negation_is_a_denial)
 
 TEST(relate_was_linked_to)
 {
+    /* the attrib layer's hedge table calls "linked" a rumour word: the status follows it */
     CHECK_INT(REL("Kara Voss was linked to Milo Brandt last year.", "romance", "Kara Voss", "Milo Brandt"),
-              HS_ST_ASSERTED);
-    CHECK_INT(REL("Reports linked Kara Voss to Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_REPORTED);
+              HS_ST_RUMORED);
+    CHECK_INT(REL("Reports linked Kara Voss to Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_RUMORED);
 }
 
 TEST(relate_wants_to_work_with)
@@ -98,10 +99,15 @@ TEST(relate_confirmed)
 
 TEST(relate_inside_a_quotation)
 {
+    /* an anonymous source: rumored */
     hs_doc *d = lf_run("The rumour mill is busy. “Kara Voss is dating Milo Brandt,” a friend said.");
     int attr = -5;
+    CHECK_INT(lf_rel(d, "romance", "Kara Voss", "Milo Brandt", &attr), HS_ST_RUMORED);
+    CHECK(d && attr >= 0 && (size_t)attr < d->attrs.n);
+    /* a named source: reported */
+    d = lf_run("Lunch was quiet. “Kara Voss is dating Milo Brandt,” the singer Tess Amble told Glimmer.");
+    attr = -5;
     CHECK_INT(lf_rel(d, "romance", "Kara Voss", "Milo Brandt", &attr), HS_ST_REPORTED);
-    CHECK(attr >= 0);
     CHECK(d && attr >= 0 && (size_t)attr < d->attrs.n);
 }
 

@@ -291,3 +291,35 @@ TEST(time_random_input_does_not_crash)
         hs_doc_free(d);
     }
 }
+
+TEST(time_names_that_hold_date_words)
+{
+    const char *D = "2018-05-01";
+    NONE("She sang on The Tonight Show again.", D);
+    NONE("He was a guest on Busy Tonight and left.", D);
+    NONE("It aired on Dick Clark's New Year's Rockin' Eve with fans.", D);
+    NONE("It was released by 20th Century Fox worldwide.", D);
+    NONE("He booked the flight at the last minute.", D);
+    EXPECT("She starred in 2010's I Will Comply.", D, "2010", "2010", 0);
+    EXPECT("In the 1990's she sang.", D, "1990's", "199", 0);
+    EXPECT("Tonight she sings in Rome.", D, "Tonight", "2018-05-01", 0);
+    EXPECT("They kissed on New Year's in Rome.", D, "New Year's", "2018-01-01", 0);
+}
+
+TEST(time_gossip_forms)
+{
+    const char *D = "2018-07-06"; /* a Friday */
+    EXPECT("The singer announced on Instagram Thursday that she is pregnant.", D, "Thursday", "2018-07-05", 0);
+    EXPECT("The president met her earlier Friday in London.", D, "earlier Friday", "2018-07-06", 0);
+    EXPECT("She gave a February interview to a morning show.", D, "February", "2018-02", 0);
+    EXPECT("Her May wedding was small.", D, "May", "2018-05", 0);
+    EXPECT("They flew to Rome in early Oct. for a break.", D, "early Oct.", "2017-10", HS_TM_START);
+    EXPECT("It has been hard over the last couple of years.", D, "the last couple of years", "P2Y", HS_TM_APPROX);
+    EXPECT("They split over the July Fourth weekend.", D, "July Fourth", "2018-07-04", 0);
+    EXPECT("Nodes were removed in the first week of January.", D, "January", "2018-01", 0);
+    EXPECT("In May Grande posted a story.", D, "May", "2018-05", 0);
+    NONE("Her portrayal of June Carter Cash won praise.", D);
+    NONE("They marched in the March for Our Lives rally.", D);
+    NONE("The film Freaky Friday was remade.", D);
+    NONE("She loves the carefree spirit of summer fashion.", D);
+}

@@ -1,0 +1,278 @@
+/* hs_attrib_run: the attribution stage, pass by pass.
+ *
+ *   1. cues      find every cue (table phrases outside quotations, not used as nouns)
+ *   2. hedges    hedge words and constructions
+ *   3. frames    each cue with its source and content (content.c)
+ *   4. speakers  quotations with a speaker after a dash or before a colon (quotes.c)
+ *   5. continue  quotations without a cue keep the source before them (quotes.c)
+ *   6. refer     "the source", "the insider" take the outlet of the one introduced
+ *   7. order     attributions in text order; kinds from the quotations they hold
+ *   8. hedged    attributions in a hedge's sentence */
+#include "attrib/attrib.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int hs_attrib_tables_load(struct hs_tables **out, const char *data_dir)
+{
+    if (!data_dir)
+        return hs_error_set(HS_EIO, "attribution tables: no data directory (set HEARSAY_DATA or the "
+                                    "analyzer's data_dir to the project's data/)");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/attrib", data_dir);
+    return hs_tables_load(out, dir);
+}
+
+hs_span hs_tok_span(const hs_doc *d, uint32_t b, uint32_t e)
+{
+    hs_span s = {0, 0};
+    if (e > b && e <= d->toks.n) {
+        s.start = d->toks.v[b].start;
+        s.end = d->toks.v[e - 1].end;
+    }
+    return s;
+}
+
+hs_attr *hs_attrib_new(hs_actx *x, uint8_t kind, uint32_t cue_b, uint32_t cue_e)
+{
+    hs_attr *at = HS_PUSH(&x->d->attrs);
+    if (!at)
+        return NULL;
+    at->kind = kind;
+    at->quote = HS_NONE;
+    at->source_entity = at->via_entity = HS_NONE;
+    at->cue = hs_tok_span(x->d, cue_b, cue_e);
+    for (uint32_t i = cue_b; i < cue_e; i++)
+        x->used[i] |= ATOK_CUE_USED;
+    return at;
+}
+
+void hs_attrib_claim(hs_actx *x, hs_span sp)
+{
+    const hs_doc *d = x->d;
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) { /* first token ending after sp.start */
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.v[mid].end <= sp.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < d->toks.n && d->toks.v[i].start < sp.end; i++)
+        x->used[i] |= ATOK_CLAIMED;
+}
+
+/* Determiners and possessives before a word make it a noun ("his claims"). */
+static int noun_use(const hs_doc *d, uint32_t i)
+{
+    if (i == 0)
+        return 0;
+    static const char *const before[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                         "my", "your", "these", "those", "such", "no", "of", "one", NULL};
+    for (size_t k = 0; before[k]; k++)
+        if (hs_aw_eq(d, i - 1, before[k]))
+            return 1;
+    if (d->toks.v[i - 1].kind == HS_TK_NUMBER)
+        return 1; /* "2024 reports" */
+    if (hs_aw_is_prep(d, i - 1) && !hs_aw_eq(d, i - 1, "to"))
+        return 1; /* "amid reports", "of claims" */
+    return d->toks.v[i - 1].kind == HS_TK_CLITIC && hs_aw_is_word(d, i - 1) &&
+           (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s"));
+}
+
+/* "has not revealed", "did n't respond": a cue that says nothing was said. */
+static int negated(const hs_doc *d, uint32_t i)
+{
+    for (uint32_t k = i; k > 0 && i - k < 3; k--) {
+        if (hs_aw_eq(d, k - 1, "not") || hs_aw_eq(d, k - 1, "n't") || hs_aw_eq(d, k - 1, "n’t") ||
+            hs_aw_eq(d, k - 1, "never"))
+            return 1;
+        if (!hs_aw_is_skip(d, k - 1))
+            return 0;
+    }
+    return 0;
+}
+
+/* A past or present-tense verb before "that" ("conceded that", "insists that"),
+ * told by its ending; not "so that", "now that" or a noun ("the fact that"). */
+static int verb_that(const hs_doc *d, uint32_t i)
+{
+    if (!hs_aw_eq(d, i + 1, "that") || d->toks.v[i + 1].quote >= 0 || i == 0)
+        return 0;
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    const char *p = HS_TOK_PTR(d, t);
+    if (n < 5 || (t->flags & HS_TF_UPPER_INITIAL))
+        return 0;
+    int ed = memcmp(p + n - 2, "ed", 2) == 0, es = p[n - 1] == 's' && p[n - 2] != 's';
+    if (!ed && !es)
+        return 0;
+    if (hs_aw_is_skip(d, i) || hs_aw_is_boundary(d, i) || hs_aw_is_det(d, i - 1) || hs_aw_is_prep(d, i - 1))
+        return 0;
+    if (d->toks.v[i].upos != HS_UPOS_X && d->toks.v[i].upos != HS_UPOS_VERB)
+        return 0;
+    return 1;
+}
+
+/* Does the PTB tag call the token a verb (VB, VBD, …)?  The two tag sets are
+ * predicted apart; a cue word that either calls a verb stays a candidate. */
+static int ptb_verb(const hs_doc *d, const hs_tok *t)
+{
+    const char *x = d->xpos_names ? d->xpos_names[t->xpos] : NULL;
+    return x && x[0] == 'V' && x[1] == 'B';
+}
+
+static void find_cues(hs_actx *x)
+{
+    hs_doc *d = x->d;
+    for (uint32_t i = 0; i < d->toks.n; i++) {
+        const hs_tok *t = &d->toks.v[i];
+        if (t->quote >= 0 || t->kind != HS_TK_WORD)
+            continue;
+        if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START))
+            continue;
+        hs_tb_entry e;
+        uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
+        if (!n && verb_that(d, i)) {
+            n = 1; /* "Roe conceded that …": any finite verb taking a that-clause */
+            e.cls = HS_TB_CUE_VERB | HS_TB_CUE_WEAK;
+        }
+        if (!n || n > 255)
+            continue;
+        if ((e.cls & HS_TB_CUE_VERB) && !(e.cls & HS_TB_CUE_PREP)) {
+            if (noun_use(d, i) || negated(d, i))
+                continue;
+            if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
+                !ptb_verb(d, t))
+                continue;
+        }
+        x->cue_len[i] = (uint8_t)n;
+        x->cue_cls[i] = (e.cls & HS_TB_CUE_PREP) ? HS_TB_CUE_PREP : HS_TB_CUE_VERB;
+        x->cue_obj[i] = (uint8_t)(((e.cls & HS_TB_CUE_OBJ) ? CUE_OBJ : 0) | ((e.cls & HS_TB_CUE_WEAK) ? CUE_WEAK : 0));
+        i += n - 1;
+    }
+}
+
+/* The head noun of an anonymous source span: its token text, or NULL. */
+static const char *anon_head(hs_actx *x, const hs_attr *a, size_t *len)
+{
+    const hs_doc *d = x->d;
+    for (uint32_t i = 0; i < d->toks.n; i++) {
+        const hs_tok *t = &d->toks.v[i];
+        if (t->start < a->source.start)
+            continue;
+        if (t->end > a->source.end)
+            break;
+        hs_tb_entry e;
+        if (hs_tables_match(x->t, d, i, i + 1, HS_TB_ANON, &e)) {
+            *len = HS_TOK_LEN(t);
+            return HS_TOK_PTR(d, t);
+        }
+    }
+    return NULL;
+}
+
+/* "the source explained", "the insider claimed": the anonymous source
+ * introduced before with the same head noun keeps its outlet. */
+static void refer_back(hs_actx *x)
+{
+    hs_doc *d = x->d;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        hs_attr *a = &d->attrs.v[i];
+        if (a->source_kind != HS_SK_ANONYMOUS || a->via.end > a->via.start || a->source.end <= a->source.start)
+            continue;
+        const char *p = HS_SPAN_PTR(d, a->source);
+        if (!(HS_SPAN_LEN(a->source) > 4 && (strncmp(p, "the ", 4) == 0 || strncmp(p, "The ", 4) == 0)))
+            continue;
+        size_t hl = 0, pl = 0;
+        const char *h = anon_head(x, a, &hl);
+        if (!h)
+            continue;
+        for (size_t k = i; k-- > 0;) {
+            const hs_attr *b = &d->attrs.v[k];
+            if (b->source_kind != HS_SK_ANONYMOUS || b->source.start >= a->source.start)
+                continue;
+            const char *ph = anon_head(x, b, &pl);
+            if (ph && pl >= 4 && hl >= 4 && strncmp(ph, h, 4) == 0) {
+                a->via = b->via;
+                a->via_text = b->via_text;
+                a->via_entity = b->via_entity;
+                if (a->source_entity < 0)
+                    a->source_entity = b->source_entity;
+                break;
+            }
+        }
+    }
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+    const hs_attr *a = pa, *b = pb;
+    if (a->content.start != b->content.start)
+        return a->content.start < b->content.start ? -1 : 1;
+    return a->cue.start < b->cue.start ? -1 : a->cue.start > b->cue.start;
+}
+
+/* Sort, then tie each quotation to the attribution holding it and set kinds:
+ * direct when the content is one quotation, mixed when it holds a fragment. */
+static void order_and_kinds(hs_doc *d)
+{
+    if (d->attrs.n > 1)
+        qsort(d->attrs.v, d->attrs.n, sizeof *d->attrs.v, by_position);
+    for (size_t i = 0; i < d->quotes.n; i++)
+        d->quotes.v[i].attribution = HS_NONE;
+    for (size_t k = 0; k < d->attrs.n; k++) {
+        hs_attr *a = &d->attrs.v[k];
+        a->quote = HS_NONE;
+        for (size_t i = 0; i < d->quotes.n; i++) {
+            hs_quote *q = &d->quotes.v[i];
+            if (q->kind != HS_QK_DIRECT && q->kind != HS_QK_MIXED)
+                continue;
+            if (q->outer.start < a->content.start || q->outer.end > a->content.end)
+                continue;
+            if (q->attribution < 0)
+                q->attribution = (int32_t)k;
+            if (q->outer.start == a->content.start && q->outer.end == a->content.end) {
+                a->kind = HS_AK_DIRECT;
+                a->quote = (int32_t)i;
+            } else if (a->kind == HS_AK_INDIRECT) {
+                a->kind = HS_AK_MIXED;
+                if (a->quote < 0)
+                    a->quote = (int32_t)i;
+            }
+        }
+    }
+}
+
+int hs_attrib_run(hs_doc *d, const hs_analyzer *a)
+{
+    if (!a->tables || !d->toks.n)
+        return 0;
+    hs_actx x = {0};
+    x.d = d;
+    x.t = a->tables;
+    size_t n = d->toks.n;
+    x.used = hs_arena_calloc(&d->arena, n, 4);
+    if (!x.used)
+        return HS_ENOMEM;
+    x.cue_len = x.used + n;
+    x.cue_cls = x.used + 2 * n;
+    x.cue_obj = x.used + 3 * n;
+    for (size_t i = 0; i < n && !x.tagged; i++)
+        x.tagged = d->toks.v[i].upos != HS_UPOS_X;
+    find_cues(&x);
+    int rc = hs_attrib_hedges(&x);
+    if (!rc)
+        rc = hs_attrib_cues(&x);
+    if (!rc)
+        rc = hs_attrib_quotes(&x);
+    if (!rc)
+        rc = hs_attrib_continuation(&x);
+    if (rc)
+        return rc;
+    refer_back(&x);
+    order_and_kinds(d);
+    hs_attrib_hedged(&x);
+    return 0;
+}

@@ -1,0 +1,430 @@
+/* Cue frames: the content and source around a reporting verb or a
+ * prepositional cue.  Content spans follow PolNeAR: a paraphrase starts at
+ * "that" when there is one and runs to the end of the clause without the
+ * final full stop; a quotation includes its marks.
+ *
+ *   pre-posed     X said (that) …            X told Y that …       The Post has learned …
+ *   post-posed    …, X said.                 “…,” she told Us Weekly.
+ *   inverted      …, said X.                 “…” says X.
+ *   parenthetical The plan, officials said, would fail.
+ *   participle    X …, adding that …         (the source is the clause's subject)
+ *   prepositional according to X, …          …, according to X.     per X, … */
+#include <string.h>
+
+#include "attrib/attrib.h"
+
+static int is_close_quote(const hs_doc *d, uint32_t i)
+{
+    return i < d->toks.n && (d->toks.v[i].flags & HS_TF_QUOTE_CLOSE);
+}
+
+static int is_open_quote(const hs_doc *d, uint32_t i)
+{
+    return i < d->toks.n && (d->toks.v[i].flags & HS_TF_QUOTE_OPEN);
+}
+
+static int is_ing(const hs_doc *d, uint32_t i)
+{
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    return n > 4 && memcmp(HS_TOK_PTR(d, t) + n - 3, "ing", 3) == 0;
+}
+
+/* The quotation whose closing (or opening) mark is token i, or -1. */
+static int32_t quote_by_mark(const hs_doc *d, uint32_t i, int closing)
+{
+    for (size_t k = 0; k < d->quotes.n; k++) {
+        const hs_quote *q = &d->quotes.v[k];
+        if ((closing ? q->close_tok : q->open_tok) == (int32_t)i)
+            return (int32_t)k;
+    }
+    return -1;
+}
+
+/* A comma, a closing quotation mark or a dash: what ends a fronted content. */
+static int is_sep(const hs_doc *d, uint32_t i)
+{
+    return hs_aw_eq(d, i, ",") || is_close_quote(d, i) || hs_aw_is_dash(d, i) ||
+           (i < d->toks.n && d->toks.v[i].kind == HS_TK_QUOTE && i > 0 && hs_aw_eq(d, i - 1, ","));
+}
+
+/* Words after a comma that start a new clause outside the content
+ * (", but Cook did not say when", ", while 48 percent disagreed"), and
+ * participles (", referring to …"). */
+static int joins(const hs_doc *d, uint32_t i)
+{
+    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and",
+                                    "which", "who", NULL};
+    for (size_t k = 0; w[k]; k++)
+        if (hs_aw_eq(d, i, w[k]))
+            return !hs_aw_eq(d, i, "and") || hs_aw_pronoun(d, i + 1, NULL);
+    return d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_UPPER_INITIAL) && is_ing(d, i);
+}
+
+/* Does a new "SOURCE CUE" clause start at i (", the candidate said …")? */
+static int cue_clause(hs_actx *x, uint32_t i, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    for (uint32_t k = i; k < se && k < i + 7; k++) {
+        if (x->cue_len[k] && x->cue_cls[k] == HS_TB_CUE_VERB && d->toks.v[k].quote < 0)
+            return k > i;
+        if (hs_aw_is_punct(d, k) || d->toks.v[k].quote >= 0 || hs_aw_eq(d, k, "that"))
+            return 0;
+    }
+    return 0;
+}
+
+/* End (exclusive token) of a content that starts at j inside a sentence that
+ * ends at se: it stops before ", <cue>" and before the final stop, and runs on
+ * to the end of a quotation that opens inside it. */
+static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    uint32_t e = j;
+    while (e < se) {
+        if (e > j && hs_aw_eq(d, e, ",") && e + 1 < se && (x->cue_len[e + 1] || joins(d, e + 1)))
+            break;
+        if (e > j && hs_aw_eq(d, e, ",") && cue_clause(x, e + 1, se))
+            break;
+        if (e > j && hs_aw_eq(d, e, ";"))
+            break;
+        if (is_open_quote(d, e)) {
+            int32_t q = quote_by_mark(d, e, 0);
+            if (q >= 0 && d->quotes.v[q].close_tok > (int32_t)e) {
+                e = (uint32_t)d->quotes.v[q].close_tok + 1;
+                /* “… the critics claim,” adding that …: the comma inside the marks */
+                if (e < se && hs_aw_eq(d, e - 2, ",") && (x->cue_len[e] || joins(d, e) || cue_clause(x, e, se)))
+                    break;
+                continue;
+            }
+        }
+        e++;
+    }
+    while (e > j && (hs_aw_is_final(d, e - 1) || hs_aw_eq(d, e - 1, ",") || hs_aw_eq(d, e - 1, ";") ||
+                     hs_aw_eq(d, e - 1, ":")) && !(d->toks.v[e - 1].quote >= 0))
+        e--;
+    return e;
+}
+
+/* Start of a content that ends before token `end` (the separator before the
+ * source or cue): the quotation that closes there, or the clause from the
+ * start of the sentence (after anything already attributed). */
+static void content_left(hs_actx *x, uint32_t sb, uint32_t end, uint32_t *cb, uint32_t *ce)
+{
+    const hs_doc *d = x->d;
+    uint32_t e = end;
+    if (e > sb && hs_aw_eq(d, e - 1, ","))
+        e--;
+    if (e > sb && is_close_quote(d, e - 1)) {
+        int32_t q = quote_by_mark(d, e - 1, 1);
+        if (q >= 0 && d->quotes.v[q].open_tok >= 0) {
+            *cb = (uint32_t)d->quotes.v[q].open_tok;
+            *ce = e;
+            return;
+        }
+    }
+    uint32_t b = sb;
+    for (uint32_t i = sb; i < e; i++)
+        if (x->used[i] & ATOK_CLAIMED)
+            b = i + 1;
+    while (b < e && (hs_aw_eq(d, b, ",") || hs_aw_eq(d, b, "and") || hs_aw_eq(d, b, "but")))
+        b++;
+    while (e > b && hs_aw_eq(d, e - 1, ","))
+        e--;
+    *cb = b;
+    *ce = e;
+}
+
+/* Is the rest of the sentence after token j only an adjunct ("in a statement",
+ * "on Tuesday", "to reporters")?  Then the content is before the cue. */
+static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    uint32_t words = 0;
+    /* an object after the cue ("dismissing Cruise's charm") is its content */
+    while (j < se && hs_aw_is_skip(d, j)) /* "wondered incredulously" */
+        j++;
+    if (j + 1 < se && hs_aw_eq(d, j, ",") && !x->cue_len[j + 1] && !is_open_quote(d, j + 1))
+        return 1; /* parenthetical: "The plan, critics argue, would …" */
+    if (j < se && hs_aw_is_word(d, j) && !hs_aw_is_prep(d, j) && !hs_aw_is_boundary(d, j))
+        return 0;
+    for (uint32_t i = j; i < se; i++) {
+        if (hs_aw_eq(d, i, "that") || is_open_quote(d, i) || hs_aw_eq(d, i, ":"))
+            return 0;
+        if (hs_aw_eq(d, i, ",") && i + 1 < se && x->cue_len[i + 1])
+            return 1; /* ", adding …": another cue takes the rest */
+        if (hs_aw_is_word(d, i) && ++words > 5)
+            return 0;
+    }
+    return 1;
+}
+
+static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e,
+                   uint32_t vb, uint32_t ve)
+{
+    if (e <= b)
+        return 0;
+    uint32_t words = 0;
+    for (uint32_t i = b; i < e; i++) {
+        if (x->used[i] & ATOK_CLAIMED)
+            return 0;
+        words += hs_aw_is_word(x->d, i) && !(x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB);
+    }
+    if (words < 2 && !(x->d->toks.v[b].flags & HS_TF_QUOTE_OPEN))
+        return 0; /* "…,” Sanders said, according to …": nothing left to attribute */
+    hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, cb, ce);
+    if (!at)
+        return HS_ENOMEM;
+    at->content = hs_tok_span(x->d, b, e);
+    hs_attrib_claim(x, at->content);
+    if (ve > vb)
+        at->via = hs_tok_span(x->d, vb, ve);
+    if (s && s->e > s->b)
+        hs_src_apply(x, s, at);
+    return 0;
+}
+
+/* Does a clause start at j: "that …", a quotation, or a subject and more? */
+static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    if (j >= se)
+        return 0;
+    int32_t q = is_open_quote(d, j) ? quote_by_mark(d, j, 0) : -1;
+    if (q >= 0)
+        return d->quotes.v[q].kind == HS_QK_DIRECT; /* not a title: "the cooking show “Salt & Fire”" */
+    if (hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "whether") ||
+        hs_aw_eq(d, j, "if") || hs_aw_eq(d, j, "how") || hs_aw_eq(d, j, "why") || hs_aw_eq(d, j, "what"))
+        return 1;
+    uint8_t g;
+    return hs_aw_pronoun(d, j, &g) && !hs_aw_eq(d, j, "it") && !hs_aw_eq(d, j, "who") && !hs_aw_eq(d, j, "which");
+}
+
+/* Does a quotation (not a title or nickname) open in tokens [b, e)?
+ * ("called Trump “unhinged”": the marks show that words were reported) */
+static int holds_quote(const hs_doc *d, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (is_open_quote(d, i)) {
+            int32_t q = quote_by_mark(d, i, 0);
+            if (q >= 0 && (d->quotes.v[q].kind == HS_QK_DIRECT || d->quotes.v[q].kind == HS_QK_MIXED))
+                return 1;
+        }
+    return 0;
+}
+
+/* Content after a cue that ends at token j: skips the outlet it went to, a
+ * short object before "that", and a colon or comma before a quotation. */
+static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, const hs_src *s)
+{
+    const hs_doc *d = x->d;
+    uint32_t vb = 0, ve = 0;
+    uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
+    /* "said Tuesday that", "told reporters in Ohio that": an adjunct or an
+     * addressee before "that" (not "said Obama is overselling the gains that …") */
+    int adjunct = (x->cue_obj[cb] & CUE_OBJ) || hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j);
+    for (uint32_t k = j; k < se && k < j + (adjunct ? 15 : 1); k++) {
+        if (hs_aw_eq(d, k, "that")) {
+            j = k;
+            break;
+        }
+        if (hs_aw_is_final(d, k) || (d->toks.v[k].flags & HS_TF_QUOTE_OPEN) || hs_aw_eq(d, k, ":"))
+            break;
+    }
+    if (j == ce && (x->cue_obj[cb] & CUE_OBJ)) {
+        /* "told a crowd in Ohio she will …": the content starts at its subject */
+        for (uint32_t k = j + 1; k < se && k < j + 10; k++) {
+            if (hs_aw_pronoun(d, k, NULL) && !hs_aw_eq(d, k, "who") && !hs_aw_eq(d, k, "which")) {
+                j = k;
+                break;
+            }
+            if (hs_aw_is_punct(d, k) && !hs_aw_eq(d, k, ","))
+                break;
+        }
+    }
+    while (j < se && (hs_aw_eq(d, j, ",") || hs_aw_eq(d, j, ":")))
+        j++;
+    if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
+        return 0; /* "shares with …", "spoke in Ohio": no content */
+    uint32_t e = content_end(x, j, se);
+    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)))
+        return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
+    return add(x, cb, ce, s, j, e, vb, ve);
+}
+
+/* The source of an earlier cue of the same sentence ("he stated that … and
+ * referred to …", "she said …, adding …"). */
+static int same_sentence_source(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
+{
+    const hs_doc *d = x->d;
+    for (size_t i = d->attrs.n; i-- > 0;) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (!a->has_source || a->cue.start < d->toks.v[sb].start || a->cue.end > d->toks.v[cb].start)
+            continue;
+        memset(s, 0, sizeof *s);
+        for (uint32_t k = sb; k < cb; k++) {
+            if (d->toks.v[k].start == a->source.start)
+                s->b = k;
+            if (d->toks.v[k].end == a->source.end)
+                s->e = k + 1;
+        }
+        if (s->e > s->b) {
+            s->kind = a->source_kind;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The subject of a sentence, for a participle cue (", adding that …"). */
+static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
+{
+    uint32_t i = sb;
+    while (i < cb && (hs_aw_eq(x->d, i, "and") || hs_aw_eq(x->d, i, "but") || x->d->toks.v[i].kind == HS_TK_QUOTE))
+        i++;
+    if (i < cb && is_ing(x->d, i))
+        return 0; /* "Sitting down with her wife, Portia …": not the subject */
+    return hs_src_right(x, i, cb, s);
+}
+
+static int passive_aux(const hs_doc *d, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (hs_aw_eq(d, i, "was") || hs_aw_eq(d, i, "is") || hs_aw_eq(d, i, "been") || hs_aw_eq(d, i, "be") ||
+            hs_aw_eq(d, i, "were") || hs_aw_eq(d, i, "are"))
+            return 1;
+    return 0;
+}
+
+/* Words before token e in the sentence ("Earlier, an insider told …" has one). */
+static uint32_t left_words(const hs_doc *d, uint32_t sb, uint32_t e)
+{
+    uint32_t n = 0;
+    for (uint32_t i = sb; i < e; i++)
+        n += hs_aw_is_word(d, i) || (d->toks.v[i].flags & HS_TF_QUOTE_CLOSE);
+    return n;
+}
+
+/* Skip back over auxiliaries, adverbs and a time ("on Tuesday", "last week")
+ * between a source and the cue at cb. */
+static uint32_t skip_back(const hs_doc *d, uint32_t cb, uint32_t sb)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday", "yesterday", "today", "tonight", "week", "month", "year",
+                                       "night", "morning", "evening", "afternoon", NULL};
+    uint32_t k = cb;
+    for (;;) {
+        while (k > sb && hs_aw_is_skip(d, k - 1))
+            k--;
+        int day = 0;
+        for (size_t i = 0; k > sb && days[i] && !day; i++)
+            day = hs_aw_eq(d, k - 1, days[i]);
+        if (!day)
+            return k;
+        k--;
+        while (k > sb && (hs_aw_eq(d, k - 1, "on") || hs_aw_eq(d, k - 1, "last") || hs_aw_eq(d, k - 1, "this") ||
+                          hs_aw_eq(d, k - 1, "earlier") || hs_aw_eq(d, k - 1, "late") ||
+                          hs_aw_eq(d, k - 1, "sunday") || hs_aw_eq(d, k - 1, "saturday")))
+            k--;
+    }
+}
+
+static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    const hs_doc *d = x->d;
+    hs_src s;
+    uint32_t b, e, vb = 0, ve = 0;
+    if (cb > sb && is_sep(d, cb - 1)) {
+        if (is_ing(d, cb)) { /* participle: the subject of the clause speaks */
+            if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
+                !hs_src_subject_before(x, cb - 1, sb, &s))
+                memset(&s, 0, sizeof s);
+            return content_right(x, cb, ce, se, &s);
+        }
+        /* inverted: "…, said X." */
+        uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
+        if (hs_src_right(x, j, se, &s)) {
+            uint32_t after = s.e;
+            if (!ve)
+                after = hs_src_via_after(x, s.e, se, &vb, &ve);
+            if (short_rest(x, after, se) || is_close_quote(d, cb - 1)) {
+                content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
+                return add(x, cb, ce, &s, b, e, vb, ve);
+            }
+            vb = ve = 0;
+        }
+    }
+    if (cb > sb && (hs_aw_eq(d, cb - 1, "and") || hs_aw_eq(d, cb - 1, "but"))) {
+        /* "Clinton thanked supporters and said …": the subject speaks */
+        if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
+            !hs_src_subject_before(x, cb - 1, sb, &s))
+            memset(&s, 0, sizeof s);
+        return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
+    }
+    uint32_t k = skip_back(d, cb, sb);
+    if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
+        return 0;
+    if (s.e == s.b + 1 && hs_aw_eq(d, s.b, "it") && k < cb && passive_aux(d, k, cb))
+        return 0; /* "It was revealed that …": nobody is said to speak */
+    uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
+    int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
+    int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
+                 !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
+    if (s.b > sb && is_sep(d, s.b - 1) && (quoted || (short_rest(x, after, se) && left_words(d, sb, s.b) >= 2))) {
+        /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
+        content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
+        if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&
+            !is_close_quote(d, s.b - 1) && !joins(d, after + 1)) {
+            uint32_t e2 = content_end(x, after + 1, se);
+            if (e2 > after + 1)
+                e = e2;
+        }
+        return add(x, cb, ce, &s, b, e, vb, ve);
+    }
+    return content_right(x, cb, ce, se, &s);
+}
+
+static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    const hs_doc *d = x->d;
+    int clause_start = cb == sb || (cb == sb + 1 && (hs_aw_eq(d, sb, "and") || hs_aw_eq(d, sb, "but") ||
+                                                     d->toks.v[sb].kind == HS_TK_QUOTE));
+    if (hs_aw_eq(d, cb, "per") && !(clause_start || hs_aw_eq(d, cb - 1, ",")))
+        return 0; /* "per cent", "$5 per share" */
+    hs_src s;
+    if (!hs_src_right(x, ce, se, &s))
+        return 0;
+    uint32_t b, e;
+    if (clause_start) {
+        uint32_t j = s.e;
+        while (j < se && !hs_aw_eq(d, j, ",") && j < s.e + 6)
+            j++;
+        if (j >= se || !hs_aw_eq(d, j, ","))
+            j = s.e;
+        else
+            j++;
+        b = j;
+        e = content_end(x, j, se);
+    } else {
+        content_left(x, sb, cb, &b, &e);
+    }
+    return add(x, cb, ce, &s, b, e, 0, 0);
+}
+
+int hs_attrib_cues(hs_actx *x)
+{
+    hs_doc *d = x->d;
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
+        for (uint32_t i = sb; i < se; i++) {
+            if (!x->cue_len[i] || (x->used[i] & (ATOK_CUE_USED | ATOK_CLAIMED)))
+                continue;
+            uint32_t ce = i + x->cue_len[i];
+            int rc = x->cue_cls[i] == HS_TB_CUE_PREP ? prep_frame(x, sb, se, i, ce)
+                                                     : verb_frame(x, sb, se, i, ce);
+            if (rc < 0)
+                return rc;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,250 @@
+/* Quotations the cue frames did not attribute:
+ *   a speaker after a dash          “…” — Commissioner Jane Roe
+ *   a speaker before a colon        And from Chairwoman Jane Roe: “…”
+ *   a cue sentence ending in colon  Roe continued:  ¶ “…”
+ *   continuation                    a quotation paragraph (or a second quotation in
+ *                                   the paragraph) with no cue of its own keeps the
+ *                                   source of the attribution before it
+ * and the kind (direct, mixed) of every attribution that holds a quotation. */
+#include <string.h>
+
+#include "attrib/attrib.h"
+
+static uint32_t para_of(const hs_doc *d, uint32_t tok) { return d->sents.v[d->toks.v[tok].sent].para; }
+
+static int claimed(const hs_actx *x, const hs_quote *q)
+{
+    return q->open_tok >= 0 && (x->used[q->open_tok] & ATOK_CLAIMED);
+}
+
+static hs_attr *quote_attr(hs_actx *x, int32_t qi, uint32_t cb, uint32_t ce)
+{
+    hs_quote *q = &x->d->quotes.v[qi];
+    hs_attr *at = hs_attrib_new(x, HS_AK_DIRECT, cb, ce);
+    if (!at)
+        return NULL;
+    at->quote = qi;
+    at->content = q->outer;
+    hs_attrib_claim(x, q->outer);
+    return at;
+}
+
+/* “…” — Commissioner Jane Roe */
+static int dash_speaker(hs_actx *x, int32_t qi)
+{
+    const hs_doc *d = x->d;
+    const hs_quote *q = &d->quotes.v[qi];
+    if (q->close_tok < 0)
+        return 0;
+    uint32_t j = (uint32_t)q->close_tok + 1;
+    if (j < d->toks.n && hs_aw_eq(d, j, ","))
+        j++;
+    if (j >= d->toks.n || !hs_aw_is_dash(d, j))
+        return 0;
+    uint32_t se = hs_aw_sent_end(d, j);
+    if (se <= j + 1)
+        se = d->sents.v[d->toks.v[j].sent + 1 < d->sents.n ? d->toks.v[j].sent + 1 : d->toks.v[j].sent].tok_end;
+    hs_src s;
+    if (!hs_src_right(x, j + 1, se, &s) || s.kind == HS_SK_UNKNOWN)
+        return 0;
+    hs_attr *at = quote_attr(x, qi, j, j + 1);
+    if (!at)
+        return HS_ENOMEM;
+    hs_src_apply(x, &s, at);
+    return 1;
+}
+
+/* Roe: “…”   And from Chairwoman Jane Roe: “…”   Roe continued: ¶ “…” */
+static int colon_speaker(hs_actx *x, int32_t qi)
+{
+    const hs_doc *d = x->d;
+    const hs_quote *q = &d->quotes.v[qi];
+    if (q->open_tok < 1)
+        return 0;
+    uint32_t c = (uint32_t)q->open_tok - 1;
+    if (!hs_aw_eq(d, c, ":") || c == 0)
+        return 0;
+    uint32_t sb = hs_aw_sent_begin(d, c);
+    uint32_t k = c; /* the token before the colon ends the speaker or a cue */
+    uint32_t cb = c, ce = c + 1;
+    for (uint32_t i = sb; i < c; i++)
+        if (x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB && i + x->cue_len[i] == c &&
+            !(x->used[i] & ATOK_CUE_USED)) {
+            cb = i;
+            ce = c;
+            k = i;
+        }
+    while (k > sb && hs_aw_is_skip(d, k - 1))
+        k--;
+    hs_src s;
+    if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
+        return 0;
+    /* the speaker opens its clause: "Roe:", "And from Roe:", "Said Roe:" */
+    uint32_t lead = s.b - sb;
+    if (cb == c && (lead > 2 || s.kind == HS_SK_UNKNOWN))
+        return 0;
+    hs_attr *at = quote_attr(x, qi, cb, ce);
+    if (!at)
+        return HS_ENOMEM;
+    hs_src_apply(x, &s, at);
+    return 1;
+}
+
+/* The attribution with a source that ends last before byte `pos`, or -1. */
+static int32_t previous_sourced(const hs_doc *d, uint32_t pos)
+{
+    int32_t best = -1;
+    uint32_t best_end = 0;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        uint32_t end = a->content.end > a->source.end ? a->content.end : a->source.end;
+        if (end <= pos && (best < 0 || end >= best_end)) {
+            best = (int32_t)i;
+            best_end = end;
+        }
+    }
+    if (best >= 0 && !d->attrs.v[best].has_source)
+        return -1;
+    return best;
+}
+
+static uint32_t tok_of_byte(const hs_doc *d, uint32_t byte)
+{
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.v[mid].end <= byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)(lo < d->toks.n ? lo : d->toks.n - 1);
+}
+
+/* How many sentences start with the word at token w followed by a colon. */
+static int speaker_lines(const hs_doc *d, uint32_t w)
+{
+    int n = 0;
+    const hs_tok *t = &d->toks.v[w];
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t b = d->sents.v[si].tok_begin;
+        const hs_tok *u = &d->toks.v[b];
+        if (b + 1 < d->sents.v[si].tok_end && hs_aw_eq(d, b + 1, ":") && HS_TOK_LEN(u) == HS_TOK_LEN(t) &&
+            memcmp(HS_TOK_PTR(d, u), HS_TOK_PTR(d, t), HS_TOK_LEN(t)) == 0)
+            n++;
+    }
+    return n;
+}
+
+/* A speaker's name before a colon at the start of a sentence, with the
+ * words after it ("Pat Caddell: voters are worried", an interview's
+ * "DANA PIKE: We will win."). */
+static int colon_lines(hs_actx *x)
+{
+    hs_doc *d = x->d;
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
+        uint32_t c = sb + 1;
+        while (c < se && c < sb + 5 && !hs_aw_eq(d, c, ":"))
+            c++;
+        if (c >= se || !hs_aw_eq(d, c, ":") || (x->used[c] & (ATOK_CLAIMED | ATOK_CUE_USED)))
+            continue;
+        uint32_t e = se;
+        while (e > c + 1 && hs_aw_is_final(d, e - 1))
+            e--;
+        if (e < c + 4 || (d->toks.v[c + 1].flags & HS_TF_QUOTE_OPEN) || (x->used[c + 1] & ATOK_CLAIMED))
+            continue;
+        hs_src s;
+        /* the first line (a headline, "Poll: …", "NY Daily News: …") may name any source */
+        int title = si == 0 || (d->sents.v[si].flags & HS_SF_HEADLINE);
+        if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb ||
+            !(s.kind == HS_SK_PERSON || s.kind == HS_SK_ORGANIZATION || title))
+            continue;
+        hs_tb_entry en;
+        if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
+            continue;
+        if (c == sb + 1 && speaker_lines(d, sb) < 2 && !title)
+            continue; /* one word before a colon once ("Transformers: Age of …") is a title */
+        hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, c, c + 1);
+        if (!at)
+            return HS_ENOMEM;
+        at->content = hs_tok_span(d, c + 1, e);
+        hs_attrib_claim(x, at->content);
+        hs_src_apply(x, &s, at);
+    }
+    return 0;
+}
+
+int hs_attrib_quotes(hs_actx *x)
+{
+    hs_doc *d = x->d;
+    int rc0 = colon_lines(x);
+    if (rc0)
+        return rc0;
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        hs_quote *q = &d->quotes.v[i];
+        if (q->kind != HS_QK_DIRECT || (q->flags & HS_QF_NESTED) || claimed(x, q))
+            continue;
+        int rc = colon_speaker(x, (int32_t)i);
+        if (!rc)
+            rc = dash_speaker(x, (int32_t)i);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static uint32_t quote_words(const hs_doc *d, const hs_quote *q)
+{
+    uint32_t n = 0;
+    for (int32_t k = q->open_tok + 1; k >= 0 && (size_t)k < d->toks.n && d->toks.v[k].start < q->content.end; k++)
+        n += hs_aw_is_word(d, (uint32_t)k);
+    return n;
+}
+
+int hs_attrib_continuation(hs_actx *x)
+{
+    hs_doc *d = x->d;
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        hs_quote *q = &d->quotes.v[i];
+        if (q->kind != HS_QK_DIRECT || (q->flags & HS_QF_NESTED) || claimed(x, q) || q->open_tok < 0)
+            continue;
+        int32_t p = previous_sourced(d, q->outer.start);
+        hs_attr prev;
+        int inherit = 0, same_para = 0;
+        if (p >= 0) {
+            prev = d->attrs.v[p];
+            uint32_t pp = para_of(d, tok_of_byte(d, prev.content.end ? prev.content.end - 1 : 0));
+            uint32_t qp = para_of(d, (uint32_t)q->open_tok);
+            same_para = pp == qp;
+            /* the next paragraph, when it opens with the quotation */
+            inherit = same_para || (pp + 1 == qp && (d->toks.v[q->open_tok].flags & HS_TF_PARA_START));
+        }
+        if (!inherit && quote_words(d, q) < 6)
+            continue; /* a short quotation nobody speaks: a phrase held at a distance */
+        hs_attr *at = inherit ? quote_attr(x, (int32_t)i, 0, 0) : NULL;
+        if (!inherit) {
+            /* a quotation nobody is said to have spoken: kept, without a source */
+            at = hs_attrib_new(x, HS_AK_DIRECT, 0, 0);
+            if (at) {
+                at->quote = (int32_t)i;
+                at->content = q->outer;
+                hs_attrib_claim(x, q->outer);
+            }
+        }
+        if (!at)
+            return HS_ENOMEM;
+        if (inherit) {
+            at->has_source = 1;
+            at->source = prev.source;
+            at->source_kind = prev.source_kind;
+            at->source_entity = prev.source_entity;
+            at->via = prev.via;
+            at->via_text = prev.via_text;
+            at->via_entity = prev.via_entity;
+            if (same_para)
+                at->cue = prev.cue;
+        }
+    }
+    return 0;
+}

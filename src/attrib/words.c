@@ -1,0 +1,171 @@
+/* Closed-class words the attribution rules look at, and token tests.
+ * These are grammar (determiners, pronouns, auxiliaries), not vocabulary that
+ * users extend; the extensible lists are the data tables (tables.c). */
+#include <string.h>
+
+#include "attrib/attrib.h"
+
+/* Determiners and quantifiers that open a noun phrase ("a source", "two pals"). */
+static const char *const dets[] = {
+    "a", "an", "the", "this", "that", "these", "those", "one", "two", "three", "four",
+    "several", "some", "many", "most", "multiple", "another", "other", "various", "numerous",
+    "his", "her", "their", "its", "our", "my", "your", "both", "each", "every", "few", "no",
+    "any", "all", "more", "fellow", NULL};
+
+/* Subject pronouns and relative pronouns that can be a source. */
+static const struct {
+    const char *w;
+    uint8_t gender;
+} pronouns[] = {
+    {"he", HS_G_MALE}, {"she", HS_G_FEMALE}, {"they", HS_G_PLURAL}, {"i", HS_G_UNKNOWN},
+    {"we", HS_G_PLURAL}, {"you", HS_G_UNKNOWN}, {"it", HS_G_NEUTER}, {"who", HS_G_UNKNOWN},
+    {"which", HS_G_NEUTER}, {NULL, 0}};
+
+/* Words that may stand between a source and its cue: auxiliaries and adverbs
+ * ("she has repeatedly said", "officials later told"). */
+static const char *const skips[] = {
+    "also", "later", "previously", "recently", "reportedly", "allegedly", "once", "then",
+    "still", "repeatedly", "frequently", "often", "has", "have", "had", "was", "were", "is",
+    "are", "will", "would", "could", "should", "might", "may", "can", "did", "does", "do",
+    "n't", "n’t", "not", "never", "always", "just", "already", "publicly", "privately", "earlier",
+    "first", "further", "even", "only", "flatly", "strongly", "openly", "bluntly",
+    "exclusively", "since", "apparently", "simply", "famously", "himself", "herself",
+    "themselves", "now", "again", "quickly", "ca", "wo", "sha", "’re", "'re", "’ve", "'ve",
+    "’ll", "'ll", "’d", "'d", "’m", "'m", NULL};
+
+/* Words that end a noun phrase when scanning away from its head. */
+static const char *const boundaries[] = {
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "when", "while",
+    "as", "if", "than", "although", "though", "where", "after", "before", "so", "yet", "nor",
+    "said", "says", "say", "told", "tells", "also", "is", "was", "are", "were", "has", "have",
+    "had", "be", "been", "will", "would", "not", "to", "what", "how", "why", "did", "do",
+    "does", "can", "could", "should", "it", "he", "she", "they", "we", "i", "you", "there",
+    "on", "in", "at", "during", "since", "into", "over", "against", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "tonight", "last",
+    "earlier", "later", "recently", "previously", "then", "now", NULL};
+
+/* Prepositions that may sit inside a source phrase ("a source close to the couple"). */
+static const char *const preps[] = {
+    "of", "to", "with", "for", "from", "in", "on", "at", "by", "about", "near", "inside",
+    "within", "behind", "amid", "among", "despite", "following", "under", "through", "across",
+    "against", "after", "before", "during", "into", "over", NULL};
+
+/* Lower-case particles inside names ("Ana de Armas", "Ludwig van Beethoven"). */
+static const char *const particles[] = {"de", "da", "del", "della", "di", "van", "von", "der",
+                                        "den", "la", "le", "bin", "al", "dos", "du", "ter", NULL};
+
+int hs_aw_eq(const hs_doc *d, uint32_t i, const char *w)
+{
+    if (i >= d->toks.n)
+        return 0;
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t), k = strlen(w);
+    if (n != k)
+        return 0;
+    const char *p = HS_TOK_PTR(d, t);
+    for (size_t j = 0; j < n; j++) {
+        char c = p[j];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[j])
+            return 0;
+    }
+    return 1;
+}
+
+static int in_list(const hs_doc *d, uint32_t i, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (hs_aw_eq(d, i, list[k]))
+            return 1;
+    return 0;
+}
+
+int hs_aw_is_det(const hs_doc *d, uint32_t i) { return in_list(d, i, dets); }
+/* An auxiliary or adverb from the list, or any lower-case word in -ly ("entirely"). */
+int hs_aw_is_skip(const hs_doc *d, uint32_t i)
+{
+    if (in_list(d, i, skips))
+        return 1;
+    if (i >= d->toks.n || d->toks.v[i].kind != HS_TK_WORD || (d->toks.v[i].flags & HS_TF_UPPER_INITIAL))
+        return 0;
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    return n > 4 && memcmp(HS_TOK_PTR(d, t) + n - 2, "ly", 2) == 0 && !hs_aw_eq(d, i, "family") &&
+           !hs_aw_eq(d, i, "ally");
+}
+int hs_aw_is_boundary(const hs_doc *d, uint32_t i) { return in_list(d, i, boundaries); }
+int hs_aw_is_prep(const hs_doc *d, uint32_t i) { return in_list(d, i, preps); }
+int hs_aw_is_particle(const hs_doc *d, uint32_t i) { return in_list(d, i, particles); }
+
+int hs_aw_pronoun(const hs_doc *d, uint32_t i, uint8_t *gender)
+{
+    for (size_t k = 0; pronouns[k].w; k++)
+        if (hs_aw_eq(d, i, pronouns[k].w)) {
+            if (gender)
+                *gender = pronouns[k].gender;
+            return 1;
+        }
+    return 0;
+}
+
+int hs_aw_is_word(const hs_doc *d, uint32_t i)
+{
+    if (i >= d->toks.n)
+        return 0;
+    uint8_t k = d->toks.v[i].kind;
+    return k == HS_TK_WORD || k == HS_TK_NUMBER || k == HS_TK_CLITIC;
+}
+
+int hs_aw_is_cap(const hs_doc *d, uint32_t i)
+{
+    return i < d->toks.n && d->toks.v[i].kind == HS_TK_WORD &&
+           (d->toks.v[i].flags & (HS_TF_UPPER_INITIAL | HS_TF_ALL_UPPER));
+}
+
+static int tok_is_char(const hs_doc *d, uint32_t i, const char *set)
+{
+    if (i >= d->toks.n)
+        return 0;
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    const char *p = HS_TOK_PTR(d, t);
+    for (const char *s = set; *s; s += strlen(s) + 1)
+        if (strlen(s) == n && memcmp(s, p, n) == 0)
+            return 1;
+    return 0;
+}
+
+int hs_aw_is_final(const hs_doc *d, uint32_t i)
+{
+    return tok_is_char(d, i, ".\0!\0?\0…\0...\0");
+}
+
+int hs_aw_is_dash(const hs_doc *d, uint32_t i)
+{
+    return tok_is_char(d, i, "—\0–\0-\0--\0");
+}
+
+int hs_aw_is_punct(const hs_doc *d, uint32_t i)
+{
+    if (i >= d->toks.n)
+        return 1;
+    uint8_t k = d->toks.v[i].kind;
+    if (k == HS_TK_QUOTE || k == HS_TK_URL || k == HS_TK_EMAIL)
+        return 1;
+    if (k == HS_TK_PUNCT)
+        return 1;
+    if (k == HS_TK_SYMBOL)
+        return !tok_is_char(d, i, "&\0");
+    return 0;
+}
+
+uint32_t hs_aw_sent_begin(const hs_doc *d, uint32_t i)
+{
+    return d->sents.v[d->toks.v[i].sent].tok_begin;
+}
+
+uint32_t hs_aw_sent_end(const hs_doc *d, uint32_t i)
+{
+    return d->sents.v[d->toks.v[i].sent].tok_end;
+}

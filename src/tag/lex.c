@@ -1,0 +1,141 @@
+/* Lexical hashes of tokens: word, lower case, shape, prefixes, suffixes. */
+#include "tag/lex.h"
+#include "model/percep.h"
+
+#include <string.h>
+
+#define MAXB 96 /* longer tokens are hashed on their first MAXB bytes (lower/shape) */
+
+const hs_lex hs_lex_bos = {.word = 0x1111, .lower = 0x1111, .shape = 0x1111, .sshape = 0x1111,
+                           .pre = {0x1111, 0x1111, 0x1111, 0x1111}, .suf = {0x1111, 0x1111, 0x1111, 0x1111},
+                           .flags = HS_LX_NO_LETTER};
+const hs_lex hs_lex_eos = {.word = 0x2222, .lower = 0x2222, .shape = 0x2222, .sshape = 0x2222,
+                           .pre = {0x2222, 0x2222, 0x2222, 0x2222}, .suf = {0x2222, 0x2222, 0x2222, 0x2222},
+                           .flags = HS_LX_NO_LETTER};
+
+/* Typographic quotes and apostrophes (U+2018/2019/201C/201D) fold to ASCII. */
+static int fold_quote(const unsigned char *s, size_t n, size_t i, char *c)
+{
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80) {
+        unsigned char b = s[i + 2];
+        if (b == 0x98 || b == 0x99) {
+            *c = '\'';
+            return 3;
+        }
+        if (b == 0x9C || b == 0x9D) {
+            *c = '"';
+            return 3;
+        }
+    }
+    return 0;
+}
+
+void hs_lex_token(const char *str, size_t n, hs_lex *out)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    char word[MAXB], low[MAXB], shape[MAXB], ssh[MAXB];
+    uint32_t cstart[MAXB + 1]; /* byte offset in low of each character */
+    size_t nw = 0, nl = 0, ns = 0, nss = 0, nch = 0;
+    uint32_t flags = 0;
+    int letters = 0, uppers = 0, run = 0;
+    char last = 0;
+    size_t i = 0;
+    for (; i < n && nl + 4 < MAXB;) {
+        char q;
+        int k = fold_quote(s, n, i, &q);
+        unsigned char c = s[i];
+        char sc;
+        cstart[nch++] = (uint32_t)nl;
+        if (k) {
+            word[nw++] = q;
+            low[nl++] = q;
+            sc = q;
+            i += (size_t)k;
+        } else if (c < 0x80) {
+            word[nw++] = (char)c;
+            if (c >= 'A' && c <= 'Z') {
+                low[nl++] = (char)(c + 32);
+                sc = 'X';
+                letters++;
+                uppers++;
+                if (letters == 1)
+                    flags |= HS_LX_UPPER_INIT;
+            } else if (c >= 'a' && c <= 'z') {
+                low[nl++] = (char)c;
+                sc = 'x';
+                letters++;
+                flags |= HS_LX_HAS_LOWER;
+            } else if (c >= '0' && c <= '9') {
+                low[nl++] = '0';
+                sc = 'd';
+                flags |= HS_LX_HAS_DIGIT;
+            } else {
+                low[nl++] = (char)c;
+                sc = (char)c;
+                if (c == '-')
+                    flags |= HS_LX_HYPHEN;
+            }
+            i++;
+        } else {
+            /* a non-ASCII character: copied whole; counted as a lower-case letter */
+            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            if (i + len > n)
+                len = n - i;
+            for (size_t j = 0; j < len && nl < MAXB - 1; j++) {
+                word[nw++] = (char)s[i + j];
+                low[nl++] = (char)s[i + j];
+            }
+            sc = 'x';
+            letters++;
+            flags |= HS_LX_HAS_LOWER;
+            i += len;
+        }
+        if (sc == last) {
+            run++;
+        } else {
+            run = 1;
+            last = sc;
+            ssh[nss++] = sc;
+        }
+        if (run <= 4)
+            shape[ns++] = sc;
+    }
+    cstart[nch] = (uint32_t)nl;
+    if (letters == 0)
+        flags |= HS_LX_NO_LETTER;
+    else if (uppers == letters && letters > 0)
+        flags |= HS_LX_ALL_UPPER;
+    {
+        int all_digit = nch > 0;
+        for (size_t x = 0; x < nl; x++)
+            if (low[x] != '0' && low[x] != ',' && low[x] != '.')
+                all_digit = 0;
+        if (all_digit && (flags & HS_LX_HAS_DIGIT))
+            flags |= HS_LX_ALL_DIGIT;
+    }
+    /* the exact form uses the whole token, the others its first MAXB bytes */
+    out->word = i >= n ? hs_strhash(word, nw) : hs_strhash(str, n);
+    out->lower = hs_strhash(low, nl);
+    out->shape = hs_strhash(shape, ns) ^ 0x5a;
+    out->sshape = hs_strhash(ssh, nss) ^ 0xa5;
+    for (int k = 0; k < HS_LEX_AFFIX; k++) {
+        size_t c = (size_t)k + 1 < nch ? (size_t)k + 1 : nch;
+        out->pre[k] = hs_strhash(low, cstart[c]) + (uint64_t)k * 7919;
+        out->suf[k] = hs_strhash(low + cstart[nch - c], nl - cstart[nch - c]) + (uint64_t)k * 104729 + 1;
+    }
+    out->flags = flags;
+    out->len = (uint32_t)nch;
+}
+
+int hs_lex_doc(hs_doc *d, hs_lex **out)
+{
+    hs_lex *v = hs_arena_alloc(&d->arena, (d->toks.n ? d->toks.n : 1) * sizeof *v);
+    if (!v)
+        return HS_ENOMEM;
+    for (size_t i = 0; i < d->toks.n; i++) {
+        const hs_tok *t = &d->toks.v[i];
+        hs_lex_token(HS_TOK_PTR(d, t), HS_TOK_LEN(t), &v[i]);
+    }
+    *out = v;
+    return 0;
+}

@@ -1,0 +1,311 @@
+/* Part-of-speech tagger: greedy left-to-right averaged perceptron that
+ * predicts a UPOS tag and a PTB tag for each token from one weight row. */
+#include "tag/pos.h"
+#include "tag/tag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Feature templates (numbers are part of the model format: do not reorder). */
+enum {
+    P_BIAS = 1, P_LOWER, P_SUF1, P_SUF2, P_SUF3, P_SUF4, P_PRE1, P_PRE2, P_PRE3, P_SHAPE,
+    P_PREV_LOWER, P_PREV2_LOWER, P_NEXT_LOWER, P_NEXT2_LOWER, P_PREV_SUF3, P_NEXT_SUF3,
+    P_PREV_TAG, P_PREV2_PREV_TAG, P_PREV_TAG_LOWER, P_FIRST_SHAPE, P_NEXT_SHAPE,
+    P_PREV_LOWER_LOWER, P_LOWER_NEXT_LOWER, P_WORD, P_PREV_TAG_NEXT_LOWER
+};
+
+#define BOS_TAG 1000u
+
+size_t hs_pos_features(const hs_lex *lx, size_t n, size_t i, int prev, int prev2, uint64_t *f)
+{
+    const hs_lex *w = &lx[i];
+    const hs_lex *p1 = i >= 1 ? &lx[i - 1] : &hs_lex_bos, *p2 = i >= 2 ? &lx[i - 2] : &hs_lex_bos;
+    const hs_lex *n1 = i + 1 < n ? &lx[i + 1] : &hs_lex_eos, *n2 = i + 2 < n ? &lx[i + 2] : &hs_lex_eos;
+    uint64_t t1 = prev < 0 ? BOS_TAG : (uint64_t)prev, t2 = prev2 < 0 ? BOS_TAG : (uint64_t)prev2;
+    size_t k = 0;
+    f[k++] = hs_fh(P_BIAS, 0);
+    f[k++] = hs_fh(P_LOWER, w->lower);
+    f[k++] = hs_fh(P_WORD, w->word);
+    f[k++] = hs_fh(P_SUF1, w->suf[0]);
+    f[k++] = hs_fh(P_SUF2, w->suf[1]);
+    f[k++] = hs_fh(P_SUF3, w->suf[2]);
+    f[k++] = hs_fh(P_SUF4, w->suf[3]);
+    f[k++] = hs_fh(P_PRE1, w->pre[0]);
+    f[k++] = hs_fh(P_PRE2, w->pre[1]);
+    f[k++] = hs_fh(P_PRE3, w->pre[2]);
+    f[k++] = hs_fh(P_SHAPE, w->shape);
+    f[k++] = hs_fh(P_PREV_LOWER, p1->lower);
+    f[k++] = hs_fh(P_PREV2_LOWER, p2->lower);
+    f[k++] = hs_fh(P_NEXT_LOWER, n1->lower);
+    f[k++] = hs_fh(P_NEXT2_LOWER, n2->lower);
+    f[k++] = hs_fh(P_PREV_SUF3, p1->suf[2]);
+    f[k++] = hs_fh(P_NEXT_SUF3, n1->suf[2]);
+    f[k++] = hs_fh(P_PREV_TAG, t1);
+    f[k++] = hs_fh2(P_PREV2_PREV_TAG, t2, t1);
+    f[k++] = hs_fh2(P_PREV_TAG_LOWER, t1, w->lower);
+    f[k++] = hs_fh2(P_FIRST_SHAPE, i == 0, w->sshape);
+    f[k++] = hs_fh(P_NEXT_SHAPE, n1->sshape);
+    f[k++] = hs_fh2(P_PREV_LOWER_LOWER, p1->lower, w->lower);
+    f[k++] = hs_fh2(P_LOWER_NEXT_LOWER, w->lower, n1->lower);
+    f[k++] = hs_fh2(P_PREV_TAG_NEXT_LOWER, t1, n1->lower);
+    return k;
+}
+
+void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *lx, size_t b, size_t e)
+{
+    uint64_t f[HS_TAG_MAX_FEATS];
+    int32_t s[HS_PERCEP_MAX_STRIDE];
+    int prev = -1, prev2 = -1;
+    const int nx = (int)m->n_xpos;
+    for (size_t i = b; i < e; i++) {
+        const hs_wordmap_entry *de = hs_wordmap_get(&m->dict, lx[i].word);
+        int u, x;
+        if (de) {
+            u = de->value & 0xff;
+            x = (int)(de->value >> 8);
+        } else {
+            size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);
+            hs_percep_score(&m->p, f, nf, s);
+            u = hs_argmax_i32(s, 0, HS_UPOS_COUNT, NULL);
+            x = hs_argmax_i32(s, HS_UPOS_COUNT, HS_UPOS_COUNT + nx, NULL) - HS_UPOS_COUNT;
+        }
+        d->toks.v[i].upos = (uint8_t)u;
+        d->toks.v[i].xpos = (uint8_t)x;
+        prev2 = prev;
+        prev = x;
+    }
+}
+
+/* ---- model files ---- */
+
+int hs_pos_model_save(const struct hs_pos_model *m, const char *path)
+{
+    hs_mfile_writer w;
+    hs_mfile_writer_init(&w, HS_POS_KIND, HS_POS_VERSION);
+    int rc = hs_names_save(&w, "xpos", m->xpos_names, m->n_xpos);
+    if (!rc)
+        rc = hs_wordmap_save(&m->dict, &w, "dict");
+    if (!rc)
+        rc = hs_percep_save(&m->p, &w, "tag");
+    if (!rc)
+        rc = hs_mfile_writer_save(&w, path);
+    hs_mfile_writer_free(&w);
+    return rc;
+}
+
+static int load_dict(struct hs_pos_model *m, const hs_mfile *mf)
+{
+    int rc = hs_wordmap_load(&m->dict, mf, "dict", (uint32_t)m->n_xpos << 8);
+    for (size_t i = 0; !rc && i < m->dict.size; i++)
+        if (m->dict.v[i].key && (m->dict.v[i].value & 0xff) >= HS_UPOS_COUNT)
+            rc = hs_error_set(HS_EMODEL, "%s: tag dictionary slot %zu names an unknown UPOS tag", mf->path, i);
+    return rc;
+}
+
+static int pos_from_mfile(struct hs_pos_model **out, hs_mfile mf, const char *path);
+
+/* From a file (data NULL) or from memory. */
+static int pos_open(struct hs_pos_model **out, const char *what, const void *data, size_t len)
+{
+    hs_mfile mf;
+    *out = NULL;
+    int rc = hs_model_open(&mf, what, data, len, HS_POS_KIND, HS_POS_VERSION);
+    return rc ? rc : pos_from_mfile(out, mf, what);
+}
+
+int hs_pos_model_load(struct hs_pos_model **out, const char *path) { return pos_open(out, path, NULL, 0); }
+
+int hs_pos_model_load_mem(struct hs_pos_model **out, const void *data, size_t len, const char *what)
+{
+    return pos_open(out, what, data, len);
+}
+
+/* Takes over mf (freed here). */
+static int pos_from_mfile(struct hs_pos_model **out, hs_mfile mf, const char *path)
+{
+    int rc = 0;
+    struct hs_pos_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        hs_mfile_free(&mf);
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    rc = hs_names_load(&mf, "xpos", &m->xpos_names, &m->n_xpos, 255);
+    if (!rc)
+        rc = hs_percep_load(&m->p, &mf, "tag");
+    if (!rc && (m->n_xpos == 0 || m->p.n_labels != HS_UPOS_COUNT + m->n_xpos))
+        rc = hs_error_set(HS_EMODEL, "%s: %u labels in the weights but %d UPOS + %zu PTB tags named", path,
+                          m->p.n_labels, HS_UPOS_COUNT, m->n_xpos);
+    if (!rc)
+        rc = load_dict(m, &mf);
+    hs_mfile_free(&mf);
+    if (rc) {
+        hs_pos_model_free(m);
+        return rc;
+    }
+    *out = m;
+    return 0;
+}
+
+void hs_pos_model_free(struct hs_pos_model *m)
+{
+    if (!m)
+        return;
+    hs_percep_free(&m->p);
+    free((void *)m->xpos_names);
+    hs_wordmap_free(&m->dict);
+    free(m);
+}
+
+/* ---- training ---- */
+
+/* A word enters the tag dictionary when it was seen at least DICT_MIN_COUNT
+ * times and with one (UPOS, PTB) pair at least DICT_MIN_SHARE of the time. */
+#define DICT_MIN_COUNT 20
+#define DICT_MIN_SHARE 0.99
+
+typedef struct occ {
+    uint64_t key;
+    uint8_t upos, xpos;
+} occ;
+
+static int occ_cmp(const void *a, const void *b)
+{
+    const occ *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    if (x->upos != y->upos)
+        return x->upos < y->upos ? -1 : 1;
+    return x->xpos < y->xpos ? -1 : x->xpos > y->xpos;
+}
+
+static int build_dict(struct hs_pos_model *m, const hs_corpus *c, const hs_lex *lx)
+{
+    size_t n = c->d->toks.n, words = 0;
+    occ *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        v[i] = (occ){lx[i].word, c->upos.v[i], c->xpos.v[i]};
+    qsort(v, n, sizeof *v, occ_cmp);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && hs_wordmap_init(&m->dict, words)) {
+            free(v);
+            return HS_ENOMEM;
+        }
+        for (size_t i = 0; i < n;) {
+            size_t j = i, best = 0, best_at = i;
+            while (j < n && v[j].key == v[i].key) {
+                size_t k = j;
+                while (k < n && v[k].key == v[j].key && v[k].upos == v[j].upos && v[k].xpos == v[j].xpos)
+                    k++;
+                if (k - j > best) {
+                    best = k - j;
+                    best_at = j;
+                }
+                j = k;
+            }
+            if (j - i >= DICT_MIN_COUNT && (double)best >= DICT_MIN_SHARE * (double)(j - i)) {
+                if (pass == 0)
+                    words++;
+                else
+                    hs_wordmap_put(&m->dict, v[best_at].key, v[best_at].upos | (uint32_t)v[best_at].xpos << 8);
+            }
+            i = j;
+        }
+    }
+    free(v);
+    return 0;
+}
+
+int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct hs_pos_model **out)
+{
+    *out = NULL;
+    hs_doc *d = c->d;
+    hs_lex *lx;
+    hs_percep_trainer t;
+    if (c->n_xpos == 0 || d->sents.n == 0)
+        return hs_error_set(HS_EINPUT, "train pos: no tagged sentences in the training data");
+    int rc = hs_lex_doc(d, &lx);
+    if (rc)
+        return rc;
+    struct hs_pos_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    m->n_xpos = c->n_xpos;
+    if ((rc = build_dict(m, c, lx)) ||
+        (rc = hs_percep_trainer_init(&t, o->bits, HS_UPOS_COUNT + (uint32_t)c->n_xpos))) {
+        hs_pos_model_free(m);
+        return rc;
+    }
+    if (log)
+        fprintf(log, "train pos: tag dictionary of %zu slots\n", m->dict.size);
+    uint32_t *order = malloc(d->sents.n * sizeof *order);
+    if (!order) {
+        hs_percep_trainer_free(&t);
+        hs_pos_model_free(m);
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < d->sents.n; i++)
+        order[i] = (uint32_t)i;
+    uint64_t seed = o->seed, f[HS_TAG_MAX_FEATS];
+    float s[HS_PERCEP_MAX_STRIDE];
+    const int nx = (int)c->n_xpos;
+    for (unsigned ep = 0; ep < o->epochs; ep++) {
+        clock_t t0 = clock();
+        hs_shuffle_u32(order, d->sents.n, &seed);
+        size_t right = 0, total = 0;
+        for (size_t si = 0; si < d->sents.n; si++) {
+            const hs_sent *st = &d->sents.v[order[si]];
+            size_t b = st->tok_begin, e = st->tok_end;
+            int prev = -1, prev2 = -1;
+            for (size_t i = b; i < e; i++) {
+                const hs_wordmap_entry *de = hs_wordmap_get(&m->dict, lx[i].word);
+                if (de) { /* as at tagging time: no scoring, no update */
+                    right += (de->value & 0xff) == c->upos.v[i];
+                    total++;
+                    prev2 = prev;
+                    prev = (int)(de->value >> 8);
+                    continue;
+                }
+                size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);
+                hs_percep_trainer_score(&t, f, nf, s);
+                int u = hs_argmax_f(s, 0, HS_UPOS_COUNT, NULL);
+                int x = hs_argmax_f(s, HS_UPOS_COUNT, HS_UPOS_COUNT + nx, NULL);
+                int gu = c->upos.v[i], gx = HS_UPOS_COUNT + c->xpos.v[i];
+                if (u != gu) {
+                    hs_percep_trainer_update(&t, f, nf, gu, 1);
+                    hs_percep_trainer_update(&t, f, nf, u, -1);
+                }
+                if (x != gx) {
+                    hs_percep_trainer_update(&t, f, nf, gx, 1);
+                    hs_percep_trainer_update(&t, f, nf, x, -1);
+                }
+                hs_percep_trainer_tick(&t);
+                right += u == gu;
+                total++;
+                prev2 = prev;
+                prev = x - HS_UPOS_COUNT;
+            }
+        }
+        if (log)
+            fprintf(log, "train pos: epoch %u: UPOS accuracy on training data %.4f (%.1f s)\n", ep + 1,
+                    (double)right / (double)total, (double)(clock() - t0) / CLOCKS_PER_SEC);
+    }
+    free(order);
+    char **names = calloc(c->n_xpos, sizeof *names);
+    rc = names ? hs_percep_trainer_finish(&t, &m->p) : hs_error_set(HS_ENOMEM, "out of memory");
+    hs_percep_trainer_free(&t);
+    if (!rc) {
+        for (size_t i = 0; i < c->n_xpos; i++)
+            names[i] = c->xpos_names[i]; /* borrowed until saved */
+        m->xpos_names = (const char **)names;
+        m->n_xpos = c->n_xpos;
+        *out = m;
+        return 0;
+    }
+    free(names);
+    hs_pos_model_free(m);
+    return rc;
+}

@@ -1,0 +1,106 @@
+/* The tag layer: part-of-speech tags and named entities on the tokens of a
+ * document, from averaged-perceptron models loaded once by the analyzer. */
+#ifndef HS_TAG_H
+#define HS_TAG_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyzer.h"
+#include "doc.h"
+#include "model/percep.h"
+#include "model/wordmap.h"
+#include "tag/lex.h"
+
+#define HS_POS_KIND "pos"
+#define HS_POS_VERSION 1
+#define HS_NER_KIND "ner"
+#define HS_NER_VERSION 1
+#define HS_TAG_MAX_FEATS 64
+
+/* POS: one weight row holds the UPOS head [0, HS_UPOS_COUNT) and the PTB
+ * head [HS_UPOS_COUNT, HS_UPOS_COUNT + n_xpos). */
+struct hs_pos_model {
+    hs_percep p;
+    const char **xpos_names;
+    size_t n_xpos;
+    /* tag dictionary: frequent words that nearly always carry one tag pair
+     * skip scoring.  hs_lex.word → UPOS | PTB << 8. */
+    hs_wordmap dict;
+};
+
+/* NER: BIO labels as in doc.h (HS_NER_*). */
+struct hs_ner_model {
+    hs_percep p;
+    hs_wordmap casemap; /* hs_lex.lower → how often the word is capitalised mid-sentence (HS_CASE_*) */
+    uint8_t seen[HS_NER_LABELS]; /* labels the training data had: only these are predicted */
+    uint8_t use_hist;            /* features from the document's earlier predictions */
+};
+
+/* Names of news outlets (data/outlets.txt), matched as token sequences. */
+struct hs_outlets;
+
+int hs_pos_model_load(struct hs_pos_model **out, const char *path);
+int hs_pos_model_save(const struct hs_pos_model *m, const char *path);
+void hs_pos_model_free(struct hs_pos_model *m);
+int hs_ner_model_load(struct hs_ner_model **out, const char *path);
+int hs_ner_model_save(const struct hs_ner_model *m, const char *path);
+void hs_ner_model_free(struct hs_ner_model *m);
+/* The same from a file's bytes in memory (`what` names them in messages). */
+int hs_pos_model_load_mem(struct hs_pos_model **out, const void *data, size_t len, const char *what);
+int hs_ner_model_load_mem(struct hs_ner_model **out, const void *data, size_t len, const char *what);
+int hs_outlets_load(struct hs_outlets **out, const char *path);
+void hs_outlets_free(struct hs_outlets *o);
+
+/* Feature extraction (shared by training and tagging).  `lx` holds the
+ * lexical hashes of the sentence's tokens [0, n); i is the position. */
+size_t hs_pos_features(const hs_lex *lx, size_t n, size_t i, int prev, int prev2, uint64_t *f);
+/* Case buckets: how often a word is capitalised when not first in a sentence. */
+enum { HS_CASE_UNSEEN = 0, HS_CASE_ALWAYS, HS_CASE_MOSTLY, HS_CASE_MIXED, HS_CASE_RARELY, HS_CASE_NEVER, HS_CASE_COUNT };
+
+/* Entity types given earlier in the document to each capitalised word
+ * (extended prediction history, as in Ratinov and Roth 2009). */
+typedef struct hs_ner_hist {
+    uint64_t *keys;
+    uint8_t *types; /* type + 1 */
+    size_t size;    /* power of two */
+} hs_ner_hist;
+/* Storage for a document of n tokens (from the arena). */
+int hs_ner_hist_init(hs_ner_hist *h, hs_arena *a, size_t n);
+void hs_ner_hist_reset(hs_ner_hist *h);
+
+/* What the NER features of one sentence look at. */
+typedef struct hs_ner_ctx {
+    const hs_lex *lx;        /* the sentence's tokens */
+    const uint8_t *upos;     /* their UPOS, or NULL */
+    size_t n;
+    int sent_upper;          /* hs_ner_sent_upper */
+    const hs_wordmap *casemap;
+    hs_ner_hist *hist;       /* may be NULL */
+} hs_ner_ctx;
+size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint64_t *f);
+/* Record label l of token i in the history. */
+void hs_ner_hist_note(const hs_ner_ctx *c, size_t i, int l);
+/* Labels allowed after `prev` (never I-X unless prev is B-X or I-X), among
+ * those marked in seen. */
+void hs_ner_allowed(int prev, const uint8_t *seen, uint8_t *allowed);
+/* 1 when every letter of the sentence is upper case (a headline in capitals). */
+int hs_ner_sent_upper(const hs_lex *lx, size_t n);
+
+/* Tag one sentence's tokens [b, e) of d (lx: lexical hashes of all of d). */
+void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *lx, size_t b, size_t e);
+/* upos: the UPOS of every token of d, or NULL when the POS layer did not run. */
+void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *lx, const uint8_t *upos,
+                         hs_ner_hist *hist, size_t b, size_t e);
+/* Mark outlet names (HS_TF_OUTLET, labelled ORG). Returns the number marked. */
+size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx);
+
+/* The pipeline stage and the analyzer hooks (models from a->model_dir,
+ * outlets from a->data_dir). */
+int hs_tag_load(hs_analyzer *a);
+void hs_tag_free(hs_analyzer *a);
+int hs_tag_run(hs_doc *d, const hs_analyzer *a);
+/* Tag with explicit models (any may be NULL); used by hs_tag_run and eval. */
+int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_model *ner,
+               const struct hs_outlets *outlets);
+
+#endif

@@ -1,0 +1,381 @@
+/* `hearsay train pos|ner` and `hearsay eval pos|ner`: training from the
+ * public corpora and measuring accuracy and speed against their test parts. */
+#include "eval/eval.h"
+#include "tag/pos.h"
+#include "tag/tag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_INPUTS 16
+
+typedef struct args {
+    const char *conllu[MAX_INPUTS], *conll[MAX_INPUTS];
+    size_t n_conllu, n_conll;
+    const char *split, *out, *pos, *ner, *models;
+    hs_train_opts t;
+    int json;
+} args;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int usage(const char *cmd, const char *msg)
+{
+    fprintf(stderr, "hearsay %s: %s\n", cmd, msg);
+    fprintf(stderr,
+            "usage: hearsay train pos --conllu PATH... [--split train] [-o models/pos.hsm] [--epochs N] [--bits B] [--seed S]\n"
+            "       hearsay train ner --conll FILE... [--conllu PATH...] [--pos models/pos.hsm] [-o models/ner.hsm] [--epochs N] [--bits B]\n"
+            "                         [--no-case] [--no-hist]   (leave out case statistics / prediction history)\n"
+            "       hearsay eval pos --conllu PATH [--split test] [--model FILE] [--json]\n"
+            "       hearsay eval ner --conll FILE | --conllu PATH [--split test] [--models DIR] [--json]\n"
+            "PATH is a CoNLL-U file or a directory with splits.md (GUM).\n");
+    return 2;
+}
+
+static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned bits, unsigned epochs)
+{
+    memset(a, 0, sizeof *a);
+    a->t.bits = bits;
+    a->t.epochs = epochs;
+    a->t.seed = 0x5eed1234abcdULL;
+    for (int i = 1; i < argc; i++) {
+        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(o, "--json") == 0 || strcmp(o, "--no-case") == 0 || strcmp(o, "--no-hist") == 0) {
+            *(o[2] == 'j' ? &a->json : o[5] == 'c' ? (int *)&a->t.no_case : (int *)&a->t.no_hist) = 1;
+            continue;
+        }
+        if (!v)
+            return usage(cmd, "an option is missing its value");
+        i++;
+        if (strcmp(o, "--conllu") == 0 && a->n_conllu < MAX_INPUTS)
+            a->conllu[a->n_conllu++] = v;
+        else if (strcmp(o, "--conll") == 0 && a->n_conll < MAX_INPUTS)
+            a->conll[a->n_conll++] = v;
+        else if (strcmp(o, "--split") == 0)
+            a->split = v;
+        else if (strcmp(o, "-o") == 0 || strcmp(o, "--out") == 0)
+            a->out = v;
+        else if (strcmp(o, "--pos") == 0 || strcmp(o, "--model") == 0)
+            a->pos = v;
+        else if (strcmp(o, "--ner") == 0)
+            a->ner = v;
+        else if (strcmp(o, "--models") == 0)
+            a->models = v;
+        else if (strcmp(o, "--epochs") == 0)
+            a->t.epochs = (unsigned)strtoul(v, NULL, 10);
+        else if (strcmp(o, "--bits") == 0)
+            a->t.bits = (unsigned)strtoul(v, NULL, 10);
+        else if (strcmp(o, "--seed") == 0)
+            a->t.seed = strtoull(v, NULL, 0);
+        else
+            return usage(cmd, "unknown option or too many inputs");
+    }
+    if (a->t.epochs == 0 || a->t.epochs > 100)
+        return usage(cmd, "--epochs must be 1..100");
+    if (a->t.bits < HS_PERCEP_MIN_BITS || a->t.bits > HS_PERCEP_MAX_BITS)
+        return usage(cmd, "--bits must be 8..24");
+    return 0;
+}
+
+static int read_corpus(hs_corpus *c, const args *a, const char *split)
+{
+    int rc = hs_corpus_init(c);
+    for (size_t i = 0; !rc && i < a->n_conllu; i++)
+        rc = hs_corpus_add_conllu(c, a->conllu[i], split);
+    for (size_t i = 0; !rc && i < a->n_conll; i++)
+        rc = hs_corpus_add_conll(c, a->conll[i]);
+    hs_corpus_finish(c);
+    return rc;
+}
+
+static int fail(const char *cmd, int rc)
+{
+    fprintf(stderr, "hearsay %s: %s\n", cmd, hs_error_last());
+    return rc == HS_EMODEL ? 4 : rc == HS_EIO ? 3 : 1;
+}
+
+/* Default model path: DIR/name with DIR from --models, $HEARSAY_MODELS or the search path. */
+static char *model_path(const char *dir, const char *name)
+{
+    char *d = hs_find_dir(dir, "HEARSAY_MODELS", "models");
+    if (!d)
+        return strdup(name);
+    char *p = malloc(strlen(d) + strlen(name) + 2);
+    if (p)
+        sprintf(p, "%s/%s", d, name);
+    free(d);
+    return p;
+}
+
+/* ---- train ---- */
+
+static int train_pos(int argc, char **argv, FILE *out)
+{
+    args a;
+    int rc = parse_args(argc, argv, "train pos", &a, 18, 8);
+    if (rc)
+        return rc;
+    if (a.n_conllu == 0)
+        return usage("train pos", "give the training data with --conllu");
+    double t0 = now();
+    hs_corpus c;
+    if ((rc = read_corpus(&c, &a, a.split ? a.split : "train"))) {
+        hs_corpus_free(&c);
+        return fail("train pos", rc);
+    }
+    fprintf(out, "train pos: %zu files, %zu sentences, %zu tokens, %zu PTB tags\n", c.n_files, c.d->sents.n,
+            c.d->toks.n, c.n_xpos);
+    struct hs_pos_model *m = NULL;
+    rc = hs_pos_train(&c, &a.t, out, &m);
+    if (!rc)
+        rc = hs_pos_model_save(m, a.out ? a.out : "models/pos.hsm");
+    if (!rc)
+        fprintf(out, "train pos: wrote %s in %.1f s\n", a.out ? a.out : "models/pos.hsm", now() - t0);
+    hs_pos_model_free(m);
+    hs_corpus_free(&c);
+    return rc ? fail("train pos", rc) : 0;
+}
+
+static int train_ner(int argc, char **argv, FILE *out)
+{
+    args a;
+    int rc = parse_args(argc, argv, "train ner", &a, 19, 10);
+    if (rc)
+        return rc;
+    if (a.n_conll == 0 && a.n_conllu == 0)
+        return usage("train ner", "give the training data with --conll (CoNLL-2003) and/or --conllu (GUM)");
+    double t0 = now();
+    struct hs_pos_model *pos = NULL;
+    if (a.pos && (rc = hs_pos_model_load(&pos, a.pos)))
+        return fail("train ner", rc);
+    hs_corpus c;
+    if ((rc = read_corpus(&c, &a, a.split ? a.split : "train"))) {
+        hs_corpus_free(&c);
+        hs_pos_model_free(pos);
+        return fail("train ner", rc);
+    }
+    fprintf(out, "train ner: %zu files, %zu sentences, %zu tokens\n", c.n_files, c.d->sents.n, c.d->toks.n);
+    struct hs_ner_model *m = NULL;
+    rc = hs_ner_train(&c, pos, &a.t, out, &m);
+    if (!rc)
+        rc = hs_ner_model_save(m, a.out ? a.out : "models/ner.hsm");
+    if (!rc)
+        fprintf(out, "train ner: wrote %s in %.1f s\n", a.out ? a.out : "models/ner.hsm", now() - t0);
+    hs_ner_model_free(m);
+    hs_pos_model_free(pos);
+    hs_corpus_free(&c);
+    return rc ? fail("train ner", rc) : 0;
+}
+
+int hs_tool_train(int argc, char **argv, FILE *out)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage("train", argc < 2 ? "say what to train" : "help");
+        return argc < 2 ? 2 : 0;
+    }
+    if (strcmp(argv[1], "pos") == 0)
+        return train_pos(argc - 1, argv + 1, out);
+    if (strcmp(argv[1], "ner") == 0)
+        return train_ner(argc - 1, argv + 1, out);
+    return usage("train", "unknown model (pos or ner)");
+}
+
+/* ---- eval ---- */
+
+int hs_eval_pos(int argc, char **argv, FILE *out)
+{
+    args a;
+    int rc = parse_args(argc, argv, "eval pos", &a, 18, 1);
+    if (rc)
+        return rc;
+    if (a.n_conllu == 0)
+        return usage("eval pos", "give the test data with --conllu");
+    char *path = a.pos ? strdup(a.pos) : model_path(a.models, "pos.hsm");
+    struct hs_pos_model *m = NULL;
+    double t0 = now();
+    rc = hs_pos_model_load(&m, path);
+    double load = now() - t0;
+    if (rc) {
+        free(path);
+        return fail("eval pos", rc);
+    }
+    hs_corpus c;
+    if ((rc = read_corpus(&c, &a, a.split ? a.split : "test"))) {
+        hs_corpus_free(&c);
+        hs_pos_model_free(m);
+        free(path);
+        return fail("eval pos", rc);
+    }
+    /* the model's PTB tag for each of the corpus's names (-1: unknown to the model) */
+    int map[HS_CORPUS_MAX_NAMES];
+    for (size_t i = 0; i < c.n_xpos; i++) {
+        map[i] = -1;
+        for (size_t k = 0; k < m->n_xpos; k++)
+            if (strcmp(c.xpos_names[i], m->xpos_names[k]) == 0)
+                map[i] = (int)k;
+    }
+    double best = 1e30;
+    for (int rep = 0; rep < 3; rep++) {
+        double t1 = now();
+        hs_arena_reset(&c.d->arena);
+        rc = hs_tag_doc(c.d, m, NULL, NULL);
+        double el = now() - t1;
+        if (el < best)
+            best = el;
+    }
+    size_t n = c.d->toks.n, ru = 0, rx = 0;
+    for (size_t i = 0; i < n; i++) {
+        ru += c.d->toks.v[i].upos == c.upos.v[i];
+        rx += (int)c.d->toks.v[i].xpos == map[c.xpos.v[i]];
+    }
+    double tps = best > 0 ? (double)n / best : 0;
+    if (a.json)
+        fprintf(out,
+                "{\"task\":\"pos\",\"model\":\"%s\",\"files\":%zu,\"sentences\":%zu,\"tokens\":%zu,"
+                "\"upos_accuracy\":%.4f,\"xpos_accuracy\":%.4f,\"tokens_per_second\":%.0f,\"load_seconds\":%.3f}\n",
+                path, c.n_files, c.d->sents.n, n, n ? (double)ru / n : 0, n ? (double)rx / n : 0, tps, load);
+    else
+        fprintf(out, "pos: %zu tokens, UPOS accuracy %.4f, PTB accuracy %.4f, %.0f tokens/s, model loaded in %.3f s\n",
+                n, n ? (double)ru / n : 0, n ? (double)rx / n : 0, tps, load);
+    hs_corpus_free(&c);
+    hs_pos_model_free(m);
+    free(path);
+    return rc ? fail("eval pos", rc) : 0;
+}
+
+typedef struct counts {
+    size_t tp, gold, pred;
+} counts;
+
+/* Does an entity start at token i of labels lab (every `stride` bytes)?  Then
+ * *end and *type receive it.  An I- label after a different one starts an
+ * entity too (as conlleval counts it). */
+static int entity_at(const uint8_t *lab, size_t stride, size_t n, size_t i, size_t *end, int *type)
+{
+    int l = lab[i * stride];
+    if (l == HS_NER_O)
+        return 0;
+    int ty = HS_NER_TYPE(l);
+    if (!HS_NER_IS_B(l) && i > 0 && lab[(i - 1) * stride] != HS_NER_O && HS_NER_TYPE(lab[(i - 1) * stride]) == ty)
+        return 0;
+    size_t e = i + 1;
+    while (e < n && lab[e * stride] == HS_NER_I(ty))
+        e++;
+    *end = e;
+    *type = ty;
+    return 1;
+}
+
+/* Entity-level counts (CoNLL-2003: exact span and type). */
+static void score_entities(const hs_corpus *c, counts *per_type, counts *all)
+{
+    const size_t n = c->d->toks.n, stride = sizeof(hs_tok);
+    if (n == 0)
+        return;
+    const uint8_t *pred = &c->d->toks.v[0].ner, *gold = c->ner.v;
+    for (size_t i = 0; i < n; i++) {
+        size_t ge, pe;
+        int gt, pt;
+        int g = entity_at(gold, 1, n, i, &ge, &gt), p = entity_at(pred, stride, n, i, &pe, &pt);
+        if (g) {
+            per_type[gt].gold++;
+            all->gold++;
+        }
+        if (p) {
+            per_type[pt].pred++;
+            all->pred++;
+        }
+        if (g && p && ge == pe && gt == pt) {
+            per_type[gt].tp++;
+            all->tp++;
+        }
+    }
+}
+
+static void prf(const counts *k, double *p, double *r, double *f)
+{
+    *p = k->pred ? (double)k->tp / k->pred : 0;
+    *r = k->gold ? (double)k->tp / k->gold : 0;
+    *f = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
+}
+
+int hs_eval_ner(int argc, char **argv, FILE *out)
+{
+    args a;
+    int rc = parse_args(argc, argv, "eval ner", &a, 19, 1);
+    if (rc)
+        return rc;
+    if (a.n_conll == 0 && a.n_conllu == 0)
+        return usage("eval ner", "give the test data with --conll (CoNLL-2003) or --conllu (GUM entities)");
+    if (!a.split)
+        a.split = "test";
+    char *pp = a.pos ? strdup(a.pos) : model_path(a.models, "pos.hsm");
+    char *np = a.ner ? strdup(a.ner) : model_path(a.models, "ner.hsm");
+    struct hs_pos_model *pos = NULL;
+    struct hs_ner_model *ner = NULL;
+    double t0 = now();
+    rc = hs_pos_model_load(&pos, pp);
+    if (!rc)
+        rc = hs_ner_model_load(&ner, np);
+    double load = now() - t0;
+    hs_corpus c;
+    int crc = hs_corpus_init(&c);
+    if (!rc && !crc)
+        rc = read_corpus(&c, &a, a.split);
+    double best = 1e30;
+    for (int rep = 0; !rc && rep < 3; rep++) {
+        double t1 = now();
+        hs_arena_reset(&c.d->arena);
+        rc = hs_tag_doc(c.d, pos, ner, NULL);
+        double el = now() - t1;
+        if (el < best)
+            best = el;
+    }
+    if (!rc) {
+        counts per[HS_ET_COUNT] = {{0}}, all = {0};
+        score_entities(&c, per, &all);
+        double p, r, f;
+        prf(&all, &p, &r, &f);
+        size_t n = c.d->toks.n;
+        double tps = best > 0 ? (double)n / best : 0;
+        if (a.json) {
+            fprintf(out,
+                    "{\"task\":\"ner\",\"pos_model\":\"%s\",\"ner_model\":\"%s\",\"sentences\":%zu,\"tokens\":%zu,"
+                    "\"entities\":%zu,\"predicted\":%zu,\"correct\":%zu,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,"
+                    "\"per_type\":{",
+                    pp, np, c.d->sents.n, n, all.gold, all.pred, all.tp, p, r, f);
+            int first = 1;
+            for (int t = 0; t < HS_ET_COUNT; t++) {
+                if (!per[t].gold && !per[t].pred)
+                    continue;
+                prf(&per[t], &p, &r, &f);
+                fprintf(out, "%s\"%s\":{\"entities\":%zu,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f}",
+                        first ? "" : ",", hs_etype_names[t], per[t].gold, p, r, f);
+                first = 0;
+            }
+            fprintf(out, "},\"pos_ner_tokens_per_second\":%.0f,\"load_seconds\":%.3f}\n", tps, load);
+        } else {
+            fprintf(out, "ner: %zu entities, precision %.4f, recall %.4f, F1 %.4f; POS+NER %.0f tokens/s\n", all.gold,
+                    p, r, f, tps);
+            for (int t = 0; t < HS_ET_COUNT; t++)
+                if (per[t].gold || per[t].pred) {
+                    prf(&per[t], &p, &r, &f);
+                    fprintf(out, "  %-7s %6zu  P %.4f  R %.4f  F1 %.4f\n", hs_etype_names[t], per[t].gold, p, r, f);
+                }
+        }
+    }
+    if (!crc)
+        hs_corpus_free(&c);
+    hs_pos_model_free(pos);
+    hs_ner_model_free(ner);
+    free(pp);
+    free(np);
+    return rc ? fail("eval ner", rc) : 0;
+}

@@ -1,0 +1,287 @@
+/* Unit tests for the attribution stage, on sentences written for them
+ * (invented people and outlets), one construction per test. */
+#include "harness.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyzer.h"
+#include "attrib/attrib.h"
+#include "doc.h"
+
+static hs_analyzer *an(void)
+{
+    static hs_analyzer *a;
+    if (!a && hs_analyzer_new(&a, NULL))
+        fprintf(stderr, "  analyzer: %s\n", hs_error_last());
+    return a;
+}
+
+static hs_doc *run(const char *text)
+{
+    static hs_doc *d;
+    if (!d && hs_doc_new(&d))
+        return NULL;
+    hs_article art = {0};
+    art.text = text;
+    art.text_len = strlen(text);
+    art.outlet = "The Valley Herald";
+    if (!an() || hs_analyze(d, an(), &art)) {
+        fprintf(stderr, "  analyze: %s\n", hs_error_last());
+        return NULL;
+    }
+    return d;
+}
+
+/* The attribution whose content contains `needle`, or NULL. */
+static const hs_attr *find(const hs_doc *d, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; d && i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        const char *p = HS_SPAN_PTR(d, a->content);
+        for (size_t k = 0; k + n <= HS_SPAN_LEN(a->content); k++)
+            if (memcmp(p + k, needle, n) == 0)
+                return a;
+    }
+    return NULL;
+}
+
+static int span_is(const hs_doc *d, hs_span s, const char *want)
+{
+    return HS_SPAN_LEN(s) == strlen(want) && memcmp(HS_SPAN_PTR(d, s), want, strlen(want)) == 0;
+}
+
+#define CHECK_SPAN(d, s, want)                                                               \
+    do {                                                                                     \
+        if (!span_is((d), (s), (want)))                                                      \
+            hs_test_fail(__FILE__, __LINE__, "span \"%.*s\", expected \"%s\"",               \
+                         (int)HS_SPAN_LEN(s), HS_SPAN_PTR((d), (s)), (want));                \
+    } while (0)
+
+/* expect an attribution holding `content_part` with this source, kind, cue and via ("" none) */
+static const hs_attr *expect(const hs_doc *d, const char *content_part, const char *source, int kind,
+                             const char *cue, const char *via, int line)
+{
+    const hs_attr *a = find(d, content_part);
+    if (!a) {
+        hs_test_fail(__FILE__, line, "no attribution holds \"%s\"", content_part);
+        return NULL;
+    }
+    if (!span_is(d, a->source, source))
+        hs_test_fail(__FILE__, line, "source \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->source),
+                     HS_SPAN_PTR(d, a->source), source);
+    if (a->source_kind != kind)
+        hs_test_fail(__FILE__, line, "source kind %s, expected %s", hs_source_kind_names[a->source_kind],
+                     hs_source_kind_names[kind]);
+    if (!span_is(d, a->cue, cue))
+        hs_test_fail(__FILE__, line, "cue \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->cue),
+                     HS_SPAN_PTR(d, a->cue), cue);
+    if (!span_is(d, a->via, via))
+        hs_test_fail(__FILE__, line, "via \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->via),
+                     HS_SPAN_PTR(d, a->via), via);
+    return a;
+}
+#define EXPECT(d, c, s, k, cue, via) expect((d), (c), (s), (k), (cue), (via), __LINE__)
+
+TEST(attrib_said_that_and_post_posed)
+{
+    hs_doc *d = run("Mayor Lena Ortiz said that the bridge would reopen in June.\n\n"
+                    "The tunnel will stay closed until autumn, officials said.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "the bridge", "Mayor Lena Ortiz", HS_SK_PERSON, "said", "");
+    if (a) {
+        CHECK_SPAN(d, a->content, "that the bridge would reopen in June");
+        CHECK_INT(a->kind, HS_AK_INDIRECT);
+    }
+    a = EXPECT(d, "tunnel", "officials", HS_SK_ANONYMOUS, "said", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "The tunnel will stay closed until autumn");
+}
+
+TEST(attrib_according_to_and_per)
+{
+    hs_doc *d = run("According to the Harbor Gazette, the ferry company has been sold.\n\n"
+                    "The singer wed in secret, according to E! News.\n\n"
+                    "Per court papers, the couple separated in March.\n");
+    CHECK(d);
+    EXPECT(d, "ferry company", "the Harbor Gazette", HS_SK_OUTLET, "According to", "the Harbor Gazette");
+    EXPECT(d, "wed in secret", "E! News", HS_SK_OUTLET, "according to", "E! News");
+    EXPECT(d, "separated", "court papers", HS_SK_DOCUMENT, "Per", "");
+}
+
+TEST(attrib_told_addressee_and_quoted_as_saying)
+{
+    hs_doc *d = run("Ortiz told reporters in Fenwick that the budget was safe.\n\n"
+                    "Coach Sam Berry is quoted as saying the team needs a new stadium.\n\n"
+                    "Berry told a crowd in Millport he would not resign.\n");
+    CHECK(d);
+    EXPECT(d, "budget", "Ortiz", HS_SK_PERSON, "told", "");
+    EXPECT(d, "new stadium", "Coach Sam Berry", HS_SK_PERSON, "is quoted as saying", "");
+    const hs_attr *a = EXPECT(d, "resign", "Berry", HS_SK_PERSON, "told", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "he would not resign");
+}
+
+TEST(attrib_outlet_speaks_for_itself)
+{
+    hs_doc *d = run("The Valley Herald has learned that the council will vote on Friday.\n\n"
+                    "The Morning Ledger reports that the mayor is moving to Spain.\n");
+    CHECK(d);
+    /* the article's own outlet is not a via */
+    EXPECT(d, "council", "The Valley Herald", HS_SK_OUTLET, "has learned", "");
+    /* another outlet carrying the claim is its via */
+    EXPECT(d, "moving to Spain", "The Morning Ledger", HS_SK_OUTLET, "reports", "The Morning Ledger");
+}
+
+TEST(attrib_dash_and_colon_speakers)
+{
+    hs_doc *d = run("“We are not done yet” — Commissioner Jane Roe\n\n"
+                    "And from Chairwoman Dana Pike: “The budget is balanced.”\n\n"
+                    "TOM VALE: We will win this seat back in November.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "not done yet", "Commissioner Jane Roe", HS_SK_PERSON, "—", "");
+    if (a)
+        CHECK_INT(a->kind, HS_AK_DIRECT);
+    EXPECT(d, "budget is balanced", "Chairwoman Dana Pike", HS_SK_PERSON, ":", "");
+    EXPECT(d, "win this seat", "TOM VALE", HS_SK_PERSON, ":", "");
+}
+
+TEST(attrib_gossip_source_tells_outlet_and_continuation)
+{
+    hs_doc *d = run("Mira Vance and Tobin Hale were seen in Lisbon, a source close to the couple tells Star Weekly.\n\n"
+                    "“They could not keep their hands off each other,” the source explained. “Tobin was beaming.”\n\n"
+                    "“He has never looked happier.”\n\n"
+                    "A second source told Celebrity Wire the pair have split.\n");
+    CHECK(d);
+    EXPECT(d, "Lisbon", "a source close to the couple", HS_SK_ANONYMOUS, "tells", "Star Weekly");
+    /* "the source" refers back to the source that spoke to Star Weekly */
+    EXPECT(d, "hands off", "the source", HS_SK_ANONYMOUS, "explained", "Star Weekly");
+    /* a second quotation in the paragraph, and the next quotation paragraph, keep the source */
+    EXPECT(d, "Tobin was beaming", "the source", HS_SK_ANONYMOUS, "explained", "Star Weekly");
+    const hs_attr *a = EXPECT(d, "never looked happier", "the source", HS_SK_ANONYMOUS, "", "Star Weekly");
+    if (a)
+        CHECK_INT(a->kind, HS_AK_DIRECT);
+    /* "a second source" is a new one */
+    EXPECT(d, "have split", "A second source", HS_SK_ANONYMOUS, "told", "Celebrity Wire");
+}
+
+TEST(attrib_never_the_person_a_quotation_mentions)
+{
+    hs_doc *d = run("“Tobin Hale is the sweetest man in Hollywood,” a pal told Daily Lantern Online.\n\n"
+                    "“Mira Vance adores him,” said an onlooker.\n");
+    CHECK(d);
+    EXPECT(d, "sweetest man", "a pal", HS_SK_ANONYMOUS, "told", "Daily Lantern Online");
+    EXPECT(d, "adores him", "an onlooker", HS_SK_ANONYMOUS, "said", "");
+}
+
+TEST(attrib_representative_pronoun_and_mixed)
+{
+    hs_doc *d = run("A spokesperson for the actor said the reports were false.\n\n"
+                    "Hale's publicist told Us Weekly the couple is fine.\n\n"
+                    "She told the Coastal Times in an interview that she “never talks about love.”\n");
+    CHECK(d);
+    EXPECT(d, "reports were false", "A spokesperson for the actor", HS_SK_REPRESENTATIVE, "said", "");
+    EXPECT(d, "couple is fine", "Hale's publicist", HS_SK_REPRESENTATIVE, "told", "Us Weekly");
+    const hs_attr *a = EXPECT(d, "never talks", "She", HS_SK_PERSON, "told", "the Coastal Times");
+    if (a) {
+        CHECK_INT(a->kind, HS_AK_MIXED);
+        /* the source is the pronoun's entity, whatever the link layer made of it */
+        int32_t she = -2;
+        for (size_t i = 0; i < d->mentions.n; i++)
+            if (d->mentions.v[i].span.start == a->source.start && d->mentions.v[i].kind == HS_MK_PRONOUN)
+                she = d->mentions.v[i].entity;
+        CHECK_INT(a->source_entity, she);
+    }
+}
+
+TEST(attrib_participle_shares_the_subject)
+{
+    hs_doc *d = run("Senator Ruth Calloway said the bill would pass, adding that the vote “is a formality.”\n");
+    CHECK(d);
+    EXPECT(d, "bill would pass", "Senator Ruth Calloway", HS_SK_PERSON, "said", "");
+    EXPECT(d, "formality", "Senator Ruth Calloway", HS_SK_PERSON, "adding", "");
+}
+
+static int has_hedge(const hs_doc *d, const char *text, int kind)
+{
+    for (size_t i = 0; i < d->hedges.n; i++)
+        if (span_is(d, d->hedges.v[i].span, text) && d->hedges.v[i].kind == kind)
+            return 1;
+    return 0;
+}
+
+TEST(attrib_hedges_and_hedged)
+{
+    hs_doc *d = run("Vance reportedly wants a quiet wedding. Hale is said to be furious. Rumours linked "
+                    "him to a model in May. The pair may marry, but Hale's rep shot down the claims. "
+                    "A source told Star Weekly the story was not true.\n");
+    CHECK(d);
+    if (!d)
+        return;
+    CHECK(has_hedge(d, "reportedly", HS_HK_REPORTIVE));
+    CHECK(has_hedge(d, "is said to", HS_HK_REPORTIVE));
+    CHECK(has_hedge(d, "Rumours", HS_HK_RUMOUR));
+    CHECK(has_hedge(d, "linked", HS_HK_RUMOUR));
+    CHECK(has_hedge(d, "may", HS_HK_EPISTEMIC));
+    CHECK(!has_hedge(d, "May", HS_HK_EPISTEMIC)); /* the month */
+    CHECK(has_hedge(d, "shot down", HS_HK_DENIAL));
+    CHECK(has_hedge(d, "not true", HS_HK_DENIAL));
+    const hs_attr *a = find(d, "quiet wedding");
+    CHECK(a && a->hedged);
+    a = find(d, "the story");
+    CHECK(a && a->hedged);
+}
+
+TEST(attrib_unhedged_and_nouns_are_not_cues)
+{
+    hs_doc *d = run("Ortiz said the library opens on Monday. His claims about the budget drew 300 "
+                    "comments, and the 2024 reports were long.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "library");
+    CHECK(a && !a->hedged);
+    CHECK(d && d->attrs.n == 1);
+}
+
+static void write_file(const char *path, const char *s)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(s, f);
+        fclose(f);
+    }
+}
+
+TEST(attrib_tables_errors_name_file_and_line)
+{
+    char dir[128];
+    snprintf(dir, sizeof dir, "/tmp/hs_test_%ld_tables", (long)getpid());
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s && cp data/attrib/*.txt %s/ 2>/dev/null || cp ../data/attrib/*.txt %s/",
+             dir, dir, dir);
+    CHECK_INT(system(cmd), 0);
+    struct hs_tables *t = NULL;
+    CHECK_INT(hs_tables_load(&t, dir), 0);
+    CHECK(hs_tables_size(t) > 300);
+    const hs_tb_entry *e = hs_tables_get(t, "According   TO", 14);
+    CHECK(e && (e->cls & HS_TB_CUE_PREP));
+    e = hs_tables_get(t, "claimed", 7);
+    CHECK(e && (e->cls & HS_TB_CUE_VERB) && (e->cls & HS_TB_HEDGE));
+    hs_tables_free(t);
+
+    char path[256];
+    snprintf(path, sizeof path, "%s/hedges.txt", dir);
+    write_file(path, "# hedges\nreportive reportedly\nsure certainly\n");
+    CHECK(hs_tables_load(&t, dir) == HS_EINPUT);
+    CHECK(strstr(hs_error_last(), "hedges.txt:3: unknown hedge kind 'sure'") != NULL);
+    snprintf(path, sizeof path, "%s/cues.txt", dir);
+    write_file(path, "verb say said\nadverb quickly\n");
+    CHECK(hs_tables_load(&t, dir) == HS_EINPUT);
+    CHECK(strstr(hs_error_last(), "cues.txt:2: unknown cue kind 'adverb'") != NULL);
+    unlink(path);
+    CHECK(hs_tables_load(&t, dir) == HS_EIO);
+    CHECK(strstr(hs_error_last(), "cues.txt") != NULL);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK_INT(system(cmd), 0);
+}

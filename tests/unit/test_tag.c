@@ -1,0 +1,284 @@
+/* Unit tests for src/tag: lexical hashes, BIO constraints, outlet names,
+ * training and tagging on small corpora written for these tests, and the
+ * analyzer's handling of missing and corrupt models. */
+#include "analyzer.h"
+#include "harness.h"
+#include "hearsay.h"
+#include "tag/corpus.h"
+#include "tag/pos.h"
+#include "tag/tag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+/* A fresh temporary directory. */
+static void temp_dir(char *buf)
+{
+    strcpy(buf, "/tmp/hs_test_tagXXXXXX");
+    if (!mkdtemp(buf))
+        buf[0] = 0;
+}
+
+/* Write dir/name and leave its path in path. */
+static void put(char *path, size_t cap, const char *dir, const char *name, const char *text)
+{
+    snprintf(path, cap, "%s/%s", dir, name);
+    write_file(path, text);
+}
+
+static void remove_dir(const char *dir, const char *const *files)
+{
+    char p[512];
+    for (size_t i = 0; files[i]; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, files[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+}
+
+TEST(lex_flags_and_folding)
+{
+    hs_lex a, b;
+    hs_lex_token("Díaz-Canel", strlen("Díaz-Canel"), &a);
+    CHECK(a.flags & HS_LX_HYPHEN);
+    CHECK(a.flags & HS_LX_UPPER_INIT);
+    CHECK(!(a.flags & HS_LX_ALL_UPPER));
+    CHECK_INT(a.len, 10);
+    hs_lex_token("NASA", 4, &a);
+    CHECK(a.flags & HS_LX_ALL_UPPER);
+    hs_lex_token("2,049", 5, &a);
+    CHECK(a.flags & HS_LX_ALL_DIGIT);
+    hs_lex_token("1,730", 5, &b);
+    CHECK(a.lower == b.lower); /* digits fold */
+    CHECK(a.word != b.word);
+    hs_lex_token("\xE2\x80\x99s", 4, &a); /* ’s */
+    hs_lex_token("'s", 2, &b);
+    CHECK(a.word == b.word);
+    hs_lex_token("Quint", 5, &a);
+    hs_lex_token("quint", 5, &b);
+    CHECK(a.lower == b.lower && a.word != b.word && a.shape != b.shape);
+    CHECK(a.suf[2] == b.suf[2]);
+}
+
+TEST(ner_allowed_never_invalid)
+{
+    uint8_t seen[HS_NER_LABELS], allowed[HS_NER_LABELS];
+    memset(seen, 1, sizeof seen);
+    seen[HS_NER_B(HS_ET_WORK)] = seen[HS_NER_I(HS_ET_WORK)] = 0;
+    for (int prev = -1; prev < HS_NER_LABELS; prev++) {
+        hs_ner_allowed(prev, seen, allowed);
+        CHECK(allowed[HS_NER_O]);
+        for (int l = 1; l < HS_NER_LABELS; l++) {
+            if (!allowed[l])
+                continue;
+            CHECK(seen[l]);
+            if (!HS_NER_IS_B(l))
+                CHECK(prev > 0 && HS_NER_TYPE(prev) == HS_NER_TYPE(l));
+        }
+        CHECK(allowed[HS_NER_B(HS_ET_PERSON)]);
+    }
+}
+
+static hs_analyzer *analyzer_for(const char *models, const char *data, int require, int *rc)
+{
+    hs_analyzer_options o = HS_ANALYZER_OPTIONS_INIT;
+    o.model_dir = models;
+    o.data_dir = data;
+    o.require_models = require;
+    o.layers = HS_LAYER_TAG; /* these tests look at the tag layer only: no attribution tables needed */
+    hs_analyzer *a = NULL;
+    *rc = hs_analyzer_new(&a, &o);
+    return a;
+}
+
+static int analyze_text(hs_doc *d, const hs_analyzer *a, const char *text)
+{
+    hs_article art = {0};
+    art.text = text;
+    art.text_len = strlen(text);
+    art.origin = "test";
+    return hs_analyze(d, a, &art);
+}
+
+/* Index of the first token spelled w at or after `from`, or -1. */
+static long find_tok(const hs_doc *d, const char *w, size_t from)
+{
+    for (size_t i = from; i < d->toks.n; i++)
+        if (HS_TOK_LEN(&d->toks.v[i]) == strlen(w) && memcmp(HS_TOK_PTR(d, &d->toks.v[i]), w, strlen(w)) == 0)
+            return (long)i;
+    return -1;
+}
+
+TEST(outlets_marked_in_running_text)
+{
+    char dir[64], path[128];
+    temp_dir(dir);
+    put(path, sizeof path, dir, "outlets.txt", "# test list\nUS Sun\n?People\nIn Touch Weekly\nIn Touch\n");
+    int rc;
+    hs_analyzer *a = analyzer_for(dir, dir, 0, &rc);
+    CHECK_INT(rc, 0);
+    hs_doc *d;
+    CHECK_INT(hs_doc_new(&d), 0);
+    CHECK_INT(analyze_text(d, a, "An onlooker told US Sun that Marla Quint had left. People said nothing at all. "
+                                 "A friend told People the same, and a pal told In Touch Weekly."),
+              0);
+    long us = find_tok(d, "US", 0), p1 = find_tok(d, "People", 0), p2 = find_tok(d, "People", (size_t)p1 + 1);
+    long in = find_tok(d, "In", 0);
+    CHECK(us >= 0 && p1 >= 0 && p2 >= 0 && in >= 0);
+    if (us >= 0 && p1 >= 0 && p2 >= 0 && in >= 0) {
+        CHECK(d->toks.v[us].flags & HS_TF_OUTLET);
+        CHECK(d->toks.v[us + 1].flags & HS_TF_OUTLET);
+        CHECK_INT(d->toks.v[us].ner, HS_NER_B(HS_ET_ORG));
+        CHECK_INT(d->toks.v[us + 1].ner, HS_NER_I(HS_ET_ORG));
+        CHECK(!(d->toks.v[us + 2].flags & HS_TF_OUTLET)); /* "that" */
+        CHECK(!(d->toks.v[p1].flags & HS_TF_OUTLET));     /* sentence start: the ordinary word */
+        CHECK(d->toks.v[p2].flags & HS_TF_OUTLET);        /* after "told" */
+        CHECK_INT(d->toks.v[in + 2].ner, HS_NER_I(HS_ET_ORG)); /* the longest name: "Weekly" too */
+    }
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+    const char *files[] = {"outlets.txt", NULL};
+    remove_dir(dir, files);
+}
+
+TEST(outlets_bad_line_named)
+{
+    char dir[64], path[128];
+    temp_dir(dir);
+    put(path, sizeof path, dir, "outlets.txt", "US Sun\n  People\n");
+    struct hs_outlets *o;
+    CHECK_INT(hs_outlets_load(&o, path), HS_EINPUT);
+    CHECK(strstr(hs_error_last(), "outlets.txt:2:") != NULL);
+    int rc;
+    hs_analyzer *a = analyzer_for(dir, dir, 0, &rc);
+    CHECK_INT(rc, HS_EMODEL); /* a table that cannot be loaded stops the analyzer */
+    CHECK(a == NULL);
+    const char *files[] = {"outlets.txt", NULL};
+    remove_dir(dir, files);
+}
+
+TEST(models_missing_or_corrupt)
+{
+    char dir[64], path[128];
+    temp_dir(dir);
+    int rc;
+    hs_analyzer *a = analyzer_for(dir, dir, 0, &rc);
+    CHECK_INT(rc, 0); /* missing models: the layer is skipped */
+    CHECK(a && !a->pos && !a->ner);
+    hs_analyzer_free(a);
+    a = analyzer_for(dir, dir, 1, &rc);
+    CHECK_INT(rc, HS_EMODEL);
+    CHECK(strstr(hs_error_last(), "pos.hsm") && strstr(hs_error_last(), "missing"));
+    put(path, sizeof path, dir, "pos.hsm", "HSMODEL\x1a but not really a model");
+    a = analyzer_for(dir, dir, 0, &rc);
+    CHECK_INT(rc, HS_EMODEL);
+    CHECK(strstr(hs_error_last(), "pos.hsm") != NULL);
+    const char *files[] = {"pos.hsm", NULL};
+    remove_dir(dir, files);
+}
+
+/* Invented training sentences in CoNLL-U and CoNLL-2003 form. */
+static const char conllu[] =
+    "1\tMarla\tMarla\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tsang\tsing\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tloudly\tloudly\tADV\tRB\t_\t2\tadvmod\t_\t_\n4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tband\tband\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tplayed\tplay\tVERB\tVBD\t_\t0\troot\t_\t_\n4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
+    "1\tOtto\tOtto\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tdanced\tdance\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tslowly\tslowly\tADV\tRB\t_\t2\tadvmod\t_\t_\n4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+static const char conll[] =
+    "Marla NNP B-NP B-PER\nQuint NNP I-NP I-PER\nvisited VBD B-VP O\nVelmora NNP B-NP B-LOC\n. . O O\n\n"
+    "Otto NNP B-NP B-PER\nBrask NNP I-NP I-PER\njoined VBD B-VP O\nKestrel NNP B-NP B-ORG\nFoods NNPS I-NP I-ORG\n. . O O\n\n"
+    "The DT B-NP O\nsinger NN I-NP O\nleft VBD B-VP O\nVelmora NNP B-NP B-LOC\n. . O O\n\n";
+
+TEST(train_and_tag_small_corpora)
+{
+    char dir[64], p1[128], p2[128];
+    temp_dir(dir);
+    snprintf(p1, sizeof p1, "%s/t.conllu", dir);
+    snprintf(p2, sizeof p2, "%s/t.conll", dir);
+    write_file(p1, conllu);
+    write_file(p2, conll);
+    hs_train_opts o = {12, 6, 1, 0, 0};
+    hs_corpus c;
+    CHECK_INT(hs_corpus_init(&c), 0);
+    CHECK_INT(hs_corpus_add_conllu(&c, p1, NULL), 0);
+    hs_corpus_finish(&c);
+    CHECK_INT(c.d->sents.n, 3);
+    CHECK_INT(c.d->toks.n, 12);
+    struct hs_pos_model *pos = NULL;
+    CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL), 0);
+    size_t right = 0;
+    for (size_t i = 0; i < c.d->toks.n; i++)
+        right += c.d->toks.v[i].upos == c.upos.v[i];
+    CHECK(right >= 11);
+    hs_corpus_free(&c);
+
+    CHECK_INT(hs_corpus_init(&c), 0);
+    CHECK_INT(hs_corpus_add_conll(&c, p2), 0);
+    hs_corpus_finish(&c);
+    struct hs_ner_model *ner = NULL;
+    CHECK_INT(hs_ner_train(&c, pos, &o, NULL, &ner), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL), 0);
+    right = 0;
+    for (size_t i = 0; i < c.d->toks.n; i++)
+        right += c.d->toks.v[i].ner == c.ner.v[i];
+    CHECK_INT(right, c.d->toks.n);
+    CHECK(ner && !ner->seen[HS_NER_B(HS_ET_WORK)]); /* no WORK in the data: never predicted */
+    hs_corpus_free(&c);
+
+    /* on any text the labels form a valid BIO sequence */
+    hs_analyzer an;
+    memset(&an, 0, sizeof an);
+    an.opts.layers = HS_LAYER_ALL;
+    an.pos = pos;
+    an.ner = ner;
+    hs_doc *d;
+    CHECK_INT(hs_doc_new(&d), 0);
+    CHECK_INT(analyze_text(d, &an, "Foods Quint Brask Kestrel visited Otto . Velmora Velmora joined Marla Quint "
+                                   "Kestrel Foods Foods Brask the singer VELMORA KESTREL"),
+              0);
+    CHECK(d->toks.n > 10);
+    for (size_t i = 0; i < d->toks.n; i++) {
+        int l = d->toks.v[i].ner;
+        CHECK(l < HS_NER_LABELS);
+        if (l && !HS_NER_IS_B(l))
+            CHECK(i > 0 && d->toks.v[i - 1].ner && HS_NER_TYPE(d->toks.v[i - 1].ner) == HS_NER_TYPE(l));
+    }
+    hs_doc_free(d);
+    hs_pos_model_free(pos);
+    hs_ner_model_free(ner);
+    const char *files[] = {"t.conllu", "t.conll", NULL};
+    remove_dir(dir, files);
+}
+
+TEST(corpus_bad_lines_named)
+{
+    char dir[64], p[128];
+    temp_dir(dir);
+    put(p, sizeof p, dir, "bad.conll", "Marla NNP B-NP B-PER\nQuint NNP B-NP X-PER\n");
+    hs_corpus c;
+    CHECK_INT(hs_corpus_init(&c), 0);
+    CHECK_INT(hs_corpus_add_conll(&c, p), HS_EINPUT);
+    CHECK(strstr(hs_error_last(), "bad.conll:2:") != NULL);
+    hs_corpus_free(&c);
+    put(p, sizeof p, dir, "bad.conllu", "1\tMarla\tMarla\tPROPN\tNNP\t_\t0\troot\t_\t_\n3\tsang\tsing\tVERB\tVBD\t_\t1\tdep\t_\t_\n");
+    CHECK_INT(hs_corpus_init(&c), 0);
+    CHECK_INT(hs_corpus_add_conllu(&c, p, NULL), HS_EINPUT);
+    CHECK(strstr(hs_error_last(), "bad.conllu:2:") != NULL);
+    hs_corpus_free(&c);
+    const char *files[] = {"bad.conll", "bad.conllu", NULL};
+    remove_dir(dir, files);
+}

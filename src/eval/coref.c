@@ -397,7 +397,7 @@ static void put_prf(hs_jw *w, const char *key, double p, double r)
 int hs_eval_coref(int argc, char **argv, FILE *out)
 {
     const char *path = NULL, *split = "test";
-    int json = 0;
+    int json = 0, no_tag = 0; /* --no-tag: names from the capitalisation fallback, not the tagger */
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--conllu") == 0 && i + 1 < argc)
             path = argv[++i];
@@ -405,8 +405,10 @@ int hs_eval_coref(int argc, char **argv, FILE *out)
             split = argv[++i];
         else if (strcmp(argv[i], "--json") == 0)
             json = 1;
+        else if (strcmp(argv[i], "--no-tag") == 0)
+            no_tag = 1;
         else {
-            fprintf(stderr, "usage: hearsay eval coref --conllu DIR [--split train|dev|test|all] [--json]\n");
+            fprintf(stderr, "usage: hearsay eval coref --conllu DIR [--split train|dev|test|all] [--no-tag] [--json]\n");
             return 2;
         }
     }
@@ -423,7 +425,10 @@ int hs_eval_coref(int argc, char **argv, FILE *out)
     }
     hs_analyzer *a = NULL;
     hs_doc *d = NULL;
-    if ((rc = hs_analyzer_new(&a, NULL)) != 0 || (rc = hs_doc_new(&d)) != 0) {
+    hs_analyzer_options o = HS_ANALYZER_OPTIONS_INIT;
+    if (no_tag)
+        o.layers &= ~(unsigned)(HS_LAYER_TAG | HS_LAYER_PARSE);
+    if ((rc = hs_analyzer_new(&a, &o)) != 0 || (rc = hs_doc_new(&d)) != 0) {
         fprintf(stderr, "hearsay eval coref: %s\n", hs_error_last());
         hs_analyzer_free(a);
         hs_paths_free(paths, n);
@@ -445,6 +450,7 @@ int hs_eval_coref(int argc, char **argv, FILE *out)
     hs_jw_key(&w, "eval"), hs_jw_str(&w, "coref");
     hs_jw_key(&w, "data"), hs_jw_str(&w, path);
     hs_jw_key(&w, "split"), hs_jw_str(&w, split);
+    hs_jw_key(&w, "names_from"), hs_jw_str(&w, no_tag ? "capitalisation" : "tagger");
     hs_jw_key(&w, "documents"), hs_jw_int(&w, (long long)t.docs);
     hs_jw_key(&w, "documents_skipped"), hs_jw_int(&w, (long long)t.skipped);
     put_share(&w, "pronoun_accuracy", t.pron_ok, t.pron);

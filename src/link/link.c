@@ -83,6 +83,7 @@ int hs_link_run(hs_doc *d, const hs_analyzer *a)
         rc = hs_link_mentions(&c);
     if (!rc)
         rc = hs_link_cluster(&c);
+    hs_lw_free(&c.names);
     HS_ARRAY_FREE(&c.ties);
     HS_ARRAY_FREE(&c.ages);
     free(c.score);

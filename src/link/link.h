@@ -70,6 +70,7 @@ typedef struct hs_link_ctx {
     hs_link_tok *lt;          /* d->toks.n entries */
     HS_ARRAY(uint32_t) ties;  /* pairs (entity, token index of a tie word) */
     HS_ARRAY(int32_t) ages;   /* pairs (entity, age) */
+    hs_linkwords names;       /* words of the person-like names found so far */
     double *score;            /* salience per entity */
     uint32_t *score_sent;     /* sentence of the last score update */
     size_t ent_cap;

@@ -86,8 +86,12 @@ static int push_mention(hs_link_ctx *c, size_t b, size_t e, uint8_t kind, uint8_
     m->type = type;
     m->gender = gender;
     m->outlet = outlet;
-    for (size_t k = b; k < e; k++)
+    for (size_t k = b; k < e; k++) {
         c->lt[k].in_mention = 1;
+        if (kind == HS_MK_NAME && type != HS_ET_PLACE && type != HS_ET_ORG && c->lt[k].fold &&
+            hs_lw_add(&c->names, c->lt[k].fold, strlen(c->lt[k].fold), 1, 0))
+            return HS_ENOMEM;
+    }
     return 0;
 }
 
@@ -216,17 +220,8 @@ static int person_apposition(hs_link_ctx *c, size_t e, size_t end)
 /* Is token b a word of a name mentioned before ("Strayer" after "David Strayer")? */
 static int earlier_name_word(const hs_link_ctx *c, size_t b)
 {
-    const hs_doc *d = c->d;
     const char *f = c->lt[b].fold;
-    for (size_t m = d->mentions.n; f && m > 0; m--) {
-        const hs_mention *mn = &d->mentions.v[m - 1];
-        if (mn->kind != HS_MK_NAME || mn->type == HS_ET_PLACE || mn->type == HS_ET_ORG)
-            continue;
-        for (uint32_t k = mn->tok_begin; k < mn->tok_end; k++)
-            if (c->lt[k].fold && !strcmp(c->lt[k].fold, f))
-                return 1;
-    }
-    return 0;
+    return f && c->names.n && hs_lw_get(&c->names, f, strlen(f)) != NULL;
 }
 
 /* Is the run starting at b the title of a work: after a work noun ("the film
@@ -459,10 +454,11 @@ int hs_link_mentions(hs_link_ctx *c)
                 rc = name_run(c, i, e, end, HS_NER_TYPE(l));
                 next = e;
             }
-            if (!rc && (!tagged || (c->lt[i].cls & HS_LW_FIRST) || earlier_name_word(c, i)) && next == i + 1 &&
-                !c->lt[i].in_mention && /* with a tagger, what it missed only when the tables or the
-                                           article know the name ("Quell" after "Marta Quell") */
-                (capword(d, i) || ((c->lt[i].cls & HS_LW_PARTICLE) && i + 1 < end && capword(d, i + 1)))) {
+            if (!rc && next == i + 1 && !c->lt[i].in_mention &&
+                (capword(d, i) || ((c->lt[i].cls & HS_LW_PARTICLE) && i + 1 < end && capword(d, i + 1))) &&
+                (!tagged || (c->lt[i].cls & HS_LW_FIRST) || earlier_name_word(c, i))) {
+                /* with a tagger, what it missed only when the tables or the article
+                   know the name ("Quell" after "Marta Quell") */
                 size_t e = i + 1;
                 while (e < end && !c->lt[e].in_mention && !(c->lt[e].cls & HS_LW_STOP) &&
                        (capword(d, e) || name_hyphen(d, e, end) ||

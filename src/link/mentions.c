@@ -286,6 +286,20 @@ static int title_case(const hs_link_ctx *c, const hs_sent *s)
     return words >= 4 && caps * 10 >= words * 7;
 }
 
+/* May token i continue a tagger's name span?  Taggers run spans over
+ * headlines ("Gwen Stefani & Blake Shelton", "… Kylie Jenner Was Pregnant
+ * with His Child"): a span stops at a symbol, a stop word or a lower-case
+ * word other than a name particle. */
+static int ner_name_word(const hs_link_ctx *c, size_t i)
+{
+    const hs_tok *t = &c->d->toks.v[i];
+    if (c->lt[i].cls & HS_LW_STOP)
+        return 0;
+    if (t->kind == HS_TK_WORD)
+        return (t->flags & HS_TF_UPPER_INITIAL) || (c->lt[i].cls & HS_LW_PARTICLE);
+    return t->kind == HS_TK_NUMBER || (t->kind == HS_TK_PUNCT && (t->flags & HS_TF_HYPHENATED));
+}
+
 /* A known first name and one or two more words, none an organisation word
  * ("TOM VALE", which a tagger may call ORG). */
 static int first_last(const hs_link_ctx *c, size_t b, size_t e)
@@ -444,8 +458,13 @@ int hs_link_mentions(hs_link_ctx *c)
             if (!rc && tagged && next == i + 1 && !c->lt[i].in_mention && HS_NER_IS_B(d->toks.v[i].ner)) {
                 uint8_t l = d->toks.v[i].ner;
                 size_t e = i + 1;
+                size_t whole = e; /* the tagger's span, kept when the tables know it ("E! News") */
+                while (whole < end && d->toks.v[whole].ner == HS_NER_I(HS_NER_TYPE(l)) && !c->lt[whole].in_mention)
+                    whole++;
+                const hs_lw_entry *known = lookup_span(c, i, whole);
                 for (;;) { /* "Ruiz" "-" "Tello": a tagger may cut a name at its hyphen */
-                    while (e < end && d->toks.v[e].ner == HS_NER_I(HS_NER_TYPE(l)) && !c->lt[e].in_mention)
+                    while (e < end && d->toks.v[e].ner == HS_NER_I(HS_NER_TYPE(l)) && !c->lt[e].in_mention &&
+                           (ner_name_word(c, e) || (known && (known->cls & (HS_LW_OUTLET | HS_LW_PLACE)))))
                         e++;
                     if (!name_hyphen(d, e, end))
                         break;

@@ -114,7 +114,7 @@ int main(int argc, char **argv)
     double mb = (double)c.all.len / 1e6;
     printf("articles: %zu, %.1f MB; entities %zu, relations %zu (best of %d passes, one core)\n", c.off.n, mb,
            best.ents, best.rels, passes);
-    printf("text layer (for scale): %6.2f s  %6.1f MB/s\n", best.base, mb / best.base);
+    printf("other layers (text, tag, attrib; for scale): %6.2f s  %6.1f MB/s\n", best.base, mb / best.base);
     printf("link:                   %6.2f s  %6.1f MB/s\n", best.link, mb / best.link);
     printf("relate:                 %6.2f s  %6.1f MB/s\n", best.relate, mb / best.relate);
     printf("link + relate:          %6.2f s  %6.1f MB/s\n", best.link + best.relate, mb / (best.link + best.relate));

@@ -212,6 +212,38 @@ int hs_analyze_stream(const hs_analyzer *a, hs_reader *r, unsigned threads, hs_s
 unsigned hs_default_threads(void);
 
 /* ------------------------------------------------------------------ */
+/* The HTTP server behind `hearsay serve` (src/serve/): a JSON API and the
+ * web UI's static files, on libmicrohttpd with a pool of worker threads.
+ * The API is listed in docs/api.md. */
+
+typedef struct hs_server hs_server;
+
+#define HS_SERVER_OPTIONS_VERSION 1
+typedef struct hs_server_options {
+    unsigned version;            /* HS_SERVER_OPTIONS_VERSION */
+    const char *bind;            /* address to listen on; NULL: "127.0.0.1" (IPv6 when it holds ':') */
+    unsigned port;               /* 0: any free port (hs_server_port says which) */
+    unsigned threads;            /* worker threads; 0: one per core */
+    const char *web_dir;         /* static files; NULL: $HEARSAY_WEB, then the search path (none: API only) */
+    const char *db;              /* the store; NULL: the store's routes answer 503 */
+    size_t max_body;             /* largest request body in bytes; 0: HS_SERVER_MAX_BODY */
+    const hs_analyzer *analyzer; /* shared by every thread; borrowed, must outlive the server */
+    int log;                     /* one line per request on stderr */
+    int no_cache;                /* answer every store read afresh (no response cache) */
+} hs_server_options;
+#define HS_SERVER_MAX_BODY (5u << 20)
+#define HS_SERVER_OPTIONS_INIT {HS_SERVER_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, 0, NULL, 0, 0}
+
+/* Start listening (requests are served on the server's own threads). */
+int hs_server_start(hs_server **out, const hs_server_options *opts);
+/* The port the server listens on. */
+unsigned hs_server_port(const hs_server *s);
+/* The directory static files come from (NULL: none). */
+const char *hs_server_web_dir(const hs_server *s);
+/* Stop listening, finish the requests in flight, free everything. */
+void hs_server_stop(hs_server *s);
+
+/* ------------------------------------------------------------------ */
 /* Tools behind `hearsay eval` and `hearsay train`: argv as on a command
  * line (argv[0] names the task), figures printed on `out`.  They return a
  * process exit status (0 success, 2 usage, others as documented). */
@@ -263,6 +295,13 @@ int hs_store_search(hs_store *s, const char *query, size_t limit, const char **j
 int hs_store_stats(hs_store *s, int check, const char **json, size_t *len);
 /* The most discussed pairs: claims ordered by independent origins. */
 int hs_store_top(hs_store *s, size_t limit, const char **json, size_t *len);
+
+/* For browsing (the web UI): entities whose name has a word starting with
+ * QUERY (after folding; "" lists the most mentioned), most articles first;
+ * and one stored article by id with its layers in hearsay/1 shape (spans
+ * located in the text again; docs/api.md). */
+int hs_store_entities(hs_store *s, const char *query, size_t limit, const char **json, size_t *len);
+int hs_store_article(hs_store *s, const char *id, const char **json, size_t *len);
 
 /* Export the entity-claim graph: format "jsonl", "csv", "graphml" or "dot". */
 int hs_store_export(hs_store *s, const char *format, FILE *out);

@@ -53,13 +53,13 @@ def main(split):
             known.update(w.lower() for w in line.split()[1:])
     print("# Cue words learned from PolNeAR train by scripts/learn_cues.py")
     print("# (the first word of an annotated cue that is not an auxiliary, >= %d times and in >= %.0f%% of its uses)." % (MIN_COUNT, MIN_RATIO * 100))
-    print("# 'verb' when >= %.0f%% of its uses are cues; 'weak' ones make an attribution only" % (STRONG_RATIO * 100))
-    print("# before a clause (that, a quotation, to, a subject).")
+    print("# 'verb' when >= %.0f%% of its uses are cues; 'opinion' ones make an attribution only" % (STRONG_RATIO * 100))
+    print("# before a clause (that, a quotation, to, a subject), or before an object after a named subject.")
     print("# Regenerate: python3 scripts/learn_cues.py ../shared/data/polnear/train > data/attrib/cues_learned.txt")
     for w, c in sorted(cue.items()):
         if c >= MIN_COUNT and total[w] and c / total[w] >= MIN_RATIO and w not in known and w not in EXCLUDE and len(w) > 2 \
                 and not w.endswith("ly") and w not in ("according",):
-            print("%s %s" % ("verb" if c / total[w] >= STRONG_RATIO else "weak", w))
+            print("%s %s" % ("verb" if c / total[w] >= STRONG_RATIO else "opinion", w))
 
 if __name__ == "__main__":
     main(sys.argv[1])

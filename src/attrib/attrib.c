@@ -130,7 +130,9 @@ static void find_cues(hs_actx *x)
         const hs_tok *t = &d->toks.v[i];
         if (t->quote >= 0 || t->kind != HS_TK_WORD)
             continue;
-        if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START))
+        /* "Says" mid-sentence is a name, except in a title-case headline ("Trump Says He …") */
+        if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) &&
+            !(d->sents.v[t->sent].flags & HS_SF_HEADLINE))
             continue;
         hs_tb_entry e;
         uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
@@ -140,8 +142,15 @@ static void find_cues(hs_actx *x)
         }
         if (!n || n > 255)
             continue;
+        if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) && (e.cls & HS_TB_CUE_WEAK))
+            continue; /* a headline's "Romance Rumors" */
         if ((e.cls & HS_TB_CUE_VERB) && !(e.cls & HS_TB_CUE_PREP)) {
+            hs_tb_entry e2;
             if (noun_use(d, i) || negated(d, i))
+                continue;
+            /* "A new report says …": the noun before a cue verb is its subject */
+            if (n == 1 && hs_tables_match(x->t, d, i + 1, hs_aw_sent_end(d, i), HS_TB_CUE_VERB, &e2) &&
+                !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
                 !ptb_verb(d, t))
@@ -149,7 +158,8 @@ static void find_cues(hs_actx *x)
         }
         x->cue_len[i] = (uint8_t)n;
         x->cue_cls[i] = (e.cls & HS_TB_CUE_PREP) ? HS_TB_CUE_PREP : HS_TB_CUE_VERB;
-        x->cue_obj[i] = (uint8_t)(((e.cls & HS_TB_CUE_OBJ) ? CUE_OBJ : 0) | ((e.cls & HS_TB_CUE_WEAK) ? CUE_WEAK : 0));
+        x->cue_obj[i] = (uint8_t)(((e.cls & HS_TB_CUE_OBJ) ? CUE_OBJ : 0) | ((e.cls & HS_TB_CUE_WEAK) ? CUE_WEAK : 0) |
+                                  ((e.cls & HS_TB_CUE_OPINION) ? CUE_OPINION : 0));
         i += n - 1;
     }
 }

@@ -65,7 +65,7 @@ static int joins(const hs_doc *d, uint32_t i)
 static int cue_clause(hs_actx *x, uint32_t i, uint32_t se)
 {
     const hs_doc *d = x->d;
-    for (uint32_t k = i; k < se && k < i + 7; k++) {
+    for (uint32_t k = i; k < se && k < i + 11; k++) {
         if (x->cue_len[k] && x->cue_cls[k] == HS_TB_CUE_VERB && d->toks.v[k].quote < 0)
             return k > i;
         if (hs_aw_is_punct(d, k) || d->toks.v[k].quote >= 0 || hs_aw_eq(d, k, "that"))
@@ -86,6 +86,9 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
             break;
         if (e > j && hs_aw_eq(d, e, ",") && cue_clause(x, e + 1, se))
             break;
+        if (e > j + 1 && hs_aw_eq(d, e, "and") && e + 1 < se && d->toks.v[e].quote < 0 &&
+            ((x->cue_len[e + 1] && x->cue_cls[e + 1] == HS_TB_CUE_VERB) || is_ing(d, e + 1)))
+            break; /* "… be fired and defended Trump", "… stories and criticizing …" */
         if (e > j && hs_aw_eq(d, e, ";"))
             break;
         if (is_open_quote(d, e)) {
@@ -184,6 +187,8 @@ static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32
     return 0;
 }
 
+static int passive_aux(const hs_doc *d, uint32_t b, uint32_t e);
+
 /* Does a clause start at j: "that …", a quotation, or a subject and more? */
 static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
 {
@@ -222,7 +227,8 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     uint32_t j = hs_src_via_after(x, ce, se, &vb, &ve);
     /* "said Tuesday that", "told reporters in Ohio that": an adjunct or an
      * addressee before "that" (not "said Obama is overselling the gains that …") */
-    int adjunct = (x->cue_obj[cb] & CUE_OBJ) || hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j);
+    int adjunct = (x->cue_obj[cb] & CUE_OBJ) || ((hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j)) &&
+                                                 !hs_aw_eq(d, j, "to")); /* not "vowed to …" */
     for (uint32_t k = j; k < se && k < j + (adjunct ? 15 : 1); k++) {
         if (hs_aw_eq(d, k, "that")) {
             j = k;
@@ -247,7 +253,16 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
     uint32_t e = content_end(x, j, se);
-    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)))
+    /* an opinion cue with a plain object ("criticized Obama") needs a named or
+     * personal subject, an active verb and no particle ("showed off") */
+    int named = !(x->cue_obj[cb] & CUE_OPINION) ? 0
+              : s && s->e == s->b + 1 && hs_aw_pronoun(d, s->b, NULL) ? s->kind == HS_SK_PERSON
+              : s && (s->kind == HS_SK_PERSON || s->kind == HS_SK_ORGANIZATION);
+    if (named && (passive_aux(d, s->e, cb) || hs_aw_eq(d, j, "off") || hs_aw_eq(d, j, "out") ||
+                  hs_aw_eq(d, j, "up") || hs_aw_eq(d, j, "down") || hs_aw_eq(d, s->b, "who")))
+        named = 0;
+    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
+        !(named && e >= j + 2 && !is_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
     return add(x, cb, ce, s, j, e, vb, ve);
 }
@@ -284,6 +299,8 @@ static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
         i++;
     if (i < cb && is_ing(x->d, i))
         return 0; /* "Sitting down with her wife, Portia …": not the subject */
+    if (i + 1 < cb && hs_aw_is_prep(x->d, i + 1) && !hs_aw_pronoun(x->d, i, NULL))
+        return 0; /* "Back in 2009, …": an adverbial opens the sentence */
     return hs_src_right(x, i, cb, s);
 }
 
@@ -329,6 +346,8 @@ static uint32_t skip_back(const hs_doc *d, uint32_t cb, uint32_t sb)
     }
 }
 
+static uint32_t left_words(const hs_doc *d, uint32_t sb, uint32_t e);
+
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
@@ -360,6 +379,13 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             !hs_src_subject_before(x, cb - 1, sb, &s))
             memset(&s, 0, sizeof s);
         return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
+    }
+    /* "… not on board — especially Kris Jenner said the insider.": an anonymous
+     * or representative source after the cue, ending the sentence, speaks */
+    if (hs_src_right(x, ce, se, &s) && (s.kind == HS_SK_ANONYMOUS || s.kind == HS_SK_REPRESENTATIVE) &&
+        hs_aw_is_det(d, s.b) && short_rest(x, s.e, se) && left_words(d, sb, cb) >= 3) {
+        content_left(x, sb, cb, &b, &e);
+        return add(x, cb, ce, &s, b, e, 0, 0);
     }
     uint32_t k = skip_back(d, cb, sb);
     if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
@@ -407,6 +433,12 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         e = content_end(x, j, se);
     } else {
         content_left(x, sb, cb, &b, &e);
+        /* "At the heart of the trouble, according to X, is …": both sides */
+        if (s.e + 1 < se && hs_aw_eq(d, s.e, ",") && !x->cue_len[s.e + 1] && !joins(d, s.e + 1)) {
+            uint32_t e2 = content_end(x, s.e + 1, se);
+            if (e2 > s.e + 2)
+                e = e2;
+        }
     }
     return add(x, cb, ce, &s, b, e, 0, 0);
 }

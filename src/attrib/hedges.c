@@ -19,7 +19,8 @@ int hs_attrib_hedges(hs_actx *x)
             i++;
             continue;
         }
-        if (x->tagged && n == 1 && t->upos == HS_UPOS_PROPN) {
+        if (x->tagged && n == 1 && t->upos == HS_UPOS_PROPN && !(t->flags & HS_TF_SENT_START)) {
+            /* a name ("Claims" the surname); a capitalised first word is often mis-tagged PROPN */
             i++;
             continue;
         }

@@ -163,6 +163,11 @@ static int colon_lines(hs_actx *x)
         hs_tb_entry en;
         if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
             continue;
+        int number = 0; /* "November 2012: …" is a date, not a speaker */
+        for (uint32_t i = sb; i < c; i++)
+            number |= d->toks.v[i].kind == HS_TK_NUMBER;
+        if (number)
+            continue;
         if (c == sb + 1 && speaker_lines(d, sb) < 2 && !title)
             continue; /* one word before a colon once ("Transformers: Age of …") is a title */
         hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, c, c + 1);

@@ -36,6 +36,12 @@ static int np_token(const hs_actx *x, uint32_t i, int right)
         return right ? right_prep(d, i) : hs_aw_is_prep(d, i);
     if (x->tagged) {
         uint8_t u = d->toks.v[i].upos;
+        const hs_tok *t = &d->toks.v[i];
+        /* a participle after a noun belongs to its phrase: "court papers filed on Friday" */
+        if (u == HS_UPOS_VERB && !right && i > 0 && HS_TOK_LEN(t) > 3 &&
+            memcmp(HS_TOK_PTR(d, t) + HS_TOK_LEN(t) - 2, "ed", 2) == 0 &&
+            (d->toks.v[i - 1].upos == HS_UPOS_NOUN || d->toks.v[i - 1].upos == HS_UPOS_PROPN))
+            return 1;
         if (u == HS_UPOS_VERB || u == HS_UPOS_AUX || u == HS_UPOS_SCONJ || u == HS_UPOS_CCONJ)
             return 0;
     }
@@ -305,7 +311,10 @@ int hs_src_subject_before(hs_actx *x, uint32_t i, uint32_t lo, hs_src *s)
         uint8_t g;
         if (hs_aw_pronoun(d, k, &g) && !hs_aw_eq(d, k, "it") && !hs_aw_eq(d, k, "which"))
             return pronoun_src(x, k, s);
-        if (name_token(d, k) && !(k > lo && (hs_aw_is_prep(d, k - 1) || name_token(d, k - 1))) &&
+        uint32_t before = k; /* the word before the name, past a determiner: "over the Falkland Islands" */
+        while (before > lo && hs_aw_is_det(d, before - 1))
+            before--;
+        if (name_token(d, k) && !(k > lo && name_token(d, k - 1)) && !(before > lo && hs_aw_is_prep(d, before - 1)) &&
             !(k + 1 < i && hs_aw_eq(d, k + 1, "’s")) && !(k + 1 < i && hs_aw_eq(d, k + 1, "'s"))) {
             uint32_t e = k + 1;
             while (e < i && name_token(d, e))

@@ -28,7 +28,9 @@ enum {
     HS_TB_CUE_OBJ = 1u << 9,  /* a cue verb that takes an addressee: told, assured */
     HS_TB_OUTLET_WORD = 1u << 10, /* a word that ends an outlet's name: News, Weekly, Times */
     HS_TB_CUE_WEAK = 1u << 11,    /* a cue that needs a clause after it: praised, welcomed */
-    HS_TB_NOT_SPEAKER = 1u << 12  /* a line label before a colon: RELATED, Photos */
+    HS_TB_NOT_SPEAKER = 1u << 12, /* a line label before a colon: RELATED, Photos */
+    HS_TB_CUE_OPINION = 1u << 13  /* a weak cue that may take a plain object after a named
+                                     subject: "criticized Obama" */
 };
 
 typedef struct hs_tb_entry {

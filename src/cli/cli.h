@@ -34,6 +34,7 @@ int hs_cmd_alias(int argc, char **argv);
 int hs_cmd_extract(int argc, char **argv);
 int hs_cmd_train(int argc, char **argv);
 int hs_cmd_tag(int argc, char **argv);
+int hs_cmd_serve(int argc, char **argv);
 
 /* Map an HS_E* code to an exit code. */
 int hs_cli_exit_for(int rc);

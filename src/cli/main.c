@@ -31,6 +31,7 @@ static const hs_cli_cmd commands[] = {
     {"stats", hs_cmd_query, "what the store holds (--check: integrity check)"},
     {"export", hs_cmd_export, "the entity-claim graph as jsonl, csv, graphml or dot"},
     {"alias", hs_cmd_alias, "correct entity merges: alias add|remove"},
+    {"serve", hs_cmd_serve, "serve the JSON API and the web UI over HTTP"},
     {"version", cmd_version, "print the version"},
     {"help", cmd_help, "list the commands"},
 };

@@ -10,6 +10,7 @@ int hs_eval_tokens(int argc, char **argv, FILE *out);
 int hs_eval_coref(int argc, char **argv, FILE *out);
 int hs_eval_pos(int argc, char **argv, FILE *out);   /* src/tag/tools.c */
 int hs_eval_ner(int argc, char **argv, FILE *out);   /* src/tag/tools.c */
+int hs_eval_parse(int argc, char **argv, FILE *out); /* src/tag/tools.c */
 int hs_eval_attrib(int argc, char **argv, FILE *out);
 int hs_eval_time(int argc, char **argv, FILE *out);
 int hs_eval_extract(int argc, char **argv, FILE *out);

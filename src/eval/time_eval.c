@@ -114,6 +114,17 @@ static int parse_case(char *line, char **date, char **sent, gold_tx *g, size_t *
     return 0;
 }
 
+/* The stages the time layer reads (quotations mark titles), as in hs_analyze. */
+static int text_layer(hs_doc *d)
+{
+    int rc = hs_text_tokenize(d);
+    if (!rc)
+        rc = hs_text_split(d);
+    if (!rc)
+        rc = hs_text_quotes(d);
+    return rc;
+}
+
 static int same_value(const char *a, const char *b) { return (!a && !b) || (a && b && strcmp(a, b) == 0); }
 
 static int eval_cases(const char *path, int json, int errors, FILE *out)
@@ -161,7 +172,7 @@ static int eval_cases(const char *path, int json, int errors, FILE *out)
         art.date = strcmp(date, "-") ? date : NULL;
         art.origin = path;
         hs_doc_clear(d);
-        if (hs_doc_load_article(d, &art, 0, 0) || hs_time_run(d, NULL)) {
+        if (hs_doc_load_article(d, &art, 0, 0) || text_layer(d) || hs_time_run(d, NULL)) {
             fprintf(stderr, "hearsay eval time: %s:%ld: %s\n", path, lineno, hs_error_last());
             status = 1;
             break;
@@ -272,7 +283,7 @@ static int eval_corpus(const char *path, int json, size_t nsample, uint64_t seed
     int rc;
     while ((rc = hs_reader_next(r, &art)) != HS_EOF && (!limit || articles < limit)) {
         hs_doc_clear(d);
-        if (rc || hs_doc_load_article(d, &art, 1, 0)) {
+        if (rc || hs_doc_load_article(d, &art, 1, 0) || text_layer(d)) {
             bad++;
             continue;
         }

@@ -26,7 +26,7 @@ static const struct {
     {"consent", -40},   {"gdpr", -40},       {"paywall", -25},   {"footer", -35},
     {"masthead", -30},  {"navbar", -40},     {"nav-", -30},      {"menu", -30},
     {"breadcrumb", -35}, {"sidebar", -35},   {"widget", -25},    {"rail", -20},
-    {"toolbar", -30},   {"tags", -20},       {"topics", -15},    {"byline", -20},
+    {"toolbar", -30},   {"tags", -20},       {"topics", -15},    {"byline", -30},
     {"author-bio", -30}, {"bio", -5},        {"caption", -30},   {"credit", -30},
     {"print-only", -20}, {"hidden", -25},    {"modal", -30},     {"popup", -30},
     {"outbrain", -40},  {"taboola", -40},    {"skip", -20},      {"jump", -10},
@@ -42,42 +42,36 @@ static const struct {
     {"post", 5},         {"text", 5},          {"body", 10},
 };
 
-/* Tags (HTML namespace) that start a text block, and tags that never hold the
- * article's text.  Everything else is inline. */
-static const GumboTag block_tags[] = {
-    GUMBO_TAG_P,       GUMBO_TAG_DIV,     GUMBO_TAG_SECTION,    GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN,
-    GUMBO_TAG_HEADER,  GUMBO_TAG_FOOTER,  GUMBO_TAG_H1,         GUMBO_TAG_H2,      GUMBO_TAG_H3,
-    GUMBO_TAG_H4,      GUMBO_TAG_H5,      GUMBO_TAG_H6,         GUMBO_TAG_UL,      GUMBO_TAG_OL,
-    GUMBO_TAG_LI,      GUMBO_TAG_DL,      GUMBO_TAG_DT,         GUMBO_TAG_DD,      GUMBO_TAG_TABLE,
-    GUMBO_TAG_TBODY,   GUMBO_TAG_THEAD,   GUMBO_TAG_TFOOT,      GUMBO_TAG_TR,      GUMBO_TAG_TD,
-    GUMBO_TAG_TH,      GUMBO_TAG_CAPTION, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_PRE,     GUMBO_TAG_FIGURE,
-    GUMBO_TAG_FIGCAPTION, GUMBO_TAG_ADDRESS, GUMBO_TAG_CENTER,  GUMBO_TAG_DETAILS, GUMBO_TAG_SUMMARY,
-    GUMBO_TAG_HR,      GUMBO_TAG_BODY,    GUMBO_TAG_HTML,       GUMBO_TAG_ASIDE,   GUMBO_TAG_NAV,
-    GUMBO_TAG_FIELDSET, GUMBO_TAG_HGROUP, GUMBO_TAG_LEGEND,
+/* Tags (HTML namespace) that start a text block (B), never hold the
+ * article's text (S: scripts, styles, media, controls, page chrome), or
+ * break a line (R).  Tags not listed are inline. */
+#define B HK_BLOCK
+#define S HK_SKIP
+static const signed char tag_kinds[GUMBO_TAG_UNKNOWN + 1] = {
+    [GUMBO_TAG_P] = B,       [GUMBO_TAG_DIV] = B,      [GUMBO_TAG_SECTION] = B,    [GUMBO_TAG_ARTICLE] = B,
+    [GUMBO_TAG_MAIN] = B,    [GUMBO_TAG_HEADER] = B,   [GUMBO_TAG_H1] = B,         [GUMBO_TAG_H2] = B,
+    [GUMBO_TAG_H3] = B,      [GUMBO_TAG_H4] = B,       [GUMBO_TAG_H5] = B,         [GUMBO_TAG_H6] = B,
+    [GUMBO_TAG_UL] = B,      [GUMBO_TAG_OL] = B,       [GUMBO_TAG_LI] = B,         [GUMBO_TAG_DL] = B,
+    [GUMBO_TAG_DT] = B,      [GUMBO_TAG_DD] = B,       [GUMBO_TAG_TABLE] = B,      [GUMBO_TAG_TBODY] = B,
+    [GUMBO_TAG_THEAD] = B,   [GUMBO_TAG_TFOOT] = B,    [GUMBO_TAG_TR] = B,         [GUMBO_TAG_TD] = B,
+    [GUMBO_TAG_TH] = B,      [GUMBO_TAG_CAPTION] = B,  [GUMBO_TAG_BLOCKQUOTE] = B, [GUMBO_TAG_PRE] = B,
+    [GUMBO_TAG_FIGURE] = B,  [GUMBO_TAG_FIGCAPTION] = B, [GUMBO_TAG_ADDRESS] = B,  [GUMBO_TAG_CENTER] = B,
+    [GUMBO_TAG_DETAILS] = B, [GUMBO_TAG_SUMMARY] = B,  [GUMBO_TAG_HR] = B,         [GUMBO_TAG_BODY] = B,
+    [GUMBO_TAG_HTML] = B,    [GUMBO_TAG_FIELDSET] = B, [GUMBO_TAG_HGROUP] = B,     [GUMBO_TAG_LEGEND] = B,
+    [GUMBO_TAG_FORM] = B,
+    [GUMBO_TAG_HEAD] = S,    [GUMBO_TAG_SCRIPT] = S,   [GUMBO_TAG_STYLE] = S,      [GUMBO_TAG_NOSCRIPT] = S,
+    [GUMBO_TAG_TEMPLATE] = S, [GUMBO_TAG_SVG] = S,     [GUMBO_TAG_MATH] = S,       [GUMBO_TAG_IFRAME] = S,
+    [GUMBO_TAG_OBJECT] = S,  [GUMBO_TAG_EMBED] = S,    [GUMBO_TAG_CANVAS] = S,     [GUMBO_TAG_SELECT] = S,
+    [GUMBO_TAG_OPTION] = S,  [GUMBO_TAG_BUTTON] = S,   [GUMBO_TAG_INPUT] = S,      [GUMBO_TAG_TEXTAREA] = S,
+    [GUMBO_TAG_VIDEO] = S,   [GUMBO_TAG_AUDIO] = S,    [GUMBO_TAG_MAP] = S,        [GUMBO_TAG_NAV] = S,
+    [GUMBO_TAG_ASIDE] = S,   [GUMBO_TAG_FOOTER] = S,   [GUMBO_TAG_LABEL] = S,      [GUMBO_TAG_MENU] = S,
+    [GUMBO_TAG_TITLE] = S,
+    [GUMBO_TAG_BR] = HK_BREAK,
 };
-static const GumboTag skip_tags[] = {
-    GUMBO_TAG_HEAD,   GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,    GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
-    GUMBO_TAG_SVG,    GUMBO_TAG_MATH,   GUMBO_TAG_IFRAME,   GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,
-    GUMBO_TAG_CANVAS, GUMBO_TAG_SELECT, GUMBO_TAG_OPTION,   GUMBO_TAG_BUTTON,   GUMBO_TAG_INPUT,
-    GUMBO_TAG_TEXTAREA, GUMBO_TAG_VIDEO, GUMBO_TAG_AUDIO,   GUMBO_TAG_MAP,      GUMBO_TAG_NAV,
-    GUMBO_TAG_ASIDE,  GUMBO_TAG_FOOTER, GUMBO_TAG_LABEL,
-    GUMBO_TAG_MENU,   GUMBO_TAG_TITLE,
-};
+#undef B
+#undef S
 
-int hs_html_tag_kind(GumboTag tag)
-{
-    static signed char kind[GUMBO_TAG_UNKNOWN + 1];
-    static int ready;
-    if (!ready) { /* idempotent: racing threads write the same values */
-        for (size_t i = 0; i < sizeof block_tags / sizeof block_tags[0]; i++)
-            kind[block_tags[i]] = HK_BLOCK;
-        for (size_t i = 0; i < sizeof skip_tags / sizeof skip_tags[0]; i++)
-            kind[skip_tags[i]] = HK_SKIP;
-        kind[GUMBO_TAG_BR] = HK_BREAK;
-        ready = 1;
-    }
-    return tag <= GUMBO_TAG_UNKNOWN ? kind[tag] : HK_INLINE;
-}
+int hs_html_tag_kind(GumboTag tag) { return (unsigned)tag <= GUMBO_TAG_UNKNOWN ? tag_kinds[tag] : HK_INLINE; }
 
 const char *hs_html_attr(const GumboNode *n, const char *name)
 {

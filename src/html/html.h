@@ -3,13 +3,12 @@
  *
  *   charset.c  encoding detection (BOM, meta charset, http-equiv) and iconv
  *   prescan.c  drops scripts, styles, comments; guards against deep nesting
- *   load.c     files (gzip) to pages
  *   blocks.c   the DOM walked once into element records and text blocks
  *   hints.c    class/id/tag hints (tables) that mark boilerplate and content
  *   select.c   scoring: which blocks form the article body
  *   meta.c     title, date, authors, outlet, canonical URL (meta, JSON-LD)
- *   figure.c   lead-image caption and photo credits, kept apart from the body
- *   page.c     the public hs_page_new / hs_page_free
+ *   credits.c  lead-image caption, photo credits and byline names, kept apart
+ *   page.c     the public hs_page_new / hs_page_load / hs_page_json / hs_page_free
  */
 #ifndef HS_HTML_H
 #define HS_HTML_H
@@ -20,7 +19,7 @@
 #include "base/buf.h"
 #include "hearsay.h"
 
-/* ---- load.c ---- */
+/* ---- page.c ---- */
 /* The whole file ("-": standard input) into b, gunzipped when it is gzip. */
 int hs_html_read_gz(const char *path, hs_buf *b);
 
@@ -108,7 +107,7 @@ int hs_html_node_text(const GumboNode *n, hs_buf *b);
 /* Mark the blocks of the article body (block.keep); returns the number kept. */
 size_t hs_html_select(hs_hdom *d);
 
-/* ---- meta.c / figure.c ---- */
+/* ---- meta.c / credits.c ---- */
 typedef struct hs_hmeta {
     char *title, *date, *authors, *outlet, *url, *description;
     char *caption, *credit;
@@ -119,6 +118,9 @@ typedef struct hs_hmeta {
 int hs_html_meta(hs_hmeta *m, const GumboNode *root, const hs_hdom *d);
 int hs_html_figure(hs_hmeta *m, const hs_hdom *d);
 void hs_hmeta_free(hs_hmeta *m);
+/* The names of a byline ("By A and B, C | Updated…") added to names
+ * ("; "-separated): how many, 0 when text is not a byline, or HS_ENOMEM. */
+int hs_html_byline(const char *text, hs_buf *names);
 /* A date in free form ("2024-05-02T10:00Z", a URL path /2024/05/02/) as
  * YYYY-MM-DD into out; 0 on success, -1 when none is found. */
 int hs_html_date_norm(const char *s, char out[11]);

@@ -38,6 +38,7 @@ static const struct {
 /* JSON-LD keys get rank 1 (after og:*, before loose meta names); markup rank 6. */
 #define RANK_LD 1
 #define RANK_MARKUP 6
+#define RANK_BYLINE 7 /* a "By …" line: the last resort */
 #define RANK_NONE 99
 
 typedef struct {
@@ -228,9 +229,23 @@ static void element(collect *c, hs_hmeta *m, const GumboNode *n)
             dt = hs_html_attr(n, "content");
         if (dt)
             set_field(c, F_DATE, ip ? 2 : RANK_MARKUP, dt, strlen(dt));
+        else
+            text_field(c, F_DATE, RANK_MARKUP + 1, n); /* <time>March 14, 2025</time> */
         return;
     }
-    const char *rel = hs_html_attr(n, "rel");
+    const char *rel = hs_html_attr(n, "rel"), *cls = hs_html_attr(n, "class");
+    if (cls && strcasestr(cls, "byline") && c->author_rank > RANK_BYLINE) {
+        hs_buf b = HS_BUF_INIT, names = HS_BUF_INIT;
+        if (hs_html_node_text(n, &b) == 0 && b.data && hs_html_byline(b.data, &names) > 0) {
+            for (char *s = names.data, *e; s; s = e ? e + 2 : NULL) {
+                if ((e = strstr(s, "; ")))
+                    *e = 0;
+                add_author(c, RANK_BYLINE, s);
+            }
+        }
+        hs_buf_free(&b);
+        hs_buf_free(&names);
+    }
     if ((ip && strcasecmp(ip, "author") == 0) || (rel && strcasecmp(rel, "author") == 0)) {
         hs_buf b = HS_BUF_INIT;
         if (hs_html_node_text(n, &b) == 0 && b.data)
@@ -269,8 +284,9 @@ static void walk(collect *c, hs_hmeta *m, const GumboNode *root)
 /* ---- cleaning the chosen values ---- */
 
 /* "Headline | Outlet" → "Headline": the part that is not the outlet's name,
- * else the longest part between separators. */
-static void strip_site_suffix(char *t, const char *outlet)
+ * else (when `longest`: a <title>, which nearly always carries the site's
+ * name) the longest part between separators. */
+static void strip_site_suffix(char *t, const char *outlet, int longest)
 {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 "};
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
@@ -295,7 +311,7 @@ static void strip_site_suffix(char *t, const char *outlet)
                 break;
             s = e + seplen;
         }
-        if (best && best_len < strlen(t) && best_len >= 15) {
+        if (longest && best && best_len < strlen(t) && best_len >= 15) {
             memmove(t, best, best_len);
             t[best_len] = 0;
         }
@@ -329,9 +345,16 @@ int hs_html_meta(hs_hmeta *m, const GumboNode *root, const hs_hdom *d)
     m->outlet = c.val[F_OUTLET];
     if (m->outlet && m->outlet[0] == '@') /* twitter:site */
         memmove(m->outlet, m->outlet + 1, strlen(m->outlet));
+    if (m->outlet && looks_like_url(m->outlet)) { /* og:site_name holding a URL */
+        char *h = host_of(m->outlet);
+        if (h) {
+            free(m->outlet);
+            m->outlet = h;
+        }
+    }
     m->title = c.val[F_TITLE];
-    if (m->title && c.rank[F_TITLE] > RANK_LD)
-        strip_site_suffix(m->title, m->outlet);
+    if (m->title)
+        strip_site_suffix(m->title, m->outlet, c.rank[F_TITLE] > RANK_LD);
     if (!m->outlet && m->url)
         m->outlet = host_of(m->url);
     char day[11];
@@ -372,7 +395,52 @@ static int valid_day(int y, int mo, int dd, char out[11])
     return 0;
 }
 
-/* YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD at the start of s (ISO 8601 times follow). */
+/* Month names and their abbreviations (English). */
+static const struct {
+    const char *name;
+    int month;
+} months[] = {
+    {"january", 1}, {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},       {"june", 6},
+    {"july", 7},    {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+    {"jan", 1},     {"feb", 2},      {"mar", 3},       {"apr", 4},      {"jun", 6},       {"jul", 7},
+    {"aug", 8},     {"sept", 9},     {"sep", 9},       {"oct", 10},     {"nov", 11},      {"dec", 12},
+};
+
+/* A month name at s (a whole word, optionally with a full stop): its number,
+ * and *len its length; 0 when none. */
+static int month_at(const char *s, size_t *len)
+{
+    size_t n = 0;
+    while (isalpha((unsigned char)s[n]))
+        n++;
+    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+        if (strlen(months[i].name) == n && strncasecmp(s, months[i].name, n) == 0) {
+            *len = n + (s[n] == '.');
+            return months[i].month;
+        }
+    return 0;
+}
+
+/* "March 14, 2025", "Mar. 14 2025" or "14 March 2025" anywhere in s. */
+static int date_in_words(const char *s, char out[11])
+{
+    for (const char *p = s; *p; p++) {
+        if (p > s && isalnum((unsigned char)p[-1]))
+            continue;
+        size_t ml;
+        int mo, dd, y, n = 0;
+        if ((mo = month_at(p, &ml)) && sscanf(p + ml, " %2d%*[, ] %4d%n", &dd, &y, &n) == 2 && n > 0 &&
+            valid_day(y, mo, dd, out) == 0)
+            return 0;
+        if (isdigit((unsigned char)*p) && sscanf(p, "%2d %n", &dd, &n) == 1 && n > 0 &&
+            (mo = month_at(p + n, &ml)) && sscanf(p + n + ml, " %4d", &y) == 1 && valid_day(y, mo, dd, out) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+/* YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD at the start of s (ISO 8601 times
+ * follow), else a date in words. */
 int hs_html_date_norm(const char *s, char out[11])
 {
     while (*s && isspace((unsigned char)*s))
@@ -386,7 +454,7 @@ int hs_html_date_norm(const char *s, char out[11])
         ;
     if (n == 8 && !isdigit((unsigned char)s[8]) && sscanf(s, "%4d%2d%2d", &y, &mo, &dd) == 3)
         return valid_day(y, mo, dd, out);
-    return -1;
+    return date_in_words(s, out);
 }
 
 /* /2024/05/02/ or /2024-05-02/ in a URL's path. */

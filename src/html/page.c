@@ -12,8 +12,11 @@
 #include "html/html.h"
 #include "out/jw.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #define HS_MAX_PAGE_BYTES (16u << 20)
 /* A JSON-LD articleBody stands in for the markup only when the markup gave
@@ -65,12 +68,29 @@ static const char *not_a_page(const char *s, size_t len, size_t *at)
     return NULL;
 }
 
+/* Article furniture above the first paragraph: a byline ("By A and B") or
+ * a line that is only a date ("June 3, 2024", "Updated 2024-06-03 10:30"). */
+static int furniture(const hs_hdom *d, const hs_hblock *bl)
+{
+    if (bl->chars > 120)
+        return 0;
+    char line[512], day[11];
+    size_t n = bl->len < sizeof line - 1 ? bl->len : sizeof line - 1;
+    memcpy(line, d->text.data + bl->off, n);
+    line[n] = 0;
+    hs_buf names = HS_BUF_INIT;
+    int byline = hs_html_byline(line, &names) > 0;
+    hs_buf_free(&names);
+    return byline || (bl->chars <= 40 && hs_html_date_norm(line, day) == 0);
+}
+
 static int build_text(page_impl *p, const hs_hdom *d)
 {
     hs_buf b = HS_BUF_INIT;
     size_t paras = 0;
     const char *title = p->meta.title;
     size_t tlen = title ? strlen(title) : 0;
+    int prose = 0; /* a paragraph has been kept */
     for (size_t i = 0; i < d->blocks.n; i++) {
         const hs_hblock *bl = &d->blocks.v[i];
         if (!bl->keep)
@@ -78,6 +98,9 @@ static int build_text(page_impl *p, const hs_hdom *d)
         /* the headline repeated at the top of the body (a bold line, not an h1) */
         if (paras < 2 && tlen && bl->len == tlen && memcmp(d->text.data + bl->off, title, tlen) == 0)
             continue;
+        if (!prose && furniture(d, bl))
+            continue;
+        prose |= bl->chars >= 80;
         if ((b.len && hs_buf_put(&b, "\n\n", 2)) || hs_buf_put(&b, d->text.data + bl->off, bl->len))
             goto oom;
         paras++;
@@ -222,4 +245,52 @@ int hs_page_json(hs_page *pub, int pretty, const char **out, size_t *len)
     *out = p->json.data;
     *len = p->json.len;
     return 0;
+}
+
+/* ---- pages from files: the bytes gunzipped when gzip (zlib reads plain files unchanged) ---- */
+
+int hs_html_read_gz(const char *path, hs_buf *b)
+{
+    gzFile f;
+    if (strcmp(path, "-") == 0) {
+        int fd = dup(0);
+        f = fd >= 0 ? gzdopen(fd, "rb") : NULL;
+        if (!f && fd >= 0)
+            close(fd);
+    } else {
+        f = gzopen(path, "rb");
+    }
+    if (!f)
+        return hs_error_set(HS_EIO, "%s: cannot open: %s", path, strerror(errno ? errno : ENOMEM));
+    hs_buf_clear(b);
+    int rc = 0;
+    for (;;) {
+        if (hs_buf_reserve(b, 65536)) {
+            rc = hs_error_set(HS_ENOMEM, "out of memory");
+            break;
+        }
+        int n = gzread(f, b->data + b->len, 65536);
+        if (n < 0) {
+            int e;
+            rc = hs_error_set(HS_EIO, "%s: read error: %s", path, gzerror(f, &e));
+            break;
+        }
+        if (n == 0)
+            break;
+        b->len += (size_t)n;
+        b->data[b->len] = 0;
+    }
+    gzclose(f);
+    return rc;
+}
+
+int hs_page_load(hs_page **out, const char *path)
+{
+    *out = NULL;
+    hs_buf b = HS_BUF_INIT;
+    int rc = hs_html_read_gz(path, &b);
+    if (!rc)
+        rc = hs_page_new(out, b.data ? b.data : "", b.len, path);
+    hs_buf_free(&b);
+    return rc;
 }

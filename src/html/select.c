@@ -16,9 +16,9 @@
  *    across several sibling divs around ads).
  * 4. Cleaning.  Inside what was chosen, a block is dropped when it or an
  *    element between it and the container has a boilerplate hint, sits in a
- *    link-dense box (menus, "related stories"), is a caption or credit, is the
- *    headline (h1), or is a short line with no sentence in it after the last
- *    paragraph (share prompts, tag lists). */
+ *    link-dense box (menus, "related stories", tag lists), is a caption or
+ *    credit, or is the headline (h1).  Short lines without a sentence stay:
+ *    tour dates, lists of names and subheadings are part of the story. */
 #include "html/html.h"
 
 #include <stdlib.h>
@@ -26,6 +26,8 @@
 
 #define MIN_PARA_CHARS 25
 #define MAX_LEVELS 5
+#define TOP_N 5      /* containers compared for a split article */
+#define MIN_CHUNKS 3 /* other strong containers under one ancestor */
 #define BAD_WEIGHT (-35) /* a strong boilerplate hint */
 #define DROP_WEIGHT (-25) /* enough to drop a part inside the body */
 
@@ -107,17 +109,25 @@ static int cleaned_out(const hs_hdom *d, const hs_hblock *b, int top)
 {
     if (b->flags & (HB_FIGURE | HB_CREDIT | HB_H1))
         return 1;
+    /* a block quotation (an embedded post, a letter) is a quotation even when
+     * its links (the poster's name, a shortened URL) are most of it */
+    int quote = (b->flags & HB_QUOTE) != 0;
     double ld = link_density(b->chars, b->link_chars);
-    if (ld > 0.5)
+    if (!quote && ld > 0.5)
         return 1;
     for (int n = b->node; n >= 0 && n != top; n = d->nodes.v[n].parent) {
         const hs_hnode *r = &d->nodes.v[n];
-        if (r->weight <= DROP_WEIGHT && r->chars * 2 < d->nodes.v[top].chars)
-            return 1;
         GumboTag t = r->g->v.element.tag;
+        /* a hint on a blockquote ("social-embed") says where the quotation
+         * comes from, not that it is boilerplate */
+        if (r->weight <= DROP_WEIGHT && r->chars * 2 < d->nodes.v[top].chars && t != GUMBO_TAG_BLOCKQUOTE)
+            return 1;
+        if (t == GUMBO_TAG_BLOCKQUOTE)
+            quote = 0; /* above the quotation, boxes of links are boilerplate again */
         double nld = link_density(r->chars, r->link_chars);
         /* a box of links: lists of headlines, tag clouds, menus */
-        if (nld > 0.4 && r->chars < 2000 && t != GUMBO_TAG_P && t != GUMBO_TAG_A)
+        if (!quote && nld > 0.4 && r->chars < 2000 && t != GUMBO_TAG_P && t != GUMBO_TAG_A &&
+            t != GUMBO_TAG_BLOCKQUOTE)
             return 1;
     }
     return 0;
@@ -137,6 +147,13 @@ static int sentence_end(const hs_hdom *d, const hs_hblock *b)
     return n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && (c == 0x9D || c == 0x99);
 }
 
+/* Two elements of one tag and one (non-empty) class: chunks of one body. */
+static int same_class(const GumboNode *a, const GumboNode *b)
+{
+    const char *ca = hs_html_attr(a, "class"), *cb = hs_html_attr(b, "class");
+    return a->v.element.tag == b->v.element.tag && ca && cb && ca[0] && strcmp(ca, cb) == 0;
+}
+
 size_t hs_html_select(hs_hdom *d)
 {
     if (d->nodes.n == 0)
@@ -146,13 +163,44 @@ size_t hs_html_select(hs_hdom *d)
         return 0;
     mark_bad(d, scored + d->nodes.n);
     gather_scores(d, scored, scored + d->nodes.n);
-    int top = -1;
-    for (size_t i = 0; i < d->nodes.n; i++)
-        if (scored[i] && (top < 0 || d->nodes.v[i].score > d->nodes.v[top].score))
-            top = (int)i;
+    /* the best TOP_N containers, best first */
+    int best[TOP_N], nbest = 0;
+    for (size_t i = 0; i < d->nodes.n; i++) {
+        if (!scored[i])
+            continue;
+        int k;
+        if (nbest < TOP_N)
+            k = nbest++; /* a free slot */
+        else if (d->nodes.v[best[TOP_N - 1]].score < d->nodes.v[i].score)
+            k = TOP_N - 1; /* replaces the weakest */
+        else
+            continue;
+        while (k > 0 && d->nodes.v[best[k - 1]].score < d->nodes.v[i].score) {
+            best[k] = best[k - 1];
+            k--;
+        }
+        best[k] = (int)i;
+    }
     free(scored);
-    if (top < 0 || d->nodes.v[top].score <= 0)
+    if (!nbest || d->nodes.v[best[0]].score <= 0)
         return 0;
+    int top = best[0];
+    /* an article split into chunks (around ads): when several other strong
+     * containers, or one of the same tag and class, share an ancestor with
+     * the best one, that ancestor holds the article */
+    for (int a = d->nodes.v[top].parent; a >= 0 && a != d->body; a = d->nodes.v[a].parent) {
+        int shared = 0, twin = 0;
+        for (int k = 1; k < nbest; k++) {
+            if (d->nodes.v[best[k]].score < d->nodes.v[top].score * 0.75 || !is_ancestor(d, a, best[k]))
+                continue;
+            shared++;
+            twin |= same_class(d->nodes.v[top].g, d->nodes.v[best[k]].g);
+        }
+        if (shared >= MIN_CHUNKS || twin) {
+            top = a;
+            break;
+        }
+    }
     /* climb while the parent holds about as much text and scores nearly as well */
     for (;;) {
         int p = d->nodes.v[top].parent;
@@ -169,7 +217,6 @@ size_t hs_html_select(hs_hdom *d)
     if (thresh < 10)
         thresh = 10;
     size_t kept = 0;
-    int last_para = -1;
     for (size_t i = 0; i < d->blocks.n; i++) {
         hs_hblock *b = &d->blocks.v[i];
         b->keep = 0;
@@ -196,16 +243,6 @@ size_t hs_html_select(hs_hdom *d)
             continue;
         b->keep = 1;
         kept++;
-        if (para_score(b) > 0 && sentence_end(d, b))
-            last_para = (int)i;
-    }
-    /* trailing short lines without a sentence: share prompts, tag lists */
-    for (size_t i = last_para >= 0 ? (size_t)last_para + 1 : d->blocks.n; i < d->blocks.n; i++) {
-        hs_hblock *b = &d->blocks.v[i];
-        if (b->keep && !sentence_end(d, b) && b->chars < 120) {
-            b->keep = 0;
-            kept--;
-        }
     }
     return kept;
 }

@@ -214,6 +214,16 @@ void hs_shuffle_u32(uint32_t *v, size_t n, uint64_t *seed)
     }
 }
 
+int hs_model_save_finish(hs_mfile_writer *w, int rc, const hs_percep *p, const char *path)
+{
+    if (!rc)
+        rc = hs_percep_save(p, w, "tag");
+    if (!rc)
+        rc = hs_mfile_writer_save(w, path);
+    hs_mfile_writer_free(w);
+    return rc;
+}
+
 int hs_model_open(hs_mfile *m, const char *what, const void *data, size_t len, const char *kind, uint32_t version)
 {
     return data ? hs_mfile_load_mem(m, data, len, what, kind, version) : hs_mfile_load(m, what, kind, version);
@@ -237,6 +247,24 @@ int hs_names_save(hs_mfile_writer *w, const char *section, const char *const *na
     int rc = hs_mfile_writer_add(w, section, buf, total);
     free(buf);
     return rc;
+}
+
+const char **hs_names_copy(char *const *names, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(names[i]) + 1;
+    char **v = malloc(n * sizeof *v + total + 1);
+    if (!v)
+        return NULL;
+    char *str = (char *)(v + n);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(names[i]) + 1;
+        memcpy(str, names[i], k);
+        v[i] = str;
+        str += k;
+    }
+    return (const char **)v;
 }
 
 int hs_names_load(const hs_mfile *m, const char *section, const char ***names, size_t *n, size_t max)

@@ -97,11 +97,16 @@ static inline uint64_t hs_rand_next(uint64_t *s)
 }
 void hs_shuffle_u32(uint32_t *v, size_t n, uint64_t *seed);
 
+/* Add p's sections ("tag.*") to w, write w to path and free it; rc is the
+ * status so far (nothing is written when it is not 0). */
+int hs_model_save_finish(hs_mfile_writer *w, int rc, const hs_percep *p, const char *path);
 /* A model file from `what` (a path) when data is NULL, else from data[0, len). */
 int hs_model_open(hs_mfile *m, const char *what, const void *data, size_t len, const char *kind, uint32_t version);
 
 /* Label-name tables stored as a section of NUL-terminated names. */
 int hs_names_save(hs_mfile_writer *w, const char *section, const char *const *names, size_t n);
+/* A copy of n names as one malloc'ed block (pointers then strings), or NULL. */
+const char **hs_names_copy(char *const *names, size_t n);
 /* Validates; *names is one malloc'ed block (pointers then strings): free(*names). */
 int hs_names_load(const hs_mfile *m, const char *section, const char ***names, size_t *n, size_t max);
 

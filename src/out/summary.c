@@ -119,6 +119,8 @@ int hs_doc_summary(hs_doc *d, const char **out, size_t *len)
             hs_buf_puts(b, i ? "; " : " ");
             span_excerpt(b, d, d->timexes.v[i].span, 40);
             hs_buf_printf(b, " = %s", d->timexes.v[i].value ? d->timexes.v[i].value : "?");
+            if (d->timexes.v[i].mod && d->timexes.v[i].mod < 5)
+                hs_buf_printf(b, " (%s)", hs_timex_mod_names[d->timexes.v[i].mod]);
         }
         hs_buf_putc(b, '\n');
     }

@@ -265,6 +265,11 @@ static void set_status(const rctx *c, hs_rel *r, const hs_sent *s, const rmatch 
         const hs_hedge *h = &d->hedges.v[i];
         if (h->span.start < s->start || h->span.end > s->end)
             continue;
+        size_t ht = m->start; /* first token after the hedge */
+        while (ht > s->tok_begin && d->toks.v[ht - 1].start >= h->span.end)
+            ht--;
+        if (h->span.end <= d->toks.v[m->start].start && clause_break(c, ht, m->start))
+            continue; /* "X denied …, but a source said the pair were seen": not this clause */
         cues |= 1u << (h->kind == HS_HK_DENIAL ? HS_ST_DENIED
                        : h->kind == HS_HK_REPORTIVE ? HS_ST_REPORTED : HS_ST_RUMORED);
     }

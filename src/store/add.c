@@ -9,9 +9,10 @@
  * the store records it as a variant of that article's entity; it never
  * becomes a key on its own, so "Alex Moreno" and "Dana Moreno" stay apart.
  *
- * The origin of a piece of evidence: a named person speaking is their own
- * origin; else the outlet the source spoke to (`via`); else the article's
- * outlet (or, lacking one, the article itself). */
+ * The origin of a piece of evidence: a named source (a person, a named
+ * spokesperson, an organization) is its own origin; else the outlet the
+ * source spoke to (`via`) or the outlet speaking for itself; else the
+ * article's outlet (or, lacking one, the article itself). */
 #include "store/store.h"
 
 #include <stdio.h>
@@ -264,15 +265,19 @@ static int add_evidence(add_ctx *c, const hs_sr_rel *rl)
     const char *origin = c->outlet_origin, *origin_name = c->outlet_name, *qkey = NULL;
     int64_t origin_ae = 0;
     char via_origin[160];
-    if (a && a->source_kind && strcmp(a->source_kind, "person") == 0 && a->source_entity >= 0 &&
-        c->r->ents.v[a->source_entity].ae) {
+    const char *outlet_src = NULL;
+    if (a && a->source_kind && strcmp(a->source_kind, "outlet") == 0)
+        outlet_src = a->source; /* "The Capital Ledger has learned": the outlet itself */
+    if (a && hs_source_named(a->source_kind) && a->source_entity >= 0 && c->r->ents.v[a->source_entity].ae) {
+        /* a named person, spokesperson or organization is its own origin */
         origin = "p";
         origin_ae = c->r->ents.v[a->source_entity].ae;
         origin_name = c->r->ents.v[a->source_entity].name;
-    } else if (a && a->via && (rc = hs_fold_outlet(&c->key, a->via)) == 0 && c->key.len) {
+    } else if (a && (a->via || outlet_src) && (rc = hs_fold_outlet(&c->key, a->via ? a->via : outlet_src)) == 0 &&
+               c->key.len) {
         snprintf(via_origin, sizeof via_origin, "o:%s", c->key.data);
         origin = via_origin;
-        origin_name = a->via;
+        origin_name = a->via ? a->via : outlet_src;
     } else if (rc == HS_ENOMEM) {
         return rc;
     }

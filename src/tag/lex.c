@@ -3,6 +3,7 @@
 #include "model/percep.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 #define MAXB 96 /* longer tokens are hashed on their first MAXB bytes (lower/shape) */
 
@@ -30,10 +31,20 @@ static int fold_quote(const unsigned char *s, size_t n, size_t i, char *c)
     return 0;
 }
 
+/* Count an upper-case letter; its shape character. */
+static char upper_letter(int *letters, int *uppers, uint32_t *flags)
+{
+    if (++*letters == 1)
+        *flags |= HS_LX_UPPER_INIT;
+    ++*uppers;
+    *flags |= HS_LX_HAS_UPPER;
+    return 'X';
+}
+
 void hs_lex_token(const char *str, size_t n, hs_lex *out)
 {
     const unsigned char *s = (const unsigned char *)str;
-    char word[MAXB], low[MAXB], shape[MAXB], ssh[MAXB];
+    char word[2 * MAXB], low[MAXB], shape[MAXB], ssh[MAXB];
     uint32_t cstart[MAXB + 1]; /* byte offset in low of each character */
     size_t nw = 0, nl = 0, ns = 0, nss = 0, nch = 0;
     uint32_t flags = 0;
@@ -55,11 +66,7 @@ void hs_lex_token(const char *str, size_t n, hs_lex *out)
             word[nw++] = (char)c;
             if (c >= 'A' && c <= 'Z') {
                 low[nl++] = (char)(c + 32);
-                sc = 'X';
-                letters++;
-                uppers++;
-                if (letters == 1)
-                    flags |= HS_LX_UPPER_INIT;
+                sc = upper_letter(&letters, &uppers, &flags);
             } else if (c >= 'a' && c <= 'z') {
                 low[nl++] = (char)c;
                 sc = 'x';
@@ -77,18 +84,29 @@ void hs_lex_token(const char *str, size_t n, hs_lex *out)
             }
             i++;
         } else {
-            /* a non-ASCII character: copied whole; counted as a lower-case letter */
-            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-            if (i + len > n)
-                len = n - i;
-            for (size_t j = 0; j < len && nl < MAXB - 1; j++) {
-                word[nw++] = (char)s[i + j];
-                low[nl++] = (char)s[i + j];
+            /* a non-ASCII character: letters by their Unicode category */
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t len = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (len <= 0) {
+                len = 1;
+                cp = 0xFFFD;
             }
-            sc = 'x';
-            letters++;
-            flags |= HS_LX_HAS_LOWER;
-            i += len;
+            for (utf8proc_ssize_t j = 0; j < len && nw < sizeof word; j++)
+                word[nw++] = (char)s[i + (size_t)j];
+            utf8proc_category_t cat = utf8proc_category(cp);
+            if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
+                sc = upper_letter(&letters, &uppers, &flags);
+                nl += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)low + nl);
+            } else {
+                int letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+                sc = letter ? 'x' : '*';
+                letters += letter;
+                if (letter)
+                    flags |= HS_LX_HAS_LOWER;
+                for (utf8proc_ssize_t j = 0; j < len; j++)
+                    low[nl++] = (char)s[i + (size_t)j];
+            }
+            i += (size_t)len;
         }
         if (sc == last) {
             run++;

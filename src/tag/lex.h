@@ -14,7 +14,8 @@ enum {
     HS_LX_HYPHEN = 1u << 3,
     HS_LX_ALL_DIGIT = 1u << 4,
     HS_LX_NO_LETTER = 1u << 5,
-    HS_LX_HAS_LOWER = 1u << 6
+    HS_LX_HAS_LOWER = 1u << 6,
+    HS_LX_HAS_UPPER = 1u << 7
 };
 
 #define HS_LEX_AFFIX 4

@@ -158,6 +158,12 @@ size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint6
     return k;
 }
 
+int hs_ner_surely_outside(const hs_wordmap *starts, const hs_ner_ctx *c, size_t i, int prev)
+{
+    return starts && prev <= 0 && !c->sent_upper && !(c->lx[i].flags & HS_LX_HAS_UPPER) &&
+           !hs_wordmap_get(starts, c->lx[i].lower);
+}
+
 void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *lx, const uint8_t *upos,
                          hs_ner_hist *hist, size_t b, size_t e)
 {
@@ -167,11 +173,15 @@ void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *
     hs_ner_ctx c = {lx + b, upos ? upos + b : NULL, e - b, hs_ner_sent_upper(lx + b, e - b),
                     m->casemap.size ? &m->casemap : NULL, m->use_hist ? hist : NULL};
     int prev = -1, prev2 = -1;
+    const hs_wordmap *starts = m->use_starts ? &m->starts : NULL;
     for (size_t i = b; i < e; i++) {
-        size_t nf = hs_ner_features(&c, i - b, prev, prev2, f);
-        hs_percep_score(&m->p, f, nf, s);
-        hs_ner_allowed(prev, m->seen, allowed);
-        int l = hs_argmax_i32(s, 0, HS_NER_LABELS, allowed);
+        int l = HS_NER_O;
+        if (!hs_ner_surely_outside(starts, &c, i - b, prev)) {
+            size_t nf = hs_ner_features(&c, i - b, prev, prev2, f);
+            hs_percep_score(&m->p, f, nf, s);
+            hs_ner_allowed(prev, m->seen, allowed);
+            l = hs_argmax_i32(s, 0, HS_NER_LABELS, allowed);
+        }
         d->toks.v[i].ner = (uint8_t)l;
         hs_ner_hist_note(&c, i - b, l);
         prev2 = prev;
@@ -186,7 +196,7 @@ int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
     hs_mfile_writer w;
     hs_mfile_writer_init(&w, HS_NER_KIND, HS_NER_VERSION);
     int rc = hs_names_save(&w, "types", hs_etype_names, HS_ET_COUNT);
-    uint32_t flags = m->use_hist ? 1 : 0;
+    uint32_t flags = (m->use_hist ? 1u : 0u) | (m->use_starts ? 2u : 0u);
     if (!rc)
         rc = hs_mfile_writer_add(&w, "seen", m->seen, sizeof m->seen);
     if (!rc)
@@ -194,11 +204,8 @@ int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
     if (!rc)
         rc = hs_wordmap_save(&m->casemap, &w, "case");
     if (!rc)
-        rc = hs_percep_save(&m->p, &w, "tag");
-    if (!rc)
-        rc = hs_mfile_writer_save(&w, path);
-    hs_mfile_writer_free(&w);
-    return rc;
+        rc = hs_wordmap_save(&m->starts, &w, "starts");
+    return hs_model_save_finish(&w, rc, &m->p, path);
 }
 
 static int ner_from_mfile(struct hs_ner_model **out, hs_mfile mf, const char *path);
@@ -249,12 +256,15 @@ static int ner_from_mfile(struct hs_ner_model **out, hs_mfile mf, const char *pa
     if (!rc && !(rc = hs_mfile_get(&mf, "flags", 4, &fl, &nfl))) {
         uint32_t flags;
         memcpy(&flags, fl, 4);
-        if (nfl != 1 || flags > 1)
+        if (nfl != 1 || flags > 3)
             rc = hs_error_set(HS_EMODEL, "%s: section 'flags' is not one known flag word", path);
         m->use_hist = flags & 1;
+        m->use_starts = (flags >> 1) & 1;
     }
     if (!rc)
         rc = hs_wordmap_load(&m->casemap, &mf, "case", HS_CASE_COUNT);
+    if (!rc)
+        rc = hs_wordmap_load(&m->starts, &mf, "starts", 2);
     if (!rc && m->p.n_labels != HS_NER_LABELS)
         rc = hs_error_set(HS_EMODEL, "%s: %u labels in the weights, expected %d", path, m->p.n_labels,
                           HS_NER_LABELS);
@@ -273,6 +283,7 @@ void hs_ner_model_free(struct hs_ner_model *m)
         return;
     hs_percep_free(&m->p);
     hs_wordmap_free(&m->casemap);
+    hs_wordmap_free(&m->starts);
     free(m);
 }
 
@@ -313,6 +324,24 @@ static int build_casemap(hs_wordmap *map, const hs_corpus *c, const hs_lex *lx)
     return rc;
 }
 
+/* Lower-case forms of the words without a capital that begin an entity. */
+static int build_starts(hs_wordmap *map, const hs_corpus *c, const hs_lex *lx)
+{
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && hs_wordmap_init(map, n))
+            return HS_ENOMEM;
+        for (size_t i = 0; i < c->d->toks.n; i++)
+            if (HS_NER_IS_B(c->ner.v[i]) && !(lx[i].flags & HS_LX_HAS_UPPER)) {
+                if (pass == 0)
+                    n++;
+                else
+                    hs_wordmap_put(map, lx[i].lower, 1);
+            }
+    }
+    return 0;
+}
+
 int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_train_opts *o, FILE *log,
                  struct hs_ner_model **out)
 {
@@ -340,6 +369,9 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
         m->seen[c->ner.v[i] < HS_NER_LABELS ? c->ner.v[i] : 0] = 1;
     if (!o->no_case && (rc = build_casemap(&m->casemap, c, lx)))
         goto done;
+    m->use_starts = !o->no_skip;
+    if ((rc = build_starts(&m->starts, c, lx)))
+        goto done;
     if (pos) /* features use the tagger's UPOS, as at run time */
         for (size_t si = 0; si < d->sents.n; si++)
             hs_pos_tag_sentence(pos, d, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
@@ -365,6 +397,13 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
                                  m->casemap.size ? &m->casemap : NULL, m->use_hist ? &hist : NULL};
                 int prev = -1, prev2 = -1;
                 for (size_t i = b; i < e; i++) {
+                    if (hs_ner_surely_outside(m->use_starts ? &m->starts : NULL, &cx, i - b, prev)) {
+                        right += c->ner.v[i] == HS_NER_O;
+                        total++;
+                        prev2 = prev;
+                        prev = HS_NER_O;
+                        continue;
+                    }
                     size_t nf = hs_ner_features(&cx, i - b, prev, prev2, f);
                     hs_percep_trainer_score(&t, f, nf, s);
                     hs_ner_allowed(prev, m->seen, allowed);

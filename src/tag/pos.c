@@ -87,12 +87,7 @@ int hs_pos_model_save(const struct hs_pos_model *m, const char *path)
     int rc = hs_names_save(&w, "xpos", m->xpos_names, m->n_xpos);
     if (!rc)
         rc = hs_wordmap_save(&m->dict, &w, "dict");
-    if (!rc)
-        rc = hs_percep_save(&m->p, &w, "tag");
-    if (!rc)
-        rc = hs_mfile_writer_save(&w, path);
-    hs_mfile_writer_free(&w);
-    return rc;
+    return hs_model_save_finish(&w, rc, &m->p, path);
 }
 
 static int load_dict(struct hs_pos_model *m, const hs_mfile *mf)
@@ -294,18 +289,16 @@ int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct h
                     (double)right / (double)total, (double)(clock() - t0) / CLOCKS_PER_SEC);
     }
     free(order);
-    char **names = calloc(c->n_xpos, sizeof *names);
+    const char **names = hs_names_copy(c->xpos_names, c->n_xpos);
     rc = names ? hs_percep_trainer_finish(&t, &m->p) : hs_error_set(HS_ENOMEM, "out of memory");
     hs_percep_trainer_free(&t);
     if (!rc) {
-        for (size_t i = 0; i < c->n_xpos; i++)
-            names[i] = c->xpos_names[i]; /* borrowed until saved */
-        m->xpos_names = (const char **)names;
+        m->xpos_names = names;
         m->n_xpos = c->n_xpos;
         *out = m;
         return 0;
     }
-    free(names);
+    free((void *)names);
     hs_pos_model_free(m);
     return rc;
 }

@@ -11,13 +11,13 @@ typedef struct hs_train_opts {
     unsigned epochs;
     uint64_t seed;   /* shuffling; fixed by default so that training is deterministic */
     unsigned no_case, no_hist; /* NER: leave out the case statistics / the prediction history */
+    unsigned no_skip;          /* NER: score every token (no hs_ner_surely_outside shortcut) */
 } hs_train_opts;
 
 struct hs_pos_model;
 struct hs_ner_model;
 
-/* Train on the gold tags of c. The model's xpos names are borrowed from c
- * (save it before freeing c). */
+/* Train on the gold tags of c. */
 int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct hs_pos_model **out);
 /* Train on the gold entities of c; `pos` (may be NULL) supplies predicted UPOS features. */
 int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_train_opts *o, FILE *log,

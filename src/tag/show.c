@@ -10,7 +10,8 @@
 static int show_usage(void)
 {
     fprintf(stderr, "usage: hearsay tag [--models DIR] [--data DIR] INPUT...\n"
-                    "prints: token, UPOS, PTB tag, entity label (BIO), 'outlet' for outlet names\n");
+                    "prints: token, UPOS, PTB tag, entity label (BIO), then, when parsed, the head (position\n"
+                    "in the sentence, 0 for the root) and relation, and 'outlet' for outlet names\n");
     return 2;
 }
 
@@ -26,9 +27,15 @@ static void print_doc(const hs_doc *d, FILE *out)
             snprintf(buf, sizeof buf, "%s-%s", HS_NER_IS_B(t->ner) ? "B" : "I", hs_etype_names[HS_NER_TYPE(t->ner)]);
             ner = buf;
         }
-        fprintf(out, "%.*s\t%s\t%s\t%s%s\n", (int)HS_TOK_LEN(t), HS_TOK_PTR(d, t),
+        char dep[64] = "";
+        if (d->deprel_names && (d->sents.v[t->sent].flags & HS_SF_PARSED)) {
+            uint32_t b = d->sents.v[t->sent].tok_begin;
+            snprintf(dep, sizeof dep, "\t%ld\t%s", t->head < 0 ? 0L : (long)(t->head - (int32_t)b) + 1,
+                     d->deprel_names[t->deprel]);
+        }
+        fprintf(out, "%.*s\t%s\t%s\t%s%s%s\n", (int)HS_TOK_LEN(t), HS_TOK_PTR(d, t),
                 d->xpos_names ? hs_upos_names[t->upos] : "_", d->xpos_names ? d->xpos_names[t->xpos] : "_", ner,
-                (t->flags & HS_TF_OUTLET) ? "\toutlet" : "");
+                dep, (t->flags & HS_TF_OUTLET) ? "\toutlet" : "");
     }
     fputc('\n', out);
 }

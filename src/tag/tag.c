@@ -1,6 +1,7 @@
 /* The tag stage: loads the POS and NER models and the outlet list once per
  * analyzer, and tags every sentence of a document. */
 #include "tag/tag.h"
+#include "tag/parse.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -147,13 +148,9 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
                 j++;
             if (j == d->toks.n || d->toks.v[j].end != end || d->toks.v[j].sent != t->sent)
                 continue; /* the name must end where a token ends, in the same sentence */
-            for (size_t x = i; x <= j; x++) {
-                d->toks.v[x].ner = (uint8_t)(x == i ? HS_NER_B(HS_ET_ORG) : HS_NER_I(HS_ET_ORG));
+            hs_tag_set_span(d, i, j + 1, HS_ET_ORG);
+            for (size_t x = i; x <= j; x++)
                 d->toks.v[x].flags |= HS_TF_OUTLET;
-            }
-            /* an entity the name cut into restarts after it */
-            if (j + 1 < d->toks.n && d->toks.v[j + 1].ner && !HS_NER_IS_B(d->toks.v[j + 1].ner))
-                d->toks.v[j + 1].ner = (uint8_t)HS_NER_B(HS_NER_TYPE(d->toks.v[j + 1].ner));
             marked++;
             i = j;
             break;
@@ -165,7 +162,7 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
 /* ---- the stage ---- */
 
 int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_model *ner,
-               const struct hs_outlets *outlets)
+               const struct hs_outlets *outlets, const struct hs_parse_model *parse)
 {
     if (d->toks.n == 0 || (!pos && !ner && !outlets))
         return 0;
@@ -194,8 +191,12 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
         for (size_t s = 0; s < ns; s++)
             hs_ner_tag_sentence(ner, d, lx, upos, &hist, sv[s].tok_begin, sv[s].tok_end);
     }
+    if (ner)
+        hs_tag_names(d, lx, ner);
     if (outlets)
         hs_outlets_mark(outlets, d, lx);
+    if (parse && pos && d->sents.n)
+        return hs_parse_doc(d, parse, lx);
     return 0;
 }
 
@@ -203,7 +204,7 @@ int hs_tag_run(hs_doc *d, const hs_analyzer *a)
 {
     if (!(a->opts.layers & HS_LAYER_TAG))
         return 0;
-    return hs_tag_doc(d, a->pos, a->ner, a->outlets);
+    return hs_tag_doc(d, a->pos, a->ner, a->outlets, (a->opts.layers & HS_LAYER_PARSE) ? a->parse : NULL);
 }
 
 static int file_exists(const char *p)
@@ -239,6 +240,12 @@ int hs_tag_load(hs_analyzer *a)
         return rc;
     if (rc == 0 && (rc = hs_ner_model_load(&a->ner, path)))
         return rc;
+    if (a->opts.layers & HS_LAYER_PARSE) {
+        if ((rc = locate(path, sizeof path, a->model_dir, "parse.hsm", req)) < 0)
+            return rc;
+        if (rc == 0 && (rc = hs_parse_model_load(&a->parse, path)))
+            return rc;
+    }
     if ((rc = locate(path, sizeof path, a->data_dir, "outlets.txt", 0)) == 0 &&
         (rc = hs_outlets_load(&a->outlets, path)))
         return rc == HS_ENOMEM ? rc : HS_EMODEL; /* a table that cannot be loaded, like a model */
@@ -250,6 +257,8 @@ void hs_tag_free(hs_analyzer *a)
     hs_pos_model_free(a->pos);
     hs_ner_model_free(a->ner);
     hs_outlets_free(a->outlets);
+    hs_parse_model_free(a->parse);
+    a->parse = NULL;
     a->pos = NULL;
     a->ner = NULL;
     a->outlets = NULL;

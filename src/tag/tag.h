@@ -34,6 +34,8 @@ struct hs_ner_model {
     hs_wordmap casemap; /* hs_lex.lower → how often the word is capitalised mid-sentence (HS_CASE_*) */
     uint8_t seen[HS_NER_LABELS]; /* labels the training data had: only these are predicted */
     uint8_t use_hist;            /* features from the document's earlier predictions */
+    uint8_t use_starts;          /* skip scoring where no entity can start (hs_ner_surely_outside) */
+    hs_wordmap starts;           /* lower-case words (no capital) that began an entity in training */
 };
 
 /* Names of news outlets (data/outlets.txt), matched as token sequences. */
@@ -78,6 +80,9 @@ typedef struct hs_ner_ctx {
     hs_ner_hist *hist;       /* may be NULL */
 } hs_ner_ctx;
 size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint64_t *f);
+/* Outside any entity without scoring: after O, a word with no capital letter
+ * that never began an entity in the training data ("the", ",", "said"). */
+int hs_ner_surely_outside(const hs_wordmap *starts, const hs_ner_ctx *c, size_t i, int prev);
 /* Record label l of token i in the history. */
 void hs_ner_hist_note(const hs_ner_ctx *c, size_t i, int l);
 /* Labels allowed after `prev` (never I-X unless prev is B-X or I-X), among
@@ -91,6 +96,11 @@ void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *
 /* upos: the UPOS of every token of d, or NULL when the POS layer did not run. */
 void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *lx, const uint8_t *upos,
                          hs_ner_hist *hist, size_t b, size_t e);
+/* Name patterns after the taggers (src/tag/names.c): named days, quoted
+ * titles, epithets.  ner (may be NULL) supplies case statistics. */
+void hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner);
+/* Label tokens [b, e) as one entity of type t (O when t < 0), keeping BIO valid. */
+void hs_tag_set_span(hs_doc *d, size_t b, size_t e, int t);
 /* Mark outlet names (HS_TF_OUTLET, labelled ORG). Returns the number marked. */
 size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx);
 
@@ -99,8 +109,9 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx);
 int hs_tag_load(hs_analyzer *a);
 void hs_tag_free(hs_analyzer *a);
 int hs_tag_run(hs_doc *d, const hs_analyzer *a);
-/* Tag with explicit models (any may be NULL); used by hs_tag_run and eval. */
+/* Tag with explicit models (any may be NULL; the parser needs the POS
+ * tagger); used by hs_tag_run and eval. */
 int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_model *ner,
-               const struct hs_outlets *outlets);
+               const struct hs_outlets *outlets, const struct hs_parse_model *parse);
 
 #endif

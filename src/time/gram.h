@@ -69,4 +69,10 @@ void tg_dur_value(hs_tval *v, int n, int unit, int half);
 /* The longest holiday name at i: its end, the holiday index in *h; else 0. */
 size_t tg_holiday_at(const g_ctx *g, size_t i, int *h);
 
+/* Counted expressions (amounts.c): each returns the end word, or 0. */
+size_t tg_anaphoric(const g_ctx *g, size_t i, hs_tval *v); /* two years later, that year */
+size_t tg_ago(const g_ctx *g, size_t i, hs_tval *v);       /* two weeks ago */
+size_t tg_duration(const g_ctx *g, size_t i, hs_tval *v);  /* for three years, two-year */
+size_t tg_set(const g_ctx *g, size_t i, hs_tval *v);       /* every Tuesday, weekly */
+
 #endif

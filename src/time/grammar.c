@@ -152,6 +152,17 @@ static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         v->gran = TG_MONTH, v->m = m;
         return j + 3;
     }
+    int k2 = KW(g, j + 2); /* November of the same year, of that year, of the following year */
+    if (KW(g, j) == TK_OF && (k == TK_THAT || k == TK_FOLLOWING || k == TK_PREVIOUS || (k == TK_THE && (k2 == TK_SAME ||
+        k2 == TK_FOLLOWING || k2 == TK_PREVIOUS)))) {
+        size_t y0 = j + (k == TK_THE ? 3 : 2);
+        int kk = k == TK_THE ? k2 : k;
+        if (tg_unit_at(g, y0, &pl) == TU_YEAR && !pl) {
+            v->m = m, v->sub = 1, v->aunit = TU_YEAR, v->anchor = TA_ANAPH, v->gran = TG_MONTH;
+            v->adelta = kk == TK_FOLLOWING ? 1 : kk == TK_PREVIOUS ? -1 : 0;
+            return y0 + 1;
+        }
+    }
     if (ab && !ctx)
         return 0; /* Jan, Dec: only with a number or after early/late/mid */
     const hs_tw *nx = W(g, j);
@@ -159,8 +170,9 @@ static size_t p_month(const g_ctx *g, size_t i, hs_tval *v, int ctx)
     int capnext = nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP);
     if (capnext && !ctx && pk != TK_IN)
         return 0; /* August Alsina, June Carter Cash (but "In May Grande posted") */
-    if (!ctx && !temporal_prev(g, i) && pk != TK_OF && !month_modifier(g, i, j))
-        return 0; /* the first week of January */
+    int of_unit = pk == TK_OF && i >= 2 && (LX(g, i - 2) && (LX(g, i - 2)->unit || LX(g, i - 2)->kw == TK_WEEKEND));
+    if (!ctx && !temporal_prev(g, i) && !of_unit && !month_modifier(g, i, j))
+        return 0; /* the first week of January (not the Ides of March) */
     if (m == 5 && !ctx && i && KW(g, i - 1) == TK_TO)
         return 0; /* "to May" is rarer than a verb after "to" */
     v->gran = TG_MONTH, v->m = m, v->anchor = TA_PAST;
@@ -203,13 +215,16 @@ static size_t p_weekday(const g_ctx *g, size_t i, hs_tval *v)
     }
     memset(v, 0, sizeof *v);
     const hs_tw *nx = W(g, i + 1);
+    int pk = i ? KW(g, i - 1) : TK_NONE; /* "on Friday Tyga added": a name after the date */
     if (nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP) && !(nx->lex && nx->lex->month) &&
-        strchr(w->low, '\'') == NULL)
+        strchr(w->low, '\'') == NULL && !((pk == TK_ON || pk == TK_PREP) && !nx->lex))
         return 0;
     if (i >= 2 && KW(g, i - 1) == TK_ON && KW(g, i - 2) == TK_NAMEPART && (W(g, i - 2)->flags & TWF_CAP))
         return 0; /* the Mail on Sunday */
     if (i && KW(g, i - 1) == TK_NAMEPART && (W(g, i - 1)->flags & TWF_CAP))
         return 0; /* Freaky Friday, Manic Monday */
+    if (i && KW(g, i - 1) == TK_A)
+        return 0; /* on a Sunday evening: no particular Sunday */
     v->wday = l->wday, v->gran = TG_DAY, v->anchor = TA_PAST;
     return i + 1;
 }
@@ -280,8 +295,8 @@ static size_t p_season(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         return t;
     }
     size_t p = i && KW(g, i - 1) == TK_THE ? i - 1 : i;
-    if (!ctx && !temporal_prev(g, p))
-        return 0;
+    if (!ctx && (!temporal_prev(g, p) || KW(g, p - 1) == TK_TO || (l->value && p == i)))
+        return 0; /* to fall in love; a bare "fall" is a verb */
     if (KW(g, i + 1) == TK_OF || KW(g, i + 1) == TK_HEAD)
         return 0; /* the spring of her career, summer camp */
     v->anchor = TA_PAST;
@@ -323,8 +338,8 @@ static size_t p_quarter(const g_ctx *g, size_t i, hs_tval *v)
         v->gran = gran, v->sub = n;
         return j + 3;
     }
-    if (v->gran == TG_HALF)
-        return 0;
+    if (v->gran == TG_HALF || !(l && l->value))
+        return 0; /* "the fourth quarter" alone is more often a game's */
     v->anchor = TA_PAST;
     return j;
 }
@@ -333,6 +348,16 @@ static size_t p_quarter(const g_ctx *g, size_t i, hs_tval *v)
  * 2,000) or a part of a number (212-555-2019). */
 static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
 {
+    const hs_tw *ap = W(g, i);
+    const hs_tw *an = W(g, i + 1); /* not ‘19 Kids and Counting’ */
+    if (ap && ap->kind == TW_NUM && (ap->flags & TWF_APOS) && ap->ndigits == 2 && !(ap->flags & (TWF_DECADE | TWF_ORD)) &&
+        !(an && an->kind == TW_ALPHA && (an->flags & TWF_CAP))) {
+        int ry = g->ref->y ? g->ref->y : 2029, c = ry / 100; /* Met Gala ’19, class of ’05 */
+        if (c * 100 + ap->num > ry + 1)
+            c--;
+        v->gran = TG_YEAR, v->y = c * 100 + ap->num, v->anchor = TA_ABS;
+        return i + 1;
+    }
     if (!is_year(g, i))
         return 0;
     const hs_tw *w = W(g, i), *nx = W(g, i + 1), *pv = i ? W(g, i - 1) : NULL;
@@ -344,7 +369,9 @@ static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         if ((c == '-' || c == '/' || c == '.' || c == ':') && i >= 2 && W(g, i - 2)->kind == TW_NUM && !is_year(g, i - 2))
             return 0;
     }
-    if (nx && glued(g, i + 1) && nx->kind == TW_PUNCT && (nx->low[0] == '%' || nx->low[0] == ':'))
+    const hs_tw *n2 = W(g, i + 2);
+    if (nx && glued(g, i + 1) && nx->kind == TW_PUNCT &&
+        (nx->low[0] == '%' || (nx->low[0] == ':' && n2 && n2->kind == TW_NUM && glued(g, i + 2))))
         return 0;
     if (tg_unit_at(g, i + 1, &pl))
         return 0; /* 2000 years: a duration */
@@ -430,9 +457,9 @@ static size_t p_relative(const g_ctx *g, size_t i, hs_tval *v)
     } else
         return 0;
     int u = tg_unit_at(g, j, &pl);
-    if (u == TU_YEAR || u == TU_MONTH || u == TU_WEEK || u == TU_DAY) {
-        if (pl || (u == TU_DAY && dir != 2))
-            return 0; /* "this day" only */
+    if (u == TU_YEAR || u == TU_MONTH || u == TU_WEEK) {
+        if (pl)
+            return 0;
         tg_rel_unit(v, u, dir == 2 ? 0 : dir, g->ref);
         return j + 1;
     }
@@ -471,87 +498,6 @@ static size_t p_weekend(const g_ctx *g, size_t i, hs_tval *v)
         return 0;
     tg_rel_weekend(v, 0, g->ref);
     return i + 2;
-}
-
-/* two weeks ago · a year ago · three days ago · years ago (unresolved) */
-static size_t p_ago(const g_ctx *g, size_t i, hs_tval *v)
-{
-    int n, ap, pl, u;
-    size_t j = tg_count_at(g, i, 1, &n, &ap);
-    if (!j) {
-        u = tg_unit_at(g, i, &pl);
-        if (!u || !pl || KW(g, i + 1) != TK_AGO)
-            return 0;
-        v->unresolved = 1, v->anchor = TA_REL;
-        return i + 2;
-    }
-    u = tg_unit_at(g, j, &pl);
-    if (!u || KW(g, j + 1) != TK_AGO)
-        return 0;
-    if (n < 0) {
-        v->unresolved = 1, v->anchor = TA_REL;
-        return j + 2;
-    }
-    if (ap == 2 && u == TU_YEAR)
-        tg_rel_unit(v, TU_MONTH, -(12 * n + 6), g->ref); /* two and a half years ago */
-    else
-        tg_rel_unit(v, u, -n, g->ref);
-    if (ap == 1)
-        v->mod = HS_TM_APPROX;
-    return j + 2;
-}
-
-/* Durations: for three years · the past two years · the last five or six years
- * · the past year · a few months · for years · a two-year deal (not a
- * 62-year-old, not "two years later"). */
-static size_t p_duration(const g_ctx *g, size_t i, hs_tval *v)
-{
-    size_t j = i, k;
-    int lead = 0, n = 1, ap = 0, pl = 0, u;
-    int pk = i ? KW(g, i - 1) : TK_NONE;
-    if (KW(g, j) == TK_THE && (KW(g, j + 1) == TK_PAST || KW(g, j + 1) == TK_LAST || KW(g, j + 1) == TK_NEXT ||
-                               KW(g, j + 1) == TK_COMING)) {
-        j += 2;
-        lead = 1;
-    }
-    int prep = lead || pk == TK_FOR || pk == TK_PREP || pk == TK_IN || pk == TK_APPROX;
-    k = tg_count_at(g, j, prep, &n, &ap);
-    if (!k) {
-        u = tg_unit_at(g, j, &pl);
-        if (!u || (!lead && !(pl && prep)))
-            return 0;
-        if (u == TU_MINUTE && !pl)
-            return 0; /* at the last minute: an idiom */
-        n = pl ? -1 : 1; /* the past year · for years */
-        k = j;
-    } else if (!(u = tg_unit_at(g, k, &pl))) {
-        /* two-year, 10-year, but not 62-year-old */
-        if (n < 0 || !is_punct(g, k, '-') || !glued(g, k) || !(u = tg_unit_at(g, k + 1, &pl)) || pl)
-            return 0;
-        if (is_punct(g, k + 2, '-') && KW(g, k + 3) == TK_OLD)
-            return 0;
-        tg_dur_value(v, n, u, ap == 2);
-        if (ap == 1)
-            v->mod = HS_TM_APPROX;
-        return k + 2;
-    }
-    if (n == 1 && !prep && LX(g, j) && LX(g, j)->num == 1)
-        return 0; /* "one day" is more often a date than a duration */
-    size_t e = k + 1;
-    int nk = KW(g, e);
-    if (nk == TK_OLD || nk == TK_AGO)
-        return 0;
-    size_t b = i;
-    while (b > 0 && KW(g, b - 1) == TK_APPROX)
-        b--; /* for about a year before … */
-    if ((nk == TK_LATER || nk == TK_EARLIER || nk == TK_BEFORE || nk == TK_AFTER) && !(b > 0 && KW(g, b - 1) == TK_FOR))
-        return 0; /* two years later: a date relative to another event (but "for two years before") */
-    if (is_punct(g, e, '-') && KW(g, e + 1) == TK_OLD)
-        return 0;
-    tg_dur_value(v, n, u, ap == 2);
-    if (ap == 1)
-        v->mod = HS_TM_APPROX;
-    return e;
 }
 
 /* ---- composition --------------------------------------------------------------- */
@@ -623,10 +569,10 @@ static size_t p_mod(const g_ctx *g, size_t i, hs_tval *v)
         return 0;
     if (mod != HS_TM_APPROX && j == i + 1 && is_punct(g, j, '-') && glued(g, j))
         j++; /* mid-2023 */
-    size_t e = p_ago(g, j, v);
+    size_t e = tg_ago(g, j, v);
     if (!e) {
         memset(v, 0, sizeof *v);
-        e = p_duration(g, j, v);
+        e = tg_duration(g, j, v);
         if (e && mod != HS_TM_APPROX)
             e = 0;
     }
@@ -638,68 +584,6 @@ static size_t p_mod(const g_ctx *g, size_t i, hs_tval *v)
         return 0;
     v->mod = (uint8_t)mod;
     return e;
-}
-
-/* Sets: every year · each Tuesday · every summer · on Tuesdays · annually */
-static size_t p_set(const g_ctx *g, size_t i, hs_tval *v)
-{
-    static const char *const per[] = {"", "PT1M", "PT1H", "P1D", "P1W", "P1M", "P1Y", "P10Y", "P100Y"};
-    static const char *const seasons[5] = {"", "SP", "SU", "FA", "WI"};
-    int k = KW(g, i), pl, u;
-    const hs_lex *l = LX(g, i);
-    v->kind = 2;
-    if (k == TK_SETADV && !(W(g, i)->flags & TWF_CAP)) {
-        snprintf(v->dur, sizeof v->dur, "%s", per[l->value]);
-        return i + 1;
-    }
-    if (l && l->wday && l->plural && (W(g, i)->flags & TWF_CAP)) {
-        const hs_tw *nx = W(g, i + 1);
-        if (nx && nx->kind == TW_ALPHA && (nx->flags & TWF_CAP))
-            return 0;
-        snprintf(v->dur, sizeof v->dur, "XXXX-WXX-%d", l->wday);
-        return i + 1;
-    }
-    if (k != TK_EVERY)
-        return 0;
-    l = LX(g, i + 1);
-    if ((u = tg_unit_at(g, i + 1, &pl)) && !pl) {
-        snprintf(v->dur, sizeof v->dur, "%s", per[u]);
-        return i + 2;
-    }
-    if (l && l->wday && !l->plural && (W(g, i + 1)->flags & TWF_CAP)) {
-        snprintf(v->dur, sizeof v->dur, "XXXX-WXX-%d", l->wday);
-        return i + 2;
-    }
-    if (l && l->kw == TK_WEEKEND && !l->plural) {
-        snprintf(v->dur, sizeof v->dur, "XXXX-WXX-WE");
-        return i + 2;
-    }
-    if (l && l->season) {
-        snprintf(v->dur, sizeof v->dur, "XXXX-%s", seasons[l->season]);
-        return i + 2;
-    }
-    if (l && (l->kw == TK_NIGHT || l->kw == TK_PARTDAY)) {
-        snprintf(v->dur, sizeof v->dur, "P1D");
-        return i + 2;
-    }
-    int h;
-    size_t e = tg_holiday_at(g, i + 1, &h);
-    if (e) {
-        const hs_holiday *hd = hs_holiday_at((size_t)h);
-        if (hd->rule == HR_FIXED)
-            snprintf(v->dur, sizeof v->dur, "XXXX-%02d-%02d", hd->month, hd->day);
-        else
-            snprintf(v->dur, sizeof v->dur, "P1Y");
-        return e;
-    }
-    int n, ap;
-    size_t c = tg_count_at(g, i + 1, 0, &n, &ap); /* every two weeks */
-    if (c && n > 1 && (u = tg_unit_at(g, c, &pl)) && pl) {
-        tg_dur_value(v, n, u, 0);
-        v->kind = 2;
-        return c + 1;
-    }
-    return 0;
 }
 
 /* Every date pattern at i; the longest wins.  ctx: a modifier or anchor
@@ -742,11 +626,12 @@ size_t hs_tgram_match(const hs_tscan *sc, size_t i, size_t *begin, hs_tval *v, c
     /* only numbers, lexicon words and capitalised words (holidays) start a timex */
     if (!w || w->kind == TW_PUNCT || (w->kind == TW_ALPHA && !w->lex && !(w->flags & TWF_CAP)))
         return 0;
-    TRY(p_set(&g, i, &t));
+    TRY(tg_set(&g, i, &t));
     TRY(p_anchored(&g, i, &t));
     TRY(p_mod(&g, i, &t));
-    TRY(p_ago(&g, i, &t));
-    TRY(p_duration(&g, i, &t));
+    TRY(tg_ago(&g, i, &t));
+    TRY(tg_anaphoric(&g, i, &t));
+    TRY(tg_duration(&g, i, &t));
     TRY(p_core(&g, i, &t, 0));
 #undef TRY
     *begin = i;

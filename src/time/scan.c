@@ -169,6 +169,8 @@ static int future_word(const hs_tscan *sc, size_t k)
 {
     const hs_tw *w = &sc->w[k];
     size_t l = w->len;
+    if (k > 0 && sc->w[k - 1].lex && sc->w[k - 1].lex->kw == TK_PASTAUX)
+        return 0; /* was going to, were due, had planned: the future of a past */
     if (w->lex && w->lex->future == 2) /* due out, due in June; not "due to" */
         return !(k + 1 < sc->n && sc->w[k + 1].lex && sc->w[k + 1].lex->kw == TK_TO);
     return (w->lex && w->lex->future) || (l > 3 && memcmp(w->low + l - 3, "'ll", 3) == 0);
@@ -184,13 +186,22 @@ static void mark_future(hs_tscan *sc)
         /* word i is a cue for the words from i - FUT_AFTER to i + FUT_BEFORE */
         if (!(sc->w[i].flags & TWF_CUE))
             continue;
+        if (sc->w[i].lex && sc->w[i].lex->future == 3)
+            lo = i + 1; /* "airs Sunday": forward only */
         for (size_t k = lo; k <= hi; k++)
             if (sc->w[k].sent == sc->w[i].sent)
                 sc->w[k].flags |= TWF_FUTURE;
     }
 }
 
-int hs_tscan_future(const hs_tscan *sc, size_t i) { return (sc->w[i].flags & TWF_FUTURE) != 0; }
+int hs_tscan_future(const hs_tscan *sc, size_t i)
+{
+    /* "back in March", "back on Tuesday": the past, whatever stands near */
+    if (i >= 2 && sc->w[i - 2].lex && sc->w[i - 2].lex->kw == TK_BACK && sc->w[i - 1].lex &&
+        (sc->w[i - 1].lex->kw == TK_IN || sc->w[i - 1].lex->kw == TK_ON))
+        return 0;
+    return (sc->w[i].flags & TWF_FUTURE) != 0;
+}
 
 int hs_tscan_run(hs_tscan *sc, const char *text, size_t len)
 {

@@ -1,16 +1,18 @@
 /* Temporal expressions: internal interfaces of src/time/.
  *
- * The stage works on the article text alone (its own light word scanner),
+ * The stage works on the article text (its own light word scanner; the text
+ * layer's quotations only mark titles to skip),
  * so it does not depend on the tokenizer's choices: "mid-2023", "3/29/2025"
  * and "’90s" are split the way dates need.  Pieces:
- *   calendar.c  day arithmetic, weekdays, ISO weeks, Easter, holiday dates
  *   lexicon.c   the word tables (months, weekdays, number words, units,
  *               keywords, holidays) and their look-up
  *   scan.c      text → words with their lexicon classes and sentences
  *   units.c     the grammar's building blocks (counts, units, month names,
  *               year tails, values computed from the article date); gram.h
- *   grammar.c   words → timex candidates (the patterns)
- *   resolve.c   underspecified dates → calendar values; ISO strings
+ *   grammar.c   words → timex candidates: the calendar-date patterns
+ *   amounts.c   durations, "ago", "two years later", sets
+ *   resolve.c   calendar arithmetic (days, weekdays, ISO weeks, Easter,
+ *               holidays); underspecified dates → calendar values; ISO strings
  *   time.c      the stage: hs_time_run, hs_time_at, overlap handling */
 #ifndef HS_TIME_H
 #define HS_TIME_H
@@ -20,7 +22,7 @@
 
 #include "doc.h"
 
-/* ---- calendar ------------------------------------------------------------ */
+/* ---- calendar (resolve.c) ------------------------------------------------- */
 
 int64_t hs_cal_days(int y, int m, int d);            /* days since 1970-01-01 */
 void hs_cal_civil(int64_t days, int *y, int *m, int *d);
@@ -40,7 +42,7 @@ typedef enum hs_tkw {
     TK_MIDDLE, TK_APPROX, TK_BEFORE, TK_AFTER, TK_FOR, TK_EVERY, TK_YESTERDAY,
     TK_TODAY, TK_TOMORROW, TK_TONIGHT, TK_PARTDAY, TK_WEEKEND, TK_OR, TK_AND, TK_TO,
     TK_A, TK_FEW, TK_COUPLE, TK_OLD, TK_QUARTER, TK_HALF, TK_CENTURY, TK_EVE, TK_SETADV,
-    TK_PREP, TK_COMING, TK_NIGHT, TK_POSS, TK_HEAD, TK_NAMEPART, TK_COUNT
+    TK_PREP, TK_COMING, TK_NIGHT, TK_POSS, TK_HEAD, TK_NAMEPART, TK_PASTAUX, TK_FOLLOWING, TK_PREVIOUS, TK_THAT, TK_SAME, TK_RECENT, TK_BACK, TK_COUNT
 } hs_tkw;
 
 /* Units of durations and relative dates. */
@@ -58,8 +60,8 @@ typedef struct hs_lex {
     uint8_t unit;     /* hs_tunit */
     uint8_t plural;   /* the unit word is plural */
     uint8_t season;   /* 1 spring, 2 summer, 3 fall, 4 winter */
-    uint8_t future;   /* a cue that the sentence speaks of the future (2: unless "to" follows) */
-    uint8_t value;    /* keyword-specific value (e.g. set period unit) */
+    uint8_t future;   /* a future cue: 1, 2 unless "to" follows, 3 only for what follows it */
+    uint8_t value;    /* keyword-specific value (set period unit, quarter; 1 on "fall": also a verb) */
 } hs_lex;
 
 const hs_lex *hs_lex_find(const char *lower);
@@ -131,7 +133,8 @@ typedef enum hs_tanchor {
     TA_ABS = 0,   /* fully given by the text (or unknown where 0) */
     TA_NEAR,      /* month/day or holiday without a year: nearest, past-leaning */
     TA_PAST,      /* weekday, month, season without a year: last one on/before */
-    TA_REL        /* computed from the article date already */
+    TA_REL,       /* computed from the article date already */
+    TA_ANAPH      /* from the date mentioned before it: two years later, that year */
 } hs_tanchor;
 
 typedef struct hs_tval {
@@ -141,6 +144,7 @@ typedef struct hs_tval {
     int hol;         /* holiday index + 1 to resolve against a year, 0 none */
     int shift;       /* days to add after resolving (the day after X) */
     int dir;         /* TA_PAST/TA_NEAR: 0 by tense, -1 last (before), +1 next (after), 2 this */
+    int aunit, adelta; /* TA_ANAPH: the previous date moved by adelta units (hs_tunit) */
     uint8_t gran;    /* hs_tgran */
     uint8_t anchor;  /* hs_tanchor */
     uint8_t mod;     /* hs_timex_mod */
@@ -157,6 +161,8 @@ typedef struct hs_tref {
 
 /* Resolve v against ref (fills y/m/d/sub as far as possible). */
 void hs_tval_resolve(hs_tval *v, const hs_tref *ref);
+/* Resolve a TA_ANAPH value against the resolved date before it (NULL: none). */
+void hs_tval_resolve_anaphor(hs_tval *v, const hs_tval *prev);
 /* Write the ISO value of a resolved v into buf; returns 0, or -1 when it has none. */
 int hs_tval_format(const hs_tval *v, char *buf, size_t n);
 

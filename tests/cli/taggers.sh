@@ -1,4 +1,5 @@
 #!/bin/sh
+# valgrind: yes
 # The tag layer from the command line: the committed models tag an article
 # written for this test; a truncated, foreign or random model file stops the
 # analyzer with exit status 4 and a message naming the file.
@@ -18,8 +19,8 @@ grep -q "^Marla	PROPN	NNP	B-PERSON" "$W/out" || fail "Marla not a PERSON: $(grep
 grep -q "^Quintero	PROPN	NNP	I-PERSON" "$W/out" || fail "Quintero not inside a PERSON: $(grep Quintero "$W/out")"
 grep -q "^Brennan	.*	I-PERSON" "$W/out" || fail "Brennan not inside a PERSON"
 grep -q "^Chicago	.*	B-PLACE" "$W/out" || fail "Chicago not a PLACE"
-grep -q "^US	.*	B-ORG	outlet" "$W/out" || fail "US Sun not an outlet"
-grep -q "^Sun	.*	I-ORG	outlet" "$W/out" || fail "US Sun not an outlet"
+grep -q "^US	.*	B-ORG.*	outlet" "$W/out" || fail "US Sun not an outlet"
+grep -q "^Sun	.*	I-ORG.*	outlet" "$W/out" || fail "US Sun not an outlet"
 [ "$(grep -c "^People	.*outlet" "$W/out")" -eq 1 ] || fail "'People' should be an outlet once (after 'told'), not at the sentence start"
 grep -q "^the	DET	DT	O" "$W/out" || fail "'the' not a DET"
 

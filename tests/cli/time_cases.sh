@@ -18,6 +18,9 @@ lines=$(echo "$out" | sed -n 's/.*"lines":\([0-9]*\).*/\1/p')
 out=$("$HS" eval time --cases "$ROOT/tests/time/heldout.tsv" --json) || fail "eval time (held-out) exited $?"
 f1=$(echo "$out" | sed -n 's/.*"span_value":{[^}]*"f1":\([0-9.]*\).*/\1/p')
 awk -v f="$f1" 'BEGIN { exit !(f >= 0.88) }' || fail "held-out span+value F1 $f1 < 0.88"
+out=$("$HS" eval time --cases "$ROOT/tests/time/heldout2.tsv" --json) || fail "eval time (held-out 2) exited $?"
+f1=$(echo "$out" | sed -n 's/.*"span_value":{[^}]*"f1":\([0-9.]*\).*/\1/p')
+awk -v f="$f1" 'BEGIN { exit !(f >= 0.90) }' || fail "held-out 2 span+value F1 $f1 < 0.90"
 
 # malformed lines name the file and line
 # refuse NAME CONTENT PATTERN: a case file NAME holding CONTENT fails with PATTERN on stderr

@@ -216,10 +216,47 @@ TEST(html_dates)
     CHECK_INT(hs_html_date_norm("20240502", d), 0);
     CHECK_STR(d, "2024-05-02");
     CHECK_INT(hs_html_date_norm("2024-02-30", d), -1); /* not a calendar date */
-    CHECK_INT(hs_html_date_norm("May 2, 2024", d), -1);
     CHECK_INT(hs_html_date_in_url("https://a.example/news/2019/11/18/story-name/", d), 0);
     CHECK_STR(d, "2019-11-18");
     CHECK_INT(hs_html_date_in_url("https://a.example/news/1234/story", d), -1);
+    /* dates in words */
+    CHECK_INT(hs_html_date_norm("Published March 14, 2025 at 9:30", d), 0);
+    CHECK_STR(d, "2025-03-14");
+    CHECK_INT(hs_html_date_norm("Updated: 2 Sept. 2024", d), 0);
+    CHECK_STR(d, "2024-09-02");
+    CHECK_INT(hs_html_date_norm("Mar. 5 2023", d), 0);
+    CHECK_STR(d, "2023-03-05");
+    CHECK_INT(hs_html_date_norm("Marching on 14, 2025", d), -1); /* not a month */
+    CHECK_INT(hs_html_date_norm("March 2025", d), -1);           /* no day */
+}
+
+TEST(html_byline_names)
+{
+    hs_buf b = HS_BUF_INIT;
+    CHECK_INT(hs_html_byline("By Petra Vossberg and Ilan Marsh | Updated 10:30", &b), 2);
+    CHECK_STR(b.data, "Petra Vossberg; Ilan Marsh");
+    hs_buf_clear(&b);
+    CHECK_INT(hs_html_byline("  by Ana de la Rua, Tomas Reyl and Una Fitch", &b), 3);
+    CHECK_STR(b.data, "Ana de la Rua; Tomas Reyl; Una Fitch"); /* particles inside a name */
+    hs_buf_free(&b);
+    hs_buf b2 = HS_BUF_INIT;
+    CHECK_INT(hs_html_byline("By Staff", &b2), 0);                  /* one word is not a name */
+    CHECK_INT(hs_html_byline("Petra Vossberg reports", &b2), 0);    /* not a byline */
+    CHECK_INT(hs_html_byline("By Jo Rand on March 3, 2024", &b2), 1);
+    CHECK_STR(b2.data, "Jo Rand");
+    hs_buf_free(&b2);
+    /* from a page: the byline fills authors when the metadata does not */
+    static const char page[] = "<html><body><div class=\"article-byline\">By Odile Marchetti and Sven Aaltonen</div>"
+                               "<time>June 3, 2024</time><p>The ferry company, the harbour board and the council met "
+                               "again on Monday, without an agreement on the winter timetable.</p></body></html>";
+    hs_page *p;
+    CHECK_INT(hs_page_new(&p, page, sizeof page - 1, "byline.html"), 0);
+    if (p) {
+        CHECK_STR(p->authors, "Odile Marchetti; Sven Aaltonen");
+        CHECK_STR(p->date, "2024-06-03");
+        CHECK(strstr(p->text, "Marchetti") == NULL);
+        hs_page_free(p);
+    }
 }
 
 static void score(const char *t, const char *p, hs_shingle_score *s)
@@ -249,4 +286,142 @@ TEST(extract_shingle_metric)
     CHECK(!s.has_p && s.has_r && s.r == 0.0);
     score("", "", &s);
     CHECK(!s.has_p && !s.has_r);
+}
+
+/* Extract a page written inline; the caller frees it. */
+static hs_page *page_of(const char *html)
+{
+    hs_page *p = NULL;
+    CHECK_INT(hs_page_new(&p, html, strlen(html), "inline.html"), 0);
+    return p;
+}
+
+TEST(html_split_article_chunks_joined)
+{
+    /* one body in two same-class chunks, each beside an ad rail */
+    hs_page *p = page_of(
+        "<html><body><div class=\"chunks\">"
+        "<div class=\"grid\"><div class=\"story-chunk\">"
+        "<p>The harbour board met on Monday, and its chair, Lotte Wren, said the fees would rise in spring, "
+        "whatever the council decides, because the dredging contract was signed last year.</p>"
+        "<p>Fishermen, who pay most of the fees, said they had not been consulted, and asked for a vote.</p>"
+        "</div><div class=\"rail\"><a href=/ad>Advertisement</a></div></div>"
+        "<div class=\"grid\"><div class=\"story-chunk\">"
+        "<p>Wren said the board would publish the contract, the costs and the timetable, on its website, "
+        "before the next meeting, and that the fishermen were welcome to attend it.</p>"
+        "<p>The next meeting, the board said, will be held in the harbour office, in public, in May.</p>"
+        "</div><div class=\"rail\"><a href=/ad>Advertisement</a></div></div>"
+        "</div><div class=\"related\"><a href=/x>Other news from the harbour and the quay this week</a></div>"
+        "</body></html>");
+    if (!p)
+        return;
+    CHECK(strstr(p->text, "The harbour board met") != NULL);
+    CHECK(strstr(p->text, "in public, in May.") != NULL);
+    CHECK(strstr(p->text, "Advertisement") == NULL);
+    CHECK(strstr(p->text, "Other news") == NULL);
+    hs_page_free(p);
+}
+
+TEST(html_short_lines_and_wrappers_kept)
+{
+    /* tour dates after the last sentence are part of the story; a wrapper
+     * whose class says "sidebar" but which holds the story is not boilerplate */
+    hs_page *p = page_of(
+        "<html><body><div class=\"layout-with-sidebar\"><div class=\"content\">"
+        "<p>The Gullwing Brothers, a folk band from Brightwater, will tour next summer, their manager, "
+        "Ada Pell, said on Tuesday, with twelve dates, most of them at small theatres.</p>"
+        "<p>Dates:<br>June 9 - Harbour Hall, Brightwater<br>June 12 - The Lantern Rooms, Quarry Bay<br>"
+        "June 15 - Old Mill Theatre, Saltmarsh</p>"
+        "</div></div><div class=\"sidebar\"><p>Most read: the ferry timetable, the lighthouse open day.</p></div>"
+        "</body></html>");
+    if (!p)
+        return;
+    CHECK(strstr(p->text, "The Gullwing Brothers") != NULL);
+    CHECK(strstr(p->text, "June 15 - Old Mill Theatre, Saltmarsh") != NULL);
+    CHECK(strstr(p->text, "\n\nJune 12 - The Lantern Rooms, Quarry Bay\n\n") != NULL); /* <br>: paragraph */
+    CHECK(strstr(p->text, "Most read") == NULL);
+    hs_page_free(p);
+}
+
+TEST(html_embedded_post_kept)
+{
+    /* an embedded social post: a quotation, though links are most of its text */
+    hs_page *p = page_of(
+        "<html><body><div class=\"story\">"
+        "<p>The mayor, Celia Dunmore, answered her critics on social media on Tuesday evening, hours after "
+        "the council vote was postponed, and her post was shared widely.</p>"
+        "<blockquote class=\"social-embed\"><p>Every figure is online. <a href=\"https://s.example/x1\">"
+        "https://s.example/x1</a></p>&mdash; <a href=\"https://s.example/cdunmore\">Celia Dunmore (@cdunmore)</a> "
+        "<a href=\"https://s.example/cdunmore/1\">November 5, 2024</a></blockquote>"
+        "<p>Councillor Reno Talbot said the figures had been online for one hour before the meeting, "
+        "which, he said, was not enough time for anyone to read them.</p>"
+        "</div><ul class=\"more\"><li><a href=/a>Ferry timetable changes for winter</a></li>"
+        "<li><a href=/b>Lighthouse open day draws a record crowd</a></li></ul></body></html>");
+    if (!p)
+        return;
+    CHECK(strstr(p->text, "Every figure is online.") != NULL);
+    CHECK(strstr(p->text, "Celia Dunmore (@cdunmore) November 5, 2024") != NULL);
+    CHECK(strstr(p->text, "Ferry timetable") == NULL);
+    hs_page_free(p);
+}
+
+TEST(html_caption_label_is_not_a_credit)
+{
+    hs_page *p = page_of(
+        "<html><body><article><figure><figcaption>PHOTO: Fishing boats wait outside the harbour of Quarry Bay "
+        "on Monday morning, before the council vote on fees.</figcaption></figure>"
+        "<figure><figcaption>Photo: Rui Amaral</figcaption></figure>"
+        "<p>The harbour board met on Monday, and its chair, Lotte Wren, said the fees would rise in spring, "
+        "whatever the council decides, because the dredging contract was signed last year.</p>"
+        "</article></body></html>");
+    if (!p)
+        return;
+    CHECK_STR(p->image_caption, "Fishing boats wait outside the harbour of Quarry Bay on Monday morning, "
+                                "before the council vote on fees.");
+    CHECK(p->image_credit == NULL); /* the second figure is not the lead image's */
+    hs_page_free(p);
+    p = page_of("<html><body><article><figure><figcaption>Photo: Rui Amaral/Harbour Images</figcaption></figure>"
+                "<p>The harbour board met on Monday, and its chair, Lotte Wren, said the fees would rise in "
+                "spring, whatever the council decides, because the contract was signed last year.</p>"
+                "</article></body></html>");
+    if (!p)
+        return;
+    CHECK(p->image_caption == NULL);
+    CHECK_STR(p->image_credit, "Photo: Rui Amaral/Harbour Images");
+    hs_page_free(p);
+    /* an agency credit at the end of a caption, and a labelled caption */
+    p = page_of("<html><body><article><figure><figcaption>FILE PHOTO: Boats in the harbour of Quarry Bay on "
+                "Monday, November 4, 2024, before the vote. REUTERS/Jo Rand</figcaption></figure>"
+                "<p>The harbour board met on Monday, and its chair, Lotte Wren, said the fees would rise in "
+                "spring, whatever the council decides, because the contract was signed last year.</p>"
+                "</article></body></html>");
+    if (!p)
+        return;
+    CHECK_STR(p->image_caption, "Boats in the harbour of Quarry Bay on Monday, November 4, 2024, before the vote.");
+    CHECK_STR(p->image_credit, "REUTERS/Jo Rand");
+    CHECK(strstr(p->text, "REUTERS") == NULL);
+    hs_page_free(p);
+}
+
+TEST(html_og_title_without_site_name)
+{
+    /* og:title keeps a "- Site" suffix only when it is not the outlet's name;
+     * an og:site_name holding a URL becomes its host */
+    hs_page *p = page_of("<html><head><meta property=\"og:title\" content=\"Ferry fares rise - The Quay Courier\">"
+                         "<meta property=\"og:site_name\" content=\"The Quay Courier\"></head><body><p>Ferry fares "
+                         "will rise by a tenth in January, the operator said on Friday, citing the cost of fuel.</p>"
+                         "</body></html>");
+    if (!p)
+        return;
+    CHECK_STR(p->title, "Ferry fares rise");
+    hs_page_free(p);
+    p = page_of("<html><head><meta property=\"og:title\" content=\"Star review - shoots high, lands well\">"
+                "<meta property=\"og:site_name\" content=\"https://www.quaycourier.example/\"></head><body><p>The "
+                "new production at the Harbour Hall is long, loud and, for the most part, worth the ticket.</p>"
+                "</body></html>");
+    if (!p)
+        return;
+    CHECK_STR(p->title, "Star review - shoots high, lands well");
+    CHECK_STR(p->outlet, "quaycourier.example");
+    hs_page_free(p);
 }

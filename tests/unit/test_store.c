@@ -469,8 +469,8 @@ TEST(store_add_doc_layers)
 }
 
 /* One hearsay/1 line: two people and one relation resting on one attribution. */
-static void add_line(hs_store *s, const char *id, const char *outlet, const char *content, const char *kind,
-                     const char *via, const char *status)
+static void add_line_src(hs_store *s, const char *id, const char *outlet, const char *content, const char *kind,
+                         const char *via, const char *status, const char *source)
 {
     char via_json[96] = "null", line[2048];
     if (via)
@@ -478,17 +478,48 @@ static void add_line(hs_store *s, const char *id, const char *outlet, const char
     snprintf(line, sizeof line,
              "{\"schema\":\"hearsay/1\",\"article\":{\"id\":\"%s\",\"date\":\"2025-05-0%c\",\"outlet\":\"%s\","
              "\"text\":\"%s %s\"},\"entities\":[{\"id\":\"E1\",\"type\":\"PERSON\",\"name\":\"Ona Pryce\"},"
-             "{\"id\":\"E2\",\"type\":\"PERSON\",\"name\":\"Bram Telford\"}],\"attributions\":[{\"id\":\"A1\","
-             "\"kind\":\"%s\",\"content\":{\"text\":\"%s\"},\"source\":{\"text\":\"an insider\",\"kind\":"
-             "\"anonymous\",\"entity\":null},\"via\":%s,\"hedged\":false}],\"relations\":[{\"id\":\"R1\",\"type\":"
+             "{\"id\":\"E2\",\"type\":\"PERSON\",\"name\":\"Bram Telford\"},{\"id\":\"E3\",\"type\":\"ORG\","
+             "\"name\":\"Kestrel Films\"}],\"attributions\":[{\"id\":\"A1\","
+             "\"kind\":\"%s\",\"content\":{\"text\":\"%s\"},\"source\":%s,\"via\":%s,\"hedged\":false}],\"relations\":[{\"id\":\"R1\",\"type\":"
              "\"romance\",\"subject\":\"E1\",\"object\":\"E2\",\"status\":\"%s\",\"attribution\":\"A1\"}]}",
-             id, id[strlen(id) - 1], outlet, id, content, kind, content, via_json, status);
+             id, id[strlen(id) - 1], outlet, id, content, kind, content,
+             source ? source : "{\"text\":\"an insider\",\"kind\":\"anonymous\",\"entity\":null}", via_json, status);
     int added = 0;
     int rc = hs_store_add_json(s, line, strlen(line), id, &added);
     if (rc)
         fprintf(stderr, "  %s\n", hs_error_last());
     CHECK_INT(rc, 0);
     CHECK_INT(added, 1);
+}
+
+static void add_line(hs_store *s, const char *id, const char *outlet, const char *content, const char *kind,
+                     const char *via, const char *status)
+{
+    add_line_src(s, id, outlet, content, kind, via, status, NULL);
+}
+
+TEST(store_named_source_is_its_origin)
+{
+    char db[128];
+    hs_store *s = fresh_store(db, sizeof db);
+    if (!s)
+        return;
+    /* a studio's announcement, worded differently by three outlets, one of
+     * which also heard it from the studio's spokesperson: one origin */
+    const char *studio = "{\"text\":\"Kestrel Films\",\"kind\":\"organization\",\"entity\":\"E3\"}";
+    add_line_src(s, "k1", "Alpha Times", "Pryce and Telford will share the screen", "indirect", NULL, "confirmed", studio);
+    add_line_src(s, "k2", "Beta Daily", "The pair are to co-star in a new drama", "indirect", NULL, "confirmed", studio);
+    add_line_src(s, "k3", "Gamma Post", "Both actors have signed on", "indirect", "Gamma Post", "confirmed", studio);
+    /* an outlet speaking for itself ("The Delta Wire has learned") is that outlet */
+    const char *delta = "{\"text\":\"The Delta Wire\",\"kind\":\"outlet\",\"entity\":null}";
+    add_line_src(s, "k4", "Epsilon News", "Filming starts in May", "indirect", NULL, "reported", delta);
+    add_line_src(s, "k5", "Delta Wire", "Filming begins in May", "indirect", NULL, "reported", NULL);
+    json_t *c = claims_of(s, "Ona Pryce", "Bram Telford");
+    json_t *cl = claim_by_type(c, "romance");
+    check_claim(cl, "confirmed", 2, 0, 5);
+    CHECK_STR(str(json_array_get(json_object_get(cl, "evidence"), 0), "origin"), "Kestrel Films");
+    json_decref(c);
+    close_store(s, db);
 }
 
 TEST(store_echo_does_not_bridge)

@@ -5,6 +5,7 @@
 #include "harness.h"
 #include "hearsay.h"
 #include "tag/corpus.h"
+#include "tag/parse.h"
 #include "tag/pos.h"
 #include "tag/tag.h"
 
@@ -112,6 +113,18 @@ static int analyze_text(hs_doc *d, const hs_analyzer *a, const char *text)
     return hs_analyze(d, a, &art);
 }
 
+/* An analyzer with models and tables from dir, and text analysed with it. */
+static hs_doc *analyzed(hs_analyzer **a, const char *dir, const char *text)
+{
+    int rc;
+    hs_doc *d = NULL;
+    *a = analyzer_for(dir, dir, 0, &rc);
+    CHECK_INT(rc, 0);
+    CHECK_INT(hs_doc_new(&d), 0);
+    CHECK_INT(analyze_text(d, *a, text), 0);
+    return d;
+}
+
 /* Index of the first token spelled w at or after `from`, or -1. */
 static long find_tok(const hs_doc *d, const char *w, size_t from)
 {
@@ -126,14 +139,9 @@ TEST(outlets_marked_in_running_text)
     char dir[64], path[128];
     temp_dir(dir);
     put(path, sizeof path, dir, "outlets.txt", "# test list\nUS Sun\n?People\nIn Touch Weekly\nIn Touch\n");
-    int rc;
-    hs_analyzer *a = analyzer_for(dir, dir, 0, &rc);
-    CHECK_INT(rc, 0);
-    hs_doc *d;
-    CHECK_INT(hs_doc_new(&d), 0);
-    CHECK_INT(analyze_text(d, a, "An onlooker told US Sun that Marla Quint had left. People said nothing at all. "
-                                 "A friend told People the same, and a pal told In Touch Weekly."),
-              0);
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, dir, "An onlooker told US Sun that Marla Quint had left. People said nothing at all. "
+                                  "A friend told People the same, and a pal told In Touch Weekly.");
     long us = find_tok(d, "US", 0), p1 = find_tok(d, "People", 0), p2 = find_tok(d, "People", (size_t)p1 + 1);
     long in = find_tok(d, "In", 0);
     CHECK(us >= 0 && p1 >= 0 && p2 >= 0 && in >= 0);
@@ -210,7 +218,7 @@ TEST(train_and_tag_small_corpora)
     snprintf(p2, sizeof p2, "%s/t.conll", dir);
     write_file(p1, conllu);
     write_file(p2, conll);
-    hs_train_opts o = {12, 6, 1, 0, 0};
+    hs_train_opts o = {12, 6, 1, 0, 0, 0};
     hs_corpus c;
     CHECK_INT(hs_corpus_init(&c), 0);
     CHECK_INT(hs_corpus_add_conllu(&c, p1, NULL), 0);
@@ -219,7 +227,7 @@ TEST(train_and_tag_small_corpora)
     CHECK_INT(c.d->toks.n, 12);
     struct hs_pos_model *pos = NULL;
     CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, NULL), 0);
     size_t right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].upos == c.upos.v[i];
@@ -231,7 +239,7 @@ TEST(train_and_tag_small_corpora)
     hs_corpus_finish(&c);
     struct hs_ner_model *ner = NULL;
     CHECK_INT(hs_ner_train(&c, pos, &o, NULL, &ner), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL, NULL), 0);
     right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].ner == c.ner.v[i];
@@ -281,4 +289,134 @@ TEST(corpus_bad_lines_named)
     hs_corpus_free(&c);
     const char *files[] = {"bad.conll", "bad.conllu", NULL};
     remove_dir(dir, files);
+}
+
+/* Label the tokens spelled by `words` (consecutive, from the first match) as one entity. */
+static void label(hs_doc *d, const char *first, size_t n, int type)
+{
+    long i = find_tok(d, first, 0);
+    if (i >= 0)
+        hs_tag_set_span(d, (size_t)i, (size_t)i + n, type);
+}
+
+TEST(name_patterns)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "They met before Mother\xE2\x80\x99s Day. The Rose Girl sang, and the Orla Venn show began. "
+                         "Rafe Ortiz-Lamb starred in the film \xE2\x80\x9CSalt Marsh\xE2\x80\x9D last year.");
+    label(d, "Mother", 1, HS_ET_PERSON); /* what a statistical tagger might say */
+    label(d, "Rose", 2, HS_ET_PERSON);
+    label(d, "Orla", 2, HS_ET_PERSON);
+    label(d, "Rafe", 2, HS_ET_PERSON);
+    label(d, "Lamb", 1, HS_ET_PERSON);
+    hs_lex *lx;
+    CHECK_INT(hs_lex_doc(d, &lx), 0);
+    struct hs_ner_model m;
+    memset(&m, 0, sizeof m);
+    CHECK_INT(hs_wordmap_init(&m.casemap, 4), 0);
+    hs_wordmap_put(&m.casemap, lx[find_tok(d, "Girl", 0)].lower, HS_CASE_NEVER);
+    hs_wordmap_put(&m.casemap, lx[find_tok(d, "Venn", 0)].lower, HS_CASE_ALWAYS);
+    d->xpos_names = (const char *const *)"x"; /* POS ran: "show" is a noun */
+    d->toks.v[find_tok(d, "show", 0)].upos = HS_UPOS_NOUN;
+    hs_tag_names(d, lx, &m);
+    long i = find_tok(d, "Mother", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_EVENT)); /* named day */
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_I(HS_ET_EVENT));
+    i = find_tok(d, "Rose", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_O); /* epithet after "the" */
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_O);
+    i = find_tok(d, "Orla", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_PERSON)); /* modifies "show": kept */
+    i = find_tok(d, "Rafe", 0);
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_I(HS_ET_PERSON)); /* the hyphen joins */
+    CHECK_INT(d->toks.v[i + 3].ner, HS_NER_I(HS_ET_PERSON));
+    i = find_tok(d, "Salt", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_WORK)); /* quoted title */
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_WORK));
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);
+    d->xpos_names = NULL;
+    hs_wordmap_free(&m.casemap);
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}
+
+/* Every token has a head inside its sentence or is a root, and following
+ * heads never loops. */
+static int valid_trees(const hs_doc *d)
+{
+    for (size_t i = 0; i < d->toks.n; i++) {
+        const hs_tok *t = &d->toks.v[i];
+        const hs_sent *s = &d->sents.v[t->sent];
+        if (t->head != HS_NONE && (t->head < (int32_t)s->tok_begin || t->head >= (int32_t)s->tok_end))
+            return 0;
+        int32_t h = (int32_t)i;
+        for (size_t steps = 0; h != HS_NONE; steps++) {
+            if (steps > s->tok_end - s->tok_begin)
+                return 0;
+            h = d->toks.v[h].head;
+        }
+    }
+    return 1;
+}
+
+TEST(parser_learns_and_builds_trees)
+{
+    hs_train_opts o = {10, 10, 1, 0, 0, 0};
+    hs_corpus c;
+    CHECK_INT(hs_corpus_init(&c), 0);
+    CHECK_INT(hs_corpus_add_conllu(&c, "tests/data/tiny.conllu", NULL), 0);
+    hs_corpus_finish(&c);
+    struct hs_pos_model *pos = NULL;
+    struct hs_parse_model *pm = NULL;
+    CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
+    CHECK_INT(hs_parse_train(&c, pos, &o, NULL, &pm), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, pm), 0);
+    size_t right = 0;
+    for (size_t i = 0; i < c.d->toks.n; i++)
+        right += c.d->toks.v[i].head == c.head.v[i];
+    CHECK_INT(right, c.d->toks.n); /* the training sentences are learned */
+    CHECK(valid_trees(c.d));
+    CHECK(c.d->deprel_names != NULL);
+    long root = -1;
+    for (size_t i = 0; i < 7; i++)
+        if (c.d->toks.v[i].head == HS_NONE)
+            root = (long)i;
+    CHECK_INT(root, 2); /* "sang" */
+    if (root == 2)
+        CHECK_STR(c.d->deprel_names[c.d->toks.v[0].deprel], "nsubj");
+    hs_corpus_free(&c);
+
+    /* on other text: still trees */
+    hs_analyzer an;
+    memset(&an, 0, sizeof an);
+    an.opts.layers = HS_LAYER_ALL;
+    an.pos = pos;
+    an.parse = pm;
+    hs_doc *d;
+    CHECK_INT(hs_doc_new(&d), 0);
+    CHECK_INT(analyze_text(d, &an, "Velmora crowd the the sang sang . Loudly in in Marla ! Foods Kestrel played , "
+                                   "for the band crowd Quint sang loudly in Velmora ."),
+              0);
+    CHECK(d->toks.n > 10 && d->sents.n >= 2);
+    CHECK(valid_trees(d));
+    hs_doc_free(d);
+
+    /* a truncated parse model is refused with the file named */
+    char path[] = "/tmp/hs_test_parseXXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    CHECK_INT(hs_parse_model_save(pm, path), 0);
+    char *buf;
+    size_t len;
+    CHECK_INT(hs_read_file(path, &buf, &len), 0);
+    unlink(path);
+    struct hs_parse_model *back;
+    CHECK_INT(hs_parse_model_load_any(&back, "p.hsm", buf, len), 0);
+    hs_parse_model_free(back);
+    CHECK_INT(hs_parse_model_load_any(&back, "p.hsm", buf, len / 2), HS_EMODEL);
+    CHECK(strstr(hs_error_last(), "p.hsm: truncated") != NULL);
+    free(buf);
+    hs_parse_model_free(pm);
+    hs_pos_model_free(pos);
 }

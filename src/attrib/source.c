@@ -114,16 +114,22 @@ static int has_class(hs_actx *x, uint32_t b, uint32_t e, unsigned cls)
     return 0;
 }
 
+/* Is every word of [b, e) in capitals? */
+static int all_capitals(const hs_doc *d, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i < e; i++)
+        if (d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_ALL_UPPER))
+            return 0;
+    return b < e;
+}
+
 /* The kind of a name [b, e): NER type when tagged, else organisation words.
  * A name in capitals throughout (a transcript's "TOM VALE:") skips the NER
  * type, which is unreliable on all-capital text. */
 static uint8_t name_kind(hs_actx *x, uint32_t b, uint32_t e)
 {
     const hs_doc *d = x->d;
-    int caps = 1;
-    for (uint32_t i = b; i < e; i++)
-        if (d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_ALL_UPPER))
-            caps = 0;
+    int caps = all_capitals(d, b, e);
     for (uint32_t i = b; i < e && !caps; i++) {
         uint8_t l = d->toks.v[i].ner;
         if (l && l < HS_NER_LABELS) {
@@ -396,8 +402,8 @@ void hs_src_apply(hs_actx *x, const hs_src *s, hs_attr *at)
                 at->source_kind = HS_SK_OUTLET;
             else if (m->type == HS_ET_PERSON)
                 at->source_kind = HS_SK_PERSON;
-            else if (m->type == HS_ET_ORG)
-                at->source_kind = HS_SK_ORGANIZATION;
+            else if (m->type == HS_ET_ORG && !all_capitals(d, s->b, s->e))
+                at->source_kind = HS_SK_ORGANIZATION; /* (NER types of "TOM VALE" are not trusted) */
         }
     }
     if (s->via_e > s->via_b && at->via.end == at->via.start && !own_outlet(d, s->via_b, s->via_e)) {

@@ -470,6 +470,19 @@ int hs_link_mentions(hs_link_ctx *c)
                         break;
                     e += 2;
                 }
+                if (e == i + 1 && HS_NER_TYPE(l) == HS_ET_MISC && (c->lt[i].cls & HS_LW_NATIONALITY)) {
+                    /* "Danish Senator Ilse Varnak": a nationality the tagger calls MISC, then a
+                       title, then a person: the nationality and title are ties of the person */
+                    size_t t = e;
+                    while (t < end && d->toks.v[t].ner == HS_NER_O && (c->lt[t].cls & (HS_LW_TITLE | HS_LW_ROLE)))
+                        t++;
+                    if (t > e && t < end && d->toks.v[t].ner == HS_NER_B(HS_ET_PERSON)) {
+                        e = t + 1;
+                        while (e < end && d->toks.v[e].ner == HS_NER_I(HS_ET_PERSON))
+                            e++;
+                        l = HS_NER_B(HS_ET_PERSON);
+                    }
+                }
                 rc = name_run(c, i, e, end, HS_NER_TYPE(l));
                 next = e;
             }

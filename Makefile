@@ -59,12 +59,17 @@ $(B)/bench_text: $(B)/obj/bench/text/bench_text.o $(B)/libhearsay.a
 	@echo "  LD    $@"
 	@$(CC) $(LDSAN) -o $@ $< $(B)/libhearsay.a $(LDLIBS_ALL)
 
+$(B)/bench_link: $(B)/obj/bench/link/bench_link.o $(B)/libhearsay.a
+	@echo "  LD    $@"
+	@$(CC) $(LDSAN) -o $@ $< $(B)/libhearsay.a $(LDLIBS_ALL)
+
 $(B)/bench_attrib: $(B)/obj/bench/attrib/bench_attrib.o $(B)/libhearsay.a
 	@echo "  LD    $@"
 	@$(CC) $(LDSAN) -o $@ $< $(B)/libhearsay.a $(LDLIBS_ALL)
 
 bench: all
 	@sh bench/text/run.sh
+	@sh bench/link/run.sh
 	@sh bench/attrib/run.sh
 
 $(B)/test_unit: $(TEST_OBJ) $(B)/libhearsay.a

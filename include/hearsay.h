@@ -138,7 +138,9 @@ enum {
     HS_LAYER_LINK = 1u << 2,   /* entities, coreference */
     HS_LAYER_ATTRIB = 1u << 3, /* attributions, hedges */
     HS_LAYER_RELATE = 1u << 4, /* relations, time */
-    HS_LAYER_ALL = 0xffffu
+    HS_LAYER_PARSE_ALL = 1u << 5, /* parse every sentence, not only those the cascade selects
+                                     (sentences holding a quotation, or flagged by a stage) */
+    HS_LAYER_ALL = 0xffffu & ~(1u << 5) /* every layer; the parse as the cascade selects */
 };
 
 #define HS_ANALYZER_OPTIONS_VERSION 1

@@ -11,4 +11,6 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 echo
 echo "== the ledger of examples/ ($B/examples.db)"
 "$HS" add --db "$DB" "$ROOT/examples" || exit $?
+"$HS" sources --db "$DB"
+echo
 "$HS" claims --db "$DB" --limit 1

@@ -10,6 +10,8 @@ struct hs_pos_model;
 struct hs_ner_model;
 struct hs_parse_model;
 struct hs_tables;
+struct hs_linkwords;
+struct hs_relate_tables;
 struct hs_outlets;
 
 struct hs_analyzer {
@@ -20,6 +22,8 @@ struct hs_analyzer {
     struct hs_ner_model *ner;
     struct hs_parse_model *parse;
     struct hs_tables *tables;
+    struct hs_linkwords *link;                   /* link-layer word tables (src/link) */
+    struct hs_relate_tables *relate;       /* relation patterns (src/relate) */
     struct hs_outlets *outlets; /* news outlet names (tag layer) */
 };
 
@@ -27,6 +31,8 @@ struct hs_analyzer {
 int hs_text_tokenize(hs_doc *d);   /* tokens */
 int hs_text_split(hs_doc *d);      /* sentences and paragraphs */
 int hs_text_quotes(hs_doc *d);     /* quotation marks paired into quotes */
+int hs_link_run(hs_doc *d, const hs_analyzer *a);   /* mentions and entities */
+int hs_relate_run(hs_doc *d, const hs_analyzer *a); /* relations between entities */
 int hs_time_run(hs_doc *d, const hs_analyzer *a); /* temporal expressions → d->timexes */
 
 /* The first timex lying wholly inside the byte range [start, end), or -1. */

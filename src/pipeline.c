@@ -2,6 +2,8 @@
 #include "analyzer.h"
 #include "attrib/attrib.h"
 #include "doc.h"
+#include "link/link.h"
+#include "relate/relate.h"
 #include "tag/tag.h"
 
 #include <limits.h>
@@ -72,6 +74,10 @@ int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts)
     a->opts.model_dir = a->model_dir;
     a->opts.data_dir = a->data_dir;
     int rc = hs_tag_load(a);
+    if (!rc)
+        rc = hs_link_tables_load(&a->link, a->data_dir);
+    if (!rc)
+        rc = hs_relate_tables_load(&a->relate, a->data_dir);
     if (rc) {
         hs_analyzer_free(a);
         return rc;
@@ -95,6 +101,8 @@ void hs_analyzer_free(hs_analyzer *a)
     hs_tables_free(a->tables);
     free(a->model_dir);
     free(a->data_dir);
+    hs_link_tables_free(a->link);
+    hs_relate_tables_free(a->relate);
     free(a);
 }
 
@@ -113,8 +121,12 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
     if (!rc)
         rc = hs_tag_run(d, a);
     if (!rc)
+        rc = hs_link_run(d, a);
+    if (!rc)
         rc = (a->opts.layers & HS_LAYER_ATTRIB) ? hs_attrib_run(d, a) : 0;
     if (!rc && (a->opts.layers & HS_LAYER_RELATE))
         rc = hs_time_run(d, a);
+    if (!rc)
+        rc = hs_relate_run(d, a);
     return rc;
 }

@@ -22,6 +22,8 @@ echo "store benchmark, $N articles ($(uname -m), $(nproc) cores)"
 # wall-clock rate as hearsay prints it, then the CPU seconds (user + system)
 cpu() { /usr/bin/time -f "%U %S" -o "$OUT/time" "$@" 2>/dev/null; awk -v n="$N" '{ printf "   CPU %.2f s (%.0f articles per CPU second)", $1 + $2, n / ($1 + $2) }' "$OUT/time"; }
 echo "add  (analysis + store):  $(cpu "$HS" add --db "$OUT/add.db" "$OUT/articles.jsonl")"
+rm -f "$OUT/add.db" "$OUT/add.db-wal" "$OUT/add.db-shm"
+echo "add -j $(nproc) (analysis on every core, one writer): $(cpu "$HS" add -j "$(nproc)" --db "$OUT/add.db" "$OUT/articles.jsonl")"
 echo "load (hearsay/1 layers):  $(cpu "$HS" load --db "$OUT/load.db" "$OUT/hearsay1.jsonl")"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$HS" stats --db "$OUT/load.db" | tr '\n' ' ' | sed 's/  */ /g'; echo

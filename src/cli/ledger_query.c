@@ -161,6 +161,22 @@ static void print_who(json_t *root)
         hs_table_print(&t, stdout, "    ");
         hs_table_free(&t);
     }
+    json_t *arts = json_object_get(root, "articles"), *a;
+    printf("\n%sarticles%s (latest %zu)\n", hs_color("bold"), hs_color_off(), json_array_size(arts));
+    if (json_array_size(arts)) {
+        static const char *const head[] = {"DATE", "OUTLET", "ARTICLE", "TITLE"};
+        hs_table t;
+        hs_table_init(&t, 4, head);
+        t.max_last = 80;
+        json_array_foreach(arts, i, a) {
+            hs_table_cell(&t, S(a, "date"));
+            hs_table_cell(&t, S(a, "outlet"));
+            hs_table_cell(&t, S(a, "id"));
+            hs_table_cell(&t, S(a, "title"));
+        }
+        hs_table_print(&t, stdout, "    ");
+        hs_table_free(&t);
+    }
     printf("\n");
     print_statements(json_object_get(root, "said"), "said", 0);
     printf("\n");

@@ -10,6 +10,7 @@ static const struct {
     const char *summary;
 } evals[] = {
     {"tokens", hs_eval_tokens, "token and sentence boundaries against CoNLL-U (GUM, EWT)"},
+    {"coref", hs_eval_coref, "entities and coreference against GUM's Entity= brackets (--conllu DIR)"},
     {"pos", hs_eval_pos, "UPOS and PTB tag accuracy and speed against CoNLL-U (GUM, EWT)"},
     {"parse", hs_eval_parse, "dependency UAS / LAS and parser speed against CoNLL-U (GUM, EWT)"},
     {"ner", hs_eval_ner, "entity F1 (exact span and type) and POS+NER speed against CoNLL-2003"},

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 int hs_eval_tokens(int argc, char **argv, FILE *out);
+int hs_eval_coref(int argc, char **argv, FILE *out);
 int hs_eval_pos(int argc, char **argv, FILE *out);   /* src/tag/tools.c */
 int hs_eval_ner(int argc, char **argv, FILE *out);   /* src/tag/tools.c */
 int hs_eval_parse(int argc, char **argv, FILE *out); /* src/tag/tools.c */

@@ -284,8 +284,9 @@ static void walk(collect *c, hs_hmeta *m, const GumboNode *root)
 /* ---- cleaning the chosen values ---- */
 
 /* "Headline | Outlet" → "Headline": the part that is not the outlet's name,
- * else the longest part between separators. */
-static void strip_site_suffix(char *t, const char *outlet)
+ * else (when `longest`: a <title>, which nearly always carries the site's
+ * name) the longest part between separators. */
+static void strip_site_suffix(char *t, const char *outlet, int longest)
 {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 "};
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
@@ -310,7 +311,7 @@ static void strip_site_suffix(char *t, const char *outlet)
                 break;
             s = e + seplen;
         }
-        if (best && best_len < strlen(t) && best_len >= 15) {
+        if (longest && best && best_len < strlen(t) && best_len >= 15) {
             memmove(t, best, best_len);
             t[best_len] = 0;
         }
@@ -344,9 +345,16 @@ int hs_html_meta(hs_hmeta *m, const GumboNode *root, const hs_hdom *d)
     m->outlet = c.val[F_OUTLET];
     if (m->outlet && m->outlet[0] == '@') /* twitter:site */
         memmove(m->outlet, m->outlet + 1, strlen(m->outlet));
+    if (m->outlet && looks_like_url(m->outlet)) { /* og:site_name holding a URL */
+        char *h = host_of(m->outlet);
+        if (h) {
+            free(m->outlet);
+            m->outlet = h;
+        }
+    }
     m->title = c.val[F_TITLE];
-    if (m->title && c.rank[F_TITLE] > RANK_LD)
-        strip_site_suffix(m->title, m->outlet);
+    if (m->title)
+        strip_site_suffix(m->title, m->outlet, c.rank[F_TITLE] > RANK_LD);
     if (!m->outlet && m->url)
         m->outlet = host_of(m->url);
     char day[11];

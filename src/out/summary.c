@@ -23,6 +23,29 @@ static void span_excerpt(hs_buf *b, const hs_doc *d, hs_span s, size_t max)
     excerpt(b, HS_SPAN_PTR(d, s), HS_SPAN_LEN(s), max);
 }
 
+/* "        as: Tom Cruise | his | the action star": each distinct mention text once. */
+static void entity_mentions(hs_buf *b, const hs_doc *d, size_t e)
+{
+    size_t shown = 0;
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const hs_mention *mn = &d->mentions.v[m];
+        if (mn->entity != (int32_t)e)
+            continue;
+        int dup = 0;
+        for (size_t k = 0; k < m && !dup; k++) {
+            const hs_mention *o = &d->mentions.v[k];
+            dup = o->entity == mn->entity && HS_SPAN_LEN(o->span) == HS_SPAN_LEN(mn->span) &&
+                  memcmp(HS_SPAN_PTR(d, o->span), HS_SPAN_PTR(d, mn->span), HS_SPAN_LEN(mn->span)) == 0;
+        }
+        if (dup)
+            continue;
+        hs_buf_puts(b, shown++ ? " | " : "        as: ");
+        span_excerpt(b, d, mn->span, 40);
+    }
+    if (shown)
+        hs_buf_putc(b, '\n');
+}
+
 int hs_doc_summary(hs_doc *d, const char **out, size_t *len)
 {
     if (!d || !out)
@@ -44,6 +67,7 @@ int hs_doc_summary(hs_doc *d, const char **out, size_t *len)
             const hs_entity *e = &d->entities.v[i];
             hs_buf_printf(b, "     E%zu %-7s %s%s (%u mentions)\n", i + 1, hs_etype_names[e->type % HS_ET_COUNT],
                           e->name ? e->name : "?", e->outlet ? " [outlet]" : "", e->n_mentions);
+            entity_mentions(b, d, i);
         }
     }
     if (d->attrs.n) {
@@ -84,6 +108,8 @@ int hs_doc_summary(hs_doc *d, const char **out, size_t *len)
                           s ? s : "?", o ? o : "?", hs_status_names[r->status % HS_ST_COUNT]);
             if (r->time >= 0 && (size_t)r->time < d->timexes.n && d->timexes.v[r->time].value)
                 hs_buf_printf(b, " %s", d->timexes.v[r->time].value);
+            hs_buf_puts(b, "\n        evidence: ");
+            span_excerpt(b, d, r->evidence, 90);
             hs_buf_putc(b, '\n');
         }
     }

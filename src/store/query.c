@@ -296,6 +296,32 @@ static int write_statements(hs_store *s, hs_jw *w, const char *key, const char *
     return hs_store_rows_end(s, r);
 }
 
+/* The articles that name entity e, latest first (at most DEFAULT_LIMIT). */
+static int write_articles(hs_store *s, hs_jw *w, int64_t e)
+{
+    sqlite3_stmt *st = hs_store_prepare(
+        s, "SELECT ar.ext_id, ar.date, ar.outlet, ar.title FROM article ar WHERE ar.id IN"
+           " (SELECT article FROM ae WHERE entity = ?1) ORDER BY ar.date IS NULL, ar.date DESC, ar.id DESC LIMIT ?2");
+    if (!st)
+        return HS_ESTORE;
+    sqlite3_bind_int64(st, 1, e);
+    sqlite3_bind_int(st, 2, DEFAULT_LIMIT);
+    hs_jw_key(w, "articles");
+    hs_jw_arr(w);
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        hs_jw_obj(w);
+        col_str(w, "id", st, 0);
+        col_str(w, "date", st, 1);
+        col_str(w, "outlet", st, 2);
+        col_str(w, "title", st, 3);
+        hs_jw_obj_end(w);
+    }
+    hs_jw_arr_end(w);
+    sqlite3_finalize(st);
+    return hs_store_rows_end(s, r);
+}
+
 #define STMT_COLS                                                                                      \
     "SELECT ar.ext_id, ar.date, ar.outlet, st.source, st.source_kind, st.via, st.cue, st.hedged, st.content" \
     " FROM statement st JOIN article ar ON ar.id = st.article "
@@ -348,6 +374,8 @@ int hs_store_who(hs_store *s, const char *name, const char **json, size_t *len)
     sqlite3_bind_int(cl, 3, DEFAULT_LIMIT);
     if (!rc)
         rc = write_claims(s, &w, cl, 0);
+    if (!rc)
+        rc = write_articles(s, &w, e);
     if (!rc)
         rc = write_statements(s, &w, "said",
                               STMT_COLS "JOIN ae a ON a.id = st.source_ae WHERE a.entity = ?1"

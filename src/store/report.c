@@ -25,9 +25,12 @@ int hs_store_sources(hs_store *s, const char *outlet, const char **json, size_t 
         s, "SELECT COALESCE(st.source_kind, 'none'), count(*) FROM statement st JOIN article ar ON ar.id ="
            " st.article WHERE ar.outlet_key IS ?1 GROUP BY 1 ORDER BY 2 DESC") : NULL;
     sqlite3_stmt *top = kinds ? hs_store_prepare(
-        s, "SELECT max(st.source), st.source_kind, count(*) FROM statement st JOIN article ar ON ar.id ="
-           " st.article WHERE ar.outlet_key IS ?1 AND st.source IS NOT NULL GROUP BY lower(st.source),"
-           " st.source_kind ORDER BY 3 DESC LIMIT 8") : NULL;
+        /* a source linked to an entity counts under the entity's name ("she" and
+         * "Halvorsen" are one source when the article tied them to her) */
+        s, "SELECT COALESCE(max(en.name), max(st.source)), st.source_kind, count(*) FROM statement st"
+           " JOIN article ar ON ar.id = st.article LEFT JOIN ae ON ae.id = st.source_ae"
+           " LEFT JOIN entity en ON en.id = ae.entity WHERE ar.outlet_key IS ?1 AND st.source IS NOT NULL"
+           " GROUP BY COALESCE('#' || ae.entity, lower(st.source)), st.source_kind ORDER BY 3 DESC LIMIT 8") : NULL;
     hs_buf_clear(&s->out);
     hs_jw w;
     hs_jw_init(&w, &s->out, 0);

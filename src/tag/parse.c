@@ -22,7 +22,8 @@ enum {
     F_BIAS = 1, F_S0W, F_S0T, F_S0WT, F_S1W, F_S1T, F_S1WT, F_B0W, F_B0T, F_B0WT, F_B1W, F_B1T, F_B2T, F_S2T,
     F_S0T_B0T, F_S0W_B0W, F_S1T_S0T, F_S1T_S0T_B0T, F_S0T_B0T_B1T, F_S2T_S1T_S0T, F_S0W_B0T, F_S0T_B0W,
     F_DIST_S0B0, F_DIST_S1S0, F_S0L_LAB, F_S0R_LAB, F_B0L_LAB, F_S1R_LAB, F_S0_LR_LAB, F_S0L_T, F_S0R_T,
-    F_B0L_T, F_S1R_T, F_S0_VAL, F_B0_VAL, F_S1W_S0W, F_S1_VAL, F_S0L2_T, F_B0L2_T
+    F_B0L_T, F_S1R_T, F_S0_VAL, F_B0_VAL, F_S1W_S0W, F_S1_VAL, F_S0L2_T, F_B0L2_T, F_S0L_W, F_S0R_W, F_B0L_W,
+    F_S0WT_B0T, F_B0W_B1T, F_S0L_S0L2_LAB, F_B0W_B1W, F_S1W_B0W
 };
 
 /* ---- the configuration ---- */
@@ -153,6 +154,14 @@ size_t hs_parse_features(const hs_parse_sent *s, const hs_parse_state *st, uint6
     f[k++] = hs_fh2(F_S1_VAL, s1 == NONE ? 99 : (uint64_t)st->nl[s1] << 8 | st->nr[s1], ts1);
     f[k++] = hs_fh2(F_S0L2_T, tag_of(s, s0l2), ts0);
     f[k++] = hs_fh2(F_B0L2_T, tag_of(s, b0l2), tb0);
+    f[k++] = hs_fh2(F_S0L_W, word_of(s, s0l), ts0);
+    f[k++] = hs_fh2(F_S0R_W, word_of(s, s0r), ts0);
+    f[k++] = hs_fh2(F_B0L_W, word_of(s, b0l), tb0);
+    f[k++] = hs_fh2(F_S0WT_B0T, hs_fh2(0, ws0, ts0), tb0);
+    f[k++] = hs_fh2(F_B0W_B1T, wb0, tb1);
+    f[k++] = hs_fh2(F_S0L_S0L2_LAB, lab_of(st, s0l) << 16 | lab_of(st, s0l2), ts0);
+    f[k++] = hs_fh2(F_B0W_B1W, wb0, wb1);
+    f[k++] = hs_fh2(F_S1W_B0W, ws1, wb0);
     return k;
 }
 
@@ -399,7 +408,7 @@ done:
 
 /* ---- the stage ---- */
 
-int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx)
+int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only)
 {
     size_t max_n = 0;
     for (size_t i = 0; i < d->sents.n; i++)
@@ -413,6 +422,8 @@ int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx)
         tag[i] = d->toks.v[i].xpos;
     for (size_t si = 0; si < d->sents.n; si++) {
         hs_sent *se = &d->sents.v[si];
+        if (only && !(se->flags & only))
+            continue; /* the cascade: only the sentences that need a parse */
         size_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
         hs_parse_sent s = {lx + b, tag + b, n};
         hs_parse_sentence(m, &s, &st);

@@ -11,7 +11,7 @@
 #include "tag/pos.h"
 
 #define HS_PARSE_KIND "parse"
-#define HS_PARSE_VERSION 1
+#define HS_PARSE_VERSION 2
 
 struct hs_parse_model {
     hs_percep p;                /* actions: 0 SHIFT, 1 + 2r LEFT-r, 2 + 2r RIGHT-r */
@@ -48,6 +48,7 @@ int hs_parse_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_
                    struct hs_parse_model **out);
 
 /* Parse every sentence of d (after the POS tagger) into tok->head / tok->deprel. */
-int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx);
+/* Parse the sentences whose flags meet `only` (HS_SF_*), or all when only is 0. */
+int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only);
 
 #endif

@@ -3,6 +3,7 @@
 #include "tag/pos.h"
 #include "tag/tag.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +69,22 @@ void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *
         } else {
             size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);
             hs_percep_score(&m->p, f, nf, s);
-            u = hs_argmax_i32(s, 0, HS_UPOS_COUNT, NULL);
-            x = hs_argmax_i32(s, HS_UPOS_COUNT, HS_UPOS_COUNT + nx, NULL) - HS_UPOS_COUNT;
+            if (m->n_pairs) {
+                size_t best = 0;
+                int32_t bs = INT32_MIN;
+                for (size_t k = 0; k < m->n_pairs; k++) {
+                    int32_t v = s[m->pairs[k][0]] + s[HS_UPOS_COUNT + m->pairs[k][1]];
+                    if (v > bs) {
+                        bs = v;
+                        best = k;
+                    }
+                }
+                u = m->pairs[best][0];
+                x = m->pairs[best][1];
+            } else {
+                u = hs_argmax_i32(s, 0, HS_UPOS_COUNT, NULL);
+                x = hs_argmax_i32(s, HS_UPOS_COUNT, HS_UPOS_COUNT + nx, NULL) - HS_UPOS_COUNT;
+            }
         }
         d->toks.v[i].upos = (uint8_t)u;
         d->toks.v[i].xpos = (uint8_t)x;
@@ -87,6 +102,8 @@ int hs_pos_model_save(const struct hs_pos_model *m, const char *path)
     int rc = hs_names_save(&w, "xpos", m->xpos_names, m->n_xpos);
     if (!rc)
         rc = hs_wordmap_save(&m->dict, &w, "dict");
+    if (!rc)
+        rc = hs_mfile_writer_add(&w, "pairs", m->pairs, m->n_pairs * 2);
     return hs_model_save_finish(&w, rc, &m->p, path);
 }
 
@@ -97,6 +114,25 @@ static int load_dict(struct hs_pos_model *m, const hs_mfile *mf)
         if (m->dict.v[i].key && (m->dict.v[i].value & 0xff) >= HS_UPOS_COUNT)
             rc = hs_error_set(HS_EMODEL, "%s: tag dictionary slot %zu names an unknown UPOS tag", mf->path, i);
     return rc;
+}
+
+static int load_pairs(struct hs_pos_model *m, const hs_mfile *mf)
+{
+    const void *data;
+    size_t n;
+    int rc = hs_mfile_get(mf, "pairs", 2, &data, &n);
+    if (rc)
+        return rc;
+    const uint8_t *v = data;
+    for (size_t i = 0; i < n; i++)
+        if (v[2 * i] >= HS_UPOS_COUNT || v[2 * i + 1] >= m->n_xpos)
+            return hs_error_set(HS_EMODEL, "%s: tag pair %zu names an unknown tag", mf->path, i);
+    if (n && !(m->pairs = malloc(n * 2)))
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    if (n)
+        memcpy(m->pairs, data, n * 2);
+    m->n_pairs = n;
+    return 0;
 }
 
 static int pos_from_mfile(struct hs_pos_model **out, hs_mfile mf, const char *path);
@@ -134,6 +170,8 @@ static int pos_from_mfile(struct hs_pos_model **out, hs_mfile mf, const char *pa
                           m->p.n_labels, HS_UPOS_COUNT, m->n_xpos);
     if (!rc)
         rc = load_dict(m, &mf);
+    if (!rc)
+        rc = load_pairs(m, &mf);
     hs_mfile_free(&mf);
     if (rc) {
         hs_pos_model_free(m);
@@ -150,6 +188,7 @@ void hs_pos_model_free(struct hs_pos_model *m)
     hs_percep_free(&m->p);
     free((void *)m->xpos_names);
     hs_wordmap_free(&m->dict);
+    free(m->pairs);
     free(m);
 }
 
@@ -159,6 +198,46 @@ void hs_pos_model_free(struct hs_pos_model *m)
  * times and with one (UPOS, PTB) pair at least DICT_MIN_SHARE of the time. */
 #define DICT_MIN_COUNT 20
 #define DICT_MIN_SHARE 0.99
+/* A (UPOS, PTB) pair may be predicted when training data had it this often,
+ * or when it is the commonest pair of its PTB tag (so every tag keeps one). */
+#define PAIR_MIN_COUNT 3
+
+static int pair_allowed(const size_t *cnt, size_t nx, size_t k)
+{
+    if (cnt[k] >= PAIR_MIN_COUNT)
+        return 1;
+    size_t x = k % nx, best = 0;
+    for (size_t u = 0; u < HS_UPOS_COUNT; u++)
+        if (cnt[u * nx + x] > best)
+            best = cnt[u * nx + x];
+    return cnt[k] > 0 && cnt[k] == best;
+}
+
+static int build_pairs(struct hs_pos_model *m, const hs_corpus *c)
+{
+    size_t nx = c->n_xpos, n = 0;
+    size_t *cnt = calloc((size_t)HS_UPOS_COUNT * nx, sizeof *cnt);
+    if (!cnt)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < c->d->toks.n; i++)
+        cnt[c->upos.v[i] * nx + c->xpos.v[i]]++;
+    for (size_t k = 0; k < HS_UPOS_COUNT * nx; k++)
+        n += (size_t)pair_allowed(cnt, nx, k);
+    m->pairs = malloc((n ? n : 1) * 2);
+    if (!m->pairs) {
+        free(cnt);
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    }
+    m->n_pairs = 0;
+    for (size_t k = 0; k < HS_UPOS_COUNT * nx; k++)
+        if (pair_allowed(cnt, nx, k)) {
+            m->pairs[m->n_pairs][0] = (uint8_t)(k / nx);
+            m->pairs[m->n_pairs][1] = (uint8_t)(k % nx);
+            m->n_pairs++;
+        }
+    free(cnt);
+    return 0;
+}
 
 typedef struct occ {
     uint64_t key;
@@ -229,7 +308,7 @@ int hs_pos_train(const hs_corpus *c, const hs_train_opts *o, FILE *log, struct h
     if (!m)
         return hs_error_set(HS_ENOMEM, "out of memory");
     m->n_xpos = c->n_xpos;
-    if ((rc = build_dict(m, c, lx)) ||
+    if ((rc = build_dict(m, c, lx)) || (rc = build_pairs(m, c)) ||
         (rc = hs_percep_trainer_init(&t, o->bits, HS_UPOS_COUNT + (uint32_t)c->n_xpos))) {
         hs_pos_model_free(m);
         return rc;

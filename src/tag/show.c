@@ -43,6 +43,7 @@ static void print_doc(const hs_doc *d, FILE *out)
 int hs_tool_tag(int argc, char **argv, FILE *out)
 {
     hs_analyzer_options opts = HS_ANALYZER_OPTIONS_INIT;
+    opts.layers |= HS_LAYER_PARSE_ALL; /* show the whole parse */
     int first = 0;
     for (int i = 1; i < argc; i++) {
         if ((strcmp(argv[i], "--models") == 0 || strcmp(argv[i], "--data") == 0) && i + 1 < argc) {

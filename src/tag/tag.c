@@ -162,7 +162,7 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
 /* ---- the stage ---- */
 
 int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_model *ner,
-               const struct hs_outlets *outlets, const struct hs_parse_model *parse)
+               const struct hs_outlets *outlets, const struct hs_parse_model *parse, unsigned parse_only)
 {
     if (d->toks.n == 0 || (!pos && !ner && !outlets))
         return 0;
@@ -196,7 +196,7 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
     if (outlets)
         hs_outlets_mark(outlets, d, lx);
     if (parse && pos && d->sents.n)
-        return hs_parse_doc(d, parse, lx);
+        return hs_parse_doc(d, parse, lx, parse_only);
     return 0;
 }
 
@@ -204,7 +204,8 @@ int hs_tag_run(hs_doc *d, const hs_analyzer *a)
 {
     if (!(a->opts.layers & HS_LAYER_TAG))
         return 0;
-    return hs_tag_doc(d, a->pos, a->ner, a->outlets, (a->opts.layers & HS_LAYER_PARSE) ? a->parse : NULL);
+    unsigned only = (a->opts.layers & HS_LAYER_PARSE_ALL) ? 0 : (HS_SF_NEEDS_PARSE | HS_SF_HAS_QUOTE);
+    return hs_tag_doc(d, a->pos, a->ner, a->outlets, (a->opts.layers & HS_LAYER_PARSE) ? a->parse : NULL, only);
 }
 
 static int file_exists(const char *p)

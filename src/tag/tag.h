@@ -12,7 +12,7 @@
 #include "tag/lex.h"
 
 #define HS_POS_KIND "pos"
-#define HS_POS_VERSION 1
+#define HS_POS_VERSION 2
 #define HS_NER_KIND "ner"
 #define HS_NER_VERSION 1
 #define HS_TAG_MAX_FEATS 64
@@ -26,6 +26,10 @@ struct hs_pos_model {
     /* tag dictionary: frequent words that nearly always carry one tag pair
      * skip scoring.  hs_lex.word → UPOS | PTB << 8. */
     hs_wordmap dict;
+    /* (UPOS, PTB) pairs seen in training: the tagger picks the best-scoring
+     * pair, so the two tags never contradict each other (PROPN with NNS) */
+    uint8_t (*pairs)[2];
+    size_t n_pairs;
 };
 
 /* NER: BIO labels as in doc.h (HS_NER_*). */
@@ -110,8 +114,9 @@ int hs_tag_load(hs_analyzer *a);
 void hs_tag_free(hs_analyzer *a);
 int hs_tag_run(hs_doc *d, const hs_analyzer *a);
 /* Tag with explicit models (any may be NULL; the parser needs the POS
- * tagger); used by hs_tag_run and eval. */
+ * tagger); used by hs_tag_run and eval.  parse_only: parse the sentences with
+ * one of these HS_SF_* flags (the cascade), or every sentence when 0. */
 int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_model *ner,
-               const struct hs_outlets *outlets, const struct hs_parse_model *parse);
+               const struct hs_outlets *outlets, const struct hs_parse_model *parse, unsigned parse_only);
 
 #endif

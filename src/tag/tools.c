@@ -291,7 +291,7 @@ int hs_eval_pos(int argc, char **argv, FILE *out)
     for (int rep = 0; rep < SPEED_RUNS; rep++) {
         double t1 = cpu_now();
         hs_arena_reset(&c.d->arena);
-        rc = hs_tag_doc(c.d, m, NULL, NULL, NULL);
+        rc = hs_tag_doc(c.d, m, NULL, NULL, NULL, 0);
         double el = cpu_now() - t1;
         if (el < best)
             best = el;
@@ -399,7 +399,7 @@ int hs_eval_ner(int argc, char **argv, FILE *out)
     for (int rep = 0; !rc && rep < SPEED_RUNS; rep++) {
         double t1 = cpu_now();
         hs_arena_reset(&c.d->arena);
-        rc = hs_tag_doc(c.d, pos, ner, NULL, NULL);
+        rc = hs_tag_doc(c.d, pos, ner, NULL, NULL, 0);
         double el = cpu_now() - t1;
         if (el < best)
             best = el;
@@ -472,13 +472,13 @@ int hs_eval_parse(int argc, char **argv, FILE *out)
         rc = read_corpus(&c, &a, a.split ? a.split : "test");
     hs_lex *lx = NULL;
     if (!rc)
-        rc = hs_tag_doc(c.d, pos, NULL, NULL, NULL);
+        rc = hs_tag_doc(c.d, pos, NULL, NULL, NULL, 0);
     if (!rc)
         rc = hs_lex_doc(c.d, &lx);
     double best = 1e30;
     for (int rep = 0; !rc && rep < SPEED_RUNS; rep++) {
         double t1 = cpu_now();
-        rc = hs_parse_doc(c.d, m, lx);
+        rc = hs_parse_doc(c.d, m, lx, 0);
         double el = cpu_now() - t1;
         if (el < best)
             best = el;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# valgrind: yes
 # Bad input: each case gives a clear message on stderr, the documented exit
 # status and no crash (exit statuses above 100 would mean a signal).
 set -u

@@ -59,5 +59,12 @@ head -c 2500 "$P/harbor-lantern.html" > "$W/cut.html"
 "$HS" extract "$W/cut.html" > "$W/out" 2>"$W/err"
 st=$?
 [ "$st" -le 1 ] || fail "truncated page: exit $st"
+# no body at all, and broken markup (unclosed elements, stray end tags, a bad entity)
+printf '<html><head><title>Nothing here</title></head></html>' > "$W/nobody.html"
+expect 1 "nobody.html: no article text found" -- "$HS" extract "$W/nobody.html"
+printf '<div><p>The council met on Monday, the mayor said, and the vote on harbour fees was put off until December &bogus; again.<div></span></p><p>Fishermen said they would attend the next meeting, whatever the board decides, and ask for a public vote.</td>' > "$W/broken.html"
+"$HS" extract "$W/broken.html" > "$W/out" 2>"$W/err" || fail "broken markup: exit $?: $(cat "$W/err")"
+grep -q "until December &bogus; again." "$W/out" || fail "broken markup: first paragraph lost"
+grep -q "ask for a public vote." "$W/out" || fail "broken markup: second paragraph lost"
 expect 2 "usage" -- "$HS" extract
 exit 0

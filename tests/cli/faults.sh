@@ -1,4 +1,5 @@
 #!/bin/sh
+# valgrind: yes
 # Faults: output that cannot be written (a full disk) is a clear error with
 # exit status 5, never a silent success.
 set -u

@@ -1,4 +1,5 @@
 # The seed article (../shared/examples, beside the repository in CI): its date
+# valgrind: yes
 # header is read and each of its seven full quotations is a direct attribution.
 SEED="$ROOT/../shared/examples/seed-article.txt"
 [ -e "$SEED" ] || { echo "missing $SEED"; exit 1; }

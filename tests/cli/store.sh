@@ -44,6 +44,9 @@ grep -q 'origin 3: The Evening Ledger (deny), first 2025-03-06, 1 echo(es)' "$W/
 # sources, search
 "$HS" sources --db "$DB" --outlet "the buzzline" --json > "$W/out" || fail "sources: exit $?"
 grep -q '"outlet":"Buzzline","statements":4,"sourced":4,"anonymous":2' "$W/out" || fail "sources: $(cat "$W/out")"
+# "she" and "Moreno", both tied to Dana Moreno in the article, are one source
+"$HS" sources --db "$DB" --outlet "Hollow Hills Gazette" --json > "$W/out" || fail "sources: exit $?"
+grep -q '"sources":\[{"text":"Dana Moreno","kind":"person","count":2}\]' "$W/out" || fail "sources by entity: $(cat "$W/out")"
 "$HS" search --db "$DB" completely smitten > "$W/out" || fail "search: exit $?"
 grep -q 'ex01' "$W/out" || fail "search: $(cat "$W/out")"
 

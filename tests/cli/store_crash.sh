@@ -22,7 +22,7 @@ pid=$!
 i=0
 while [ "$(grep -c committed "$W/err")" -lt 4 ]; do
     i=$((i + 1))
-    [ $i -lt 600 ] || fail "add committed nothing in 30 s: $(cat "$W/err")"
+    [ $i -lt 3000 ] || fail "add committed nothing in 150 s: $(cat "$W/err")"
     kill -0 $pid 2>/dev/null || fail "add finished before it could be killed"
     sleep 0.05
 done
@@ -37,8 +37,10 @@ n=$(sed 's/.*"articles":\([0-9]*\).*/\1/' "$W/stats")
 [ "$n" -ge "$last" ] || fail "$n articles stored, but $last were reported committed"
 [ $((n % 100)) -eq 0 ] || fail "$n articles stored: part of a batch survived the kill"
 # the interrupted add resumes: what was stored is skipped, the rest is added
-"$HS" add --db "$W/c.db" --batch 5000 "$W/in.jsonl" > "$W/out" 2>&1 || fail "resume: $(cat "$W/out")"
-grep -q "^$((8000 - n)) article(s) added, $n already stored" "$W/out" || fail "resume: $(cat "$W/out") (had $n)"
+# (the first n + 150 articles of the input, to stay quick under valgrind)
+head -n $((n + 150)) "$W/in.jsonl" > "$W/resume.jsonl"
+"$HS" add --db "$W/c.db" --batch 5000 "$W/resume.jsonl" > "$W/out" 2>&1 || fail "resume: $(cat "$W/out")"
+grep -q "^150 article(s) added, $n already stored" "$W/out" || fail "resume: $(cat "$W/out") (had $n)"
 
 # a full disk (a file-size limit): the batch being written is rolled back,
 # the message names the store, and what was committed stays readable

@@ -402,3 +402,26 @@ TEST(html_caption_label_is_not_a_credit)
     CHECK(strstr(p->text, "REUTERS") == NULL);
     hs_page_free(p);
 }
+
+TEST(html_og_title_without_site_name)
+{
+    /* og:title keeps a "- Site" suffix only when it is not the outlet's name;
+     * an og:site_name holding a URL becomes its host */
+    hs_page *p = page_of("<html><head><meta property=\"og:title\" content=\"Ferry fares rise - The Quay Courier\">"
+                         "<meta property=\"og:site_name\" content=\"The Quay Courier\"></head><body><p>Ferry fares "
+                         "will rise by a tenth in January, the operator said on Friday, citing the cost of fuel.</p>"
+                         "</body></html>");
+    if (!p)
+        return;
+    CHECK_STR(p->title, "Ferry fares rise");
+    hs_page_free(p);
+    p = page_of("<html><head><meta property=\"og:title\" content=\"Star review - shoots high, lands well\">"
+                "<meta property=\"og:site_name\" content=\"https://www.quaycourier.example/\"></head><body><p>The "
+                "new production at the Harbour Hall is long, loud and, for the most part, worth the ticket.</p>"
+                "</body></html>");
+    if (!p)
+        return;
+    CHECK_STR(p->title, "Star review - shoots high, lands well");
+    CHECK_STR(p->outlet, "quaycourier.example");
+    hs_page_free(p);
+}

@@ -221,6 +221,9 @@ TEST(store_ledger_fixture)
     /* a variant the article tied to a full name finds the person */
     json_t *who = parse(hs_store_who(s, "Quell", &json, &len), &json, &len);
     CHECK_STR(str(json_object_get(who, "entity"), "name"), "Mara Quell");
+    CHECK_INT(json_integer_value(json_object_get(json_object_get(who, "entity"), "articles")), 7);
+    CHECK_INT(json_array_size(json_object_get(who, "articles")), 7);
+    CHECK_STR(str(json_array_get(json_object_get(who, "articles"), 0), "id"), "ex12"); /* latest first */
     CHECK_INT(json_array_size(json_object_get(who, "about")) > 0, 1);
     json_decref(who);
 

@@ -227,7 +227,7 @@ TEST(train_and_tag_small_corpora)
     CHECK_INT(c.d->toks.n, 12);
     struct hs_pos_model *pos = NULL;
     CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, NULL), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, NULL, 0), 0);
     size_t right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].upos == c.upos.v[i];
@@ -239,7 +239,7 @@ TEST(train_and_tag_small_corpora)
     hs_corpus_finish(&c);
     struct hs_ner_model *ner = NULL;
     CHECK_INT(hs_ner_train(&c, pos, &o, NULL, &ner), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL, NULL), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, ner, NULL, NULL, 0), 0);
     right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].ner == c.ner.v[i];
@@ -371,12 +371,21 @@ TEST(parser_learns_and_builds_trees)
     struct hs_parse_model *pm = NULL;
     CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
     CHECK_INT(hs_parse_train(&c, pos, &o, NULL, &pm), 0);
-    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, pm), 0);
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, pm, 0), 0);
     size_t right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
         right += c.d->toks.v[i].head == c.head.v[i];
-    CHECK_INT(right, c.d->toks.n); /* the training sentences are learned */
+    /* the training sentences are learned (tag pairs seen fewer than 3 times
+     * cannot be predicted, so a tag or two differs from the gold ones) */
+    CHECK(right + 2 >= c.d->toks.n);
     CHECK(valid_trees(c.d));
+    CHECK(pos->n_pairs > 0);
+    for (size_t i = 0; i < c.d->toks.n; i++) { /* only (UPOS, PTB) pairs seen in training */
+        int seen = 0;
+        for (size_t k = 0; k < pos->n_pairs; k++)
+            seen |= pos->pairs[k][0] == c.d->toks.v[i].upos && pos->pairs[k][1] == c.d->toks.v[i].xpos;
+        CHECK(seen);
+    }
     CHECK(c.d->deprel_names != NULL);
     long root = -1;
     for (size_t i = 0; i < 7; i++)

@@ -1,0 +1,198 @@
+/* Unit tests for the link layer: names, descriptors, pronouns, tables.
+ * Every sentence here was written for these tests (invented people and outlets). */
+#include "harness.h"
+#include "linkfix.h"
+#include "link/link.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+TEST(link_surname_first_name_possessive)
+{
+    hs_doc *d = lf_run("Marta Quell arrived late to the premiere. Quell said the film was done. "
+                       "Later, Marta’s brother waved from the car.");
+    CHECK(d != NULL);
+    int e = lf_ent(d, "Marta Quell", 0);
+    CHECK(e >= 0);
+    CHECK_INT(lf_ent(d, "Quell", 0), e);
+    CHECK_INT(lf_ent(d, "Marta", 0), e);
+    CHECK_STR(d->entities.v[e].name, "Marta Quell");
+    CHECK_INT(d->entities.v[e].type, HS_ET_PERSON);
+    CHECK_INT(d->entities.v[e].gender, HS_G_FEMALE);
+}
+
+TEST(link_name_grows_to_the_longest)
+{
+    hs_doc *d = lf_run("Critics praised Vance on Sunday. Jeremy Vance thanked them.");
+    int e = lf_ent(d, "Jeremy Vance", 0);
+    CHECK(e >= 0);
+    CHECK_INT(lf_ent(d, "Vance", 0), e);
+    CHECK_STR(d->entities.v[e].name, "Jeremy Vance");
+}
+
+TEST(link_accents_and_case_fold)
+{
+    hs_doc *d = lf_run("Renée Falcó sang at the gala. Afterwards Falco thanked the band.");
+    int e = lf_ent(d, "Renée Falcó", 0);
+    CHECK(e >= 0);
+    CHECK_INT(lf_ent(d, "Falco", 0), e);
+}
+
+TEST(link_particles_and_hyphens)
+{
+    hs_doc *d = lf_run("Luz de Varga met Anton Ruiz-Tello in Lisbon. Later de Varga called Ruiz-Tello.");
+    int a = lf_ent(d, "Luz de Varga", 0), b = lf_ent(d, "Anton Ruiz-Tello", 0);
+    CHECK(a >= 0 && b >= 0 && a != b);
+    CHECK_INT(lf_ent(d, "de Varga", 0), a);
+    CHECK_INT(lf_ent(d, "Ruiz-Tello", 0), b);
+    CHECK_INT(d->entities.v[lf_ent(d, "Lisbon", 0)].type, HS_ET_PLACE);
+}
+
+TEST(link_titles_are_ties_not_names)
+{
+    hs_doc *d = lf_run("Danish Senator Ilse Varnak met Oren Blick on Monday. Blick spoke first. "
+                       "The Danish senator replied an hour later.");
+    int v = lf_ent(d, "Ilse Varnak", 0);
+    CHECK(v >= 0);
+    CHECK_INT(d->entities.v[v].type, HS_ET_PERSON);
+    CHECK_INT(lf_ent(d, "The Danish senator", 0), v);
+    CHECK_INT(lf_kind(d, "The Danish senator", 0), HS_MK_NOMINAL);
+}
+
+TEST(link_appositive_descriptor)
+{
+    hs_doc *d = lf_run("Pavel Orlan, the stepson of Governor Luisa Bent, was seen in court.");
+    int p = lf_ent(d, "Pavel Orlan", 0);
+    CHECK(p >= 0);
+    CHECK_INT(lf_ent(d, "the stepson", 0), p);
+    CHECK(p >= 0 && d->entities.v[p].gender == HS_G_MALE);
+    CHECK(lf_ent(d, "Luisa Bent", 0) >= 0 && lf_ent(d, "Luisa Bent", 0) != p);
+}
+
+TEST(link_pronouns_by_gender)
+{
+    hs_doc *d = lf_run("Dario Fenn met Clara Mott in Rome. He praised her new album, and she thanked him.");
+    int f = lf_ent(d, "Dario Fenn", 0), m = lf_ent(d, "Clara Mott", 0);
+    CHECK(f >= 0 && m >= 0);
+    CHECK_INT(lf_ent(d, "He", 0), f);
+    CHECK_INT(lf_ent(d, "her", 0), m);
+    CHECK_INT(lf_ent(d, "she", 0), m);
+    CHECK_INT(lf_ent(d, "him", 0), f);
+}
+
+/* A mention and the name it must corefer with, one linguistic pattern each. */
+static const struct {
+    const char *pattern, *text, *mention, *antecedent;
+} coref_cases[] = {
+    {"pronoun: the salient subject beats listed names",
+     "Nora Pell called her lawyers. Friends of Ivy Brand and Lena Cole were there. "
+     "Then Nora Pell left the room, and she did not return.", "she", "Nora Pell"},
+    {"descriptor: gender of its role noun", "Jonas Pyle and Greta Lund arrived at the festival. "
+     "The actress smiled for the cameras.", "The actress", "Greta Lund"},
+    {"descriptor: the age the article gave", "Hollis Crane, 62, met Bram Tovey, 35, at the club. "
+     "Tovey ordered. The 62-year-old left early.", "The 62-year-old", "Hollis Crane"},
+    {"descriptor: gender of the pronoun after it", "Silas Ward met Ines Calder. Ward is keen. Originally from "
+     "Oslo, the Paper Moon star moved to Paris for her first role.", "the Paper Moon star", "Ines Calder"},
+};
+
+TEST(link_coreference_cases)
+{
+    for (size_t i = 0; i < sizeof coref_cases / sizeof coref_cases[0]; i++) {
+        hs_doc *d = lf_run(coref_cases[i].text);
+        int got = lf_ent(d, coref_cases[i].mention, 0), want = lf_ent(d, coref_cases[i].antecedent, 0);
+        if (got < 0 || got != want)
+            hs_test_fail(__FILE__, __LINE__, "%s: '%s' -> entity %d, want %d ('%s')", coref_cases[i].pattern,
+                         coref_cases[i].mention, got, want, coref_cases[i].antecedent);
+    }
+}
+
+TEST(link_plural_pronoun_left_unlinked)
+{
+    hs_doc *d = lf_run("Hugo Brandt and Selma Ott arrived. They left together.");
+    CHECK_INT(lf_ent(d, "They", 0), -1);
+    CHECK_INT(lf_kind(d, "They", 0), HS_MK_PRONOUN);
+}
+
+TEST(link_nominal_by_film_tie)
+{
+    hs_doc *d = lf_run("The Harbor Lights star Nina Sorel met Tobias Reem. Reem spoke about his plans. "
+                       "Later the Harbor Lights star laughed.");
+    int n = lf_ent(d, "Nina Sorel", 0);
+    CHECK(n >= 0);
+    CHECK_INT(lf_ent(d, "The Harbor Lights star", 0), n);
+    CHECK_INT(lf_ent(d, "the Harbor Lights star", 0), n);
+}
+
+TEST(link_two_descriptors_in_a_sentence_are_two_people)
+{
+    hs_doc *d = lf_run("Piers Hale met Ada Lind at the gala. The Oscar winner has a charm the Broadway star can't ignore.");
+    int a = lf_ent(d, "The Oscar winner", 0), b = lf_ent(d, "the Broadway star", 0);
+    CHECK(b >= 0);
+    CHECK(a != b);
+}
+
+TEST(link_outlets_places_and_sentence_initial_words)
+{
+    hs_doc *d = lf_run("Rumours swirled on Friday. An insider told In Touch Weekly that Page Six had it wrong.");
+    int o = lf_ent(d, "In Touch Weekly", 0);
+    CHECK(o >= 0);
+    CHECK_INT(d->entities.v[o].type, HS_ET_ORG);
+    CHECK_INT(d->entities.v[o].outlet, 1);
+    CHECK(lf_ent(d, "Page Six", 0) >= 0);
+    CHECK_INT(lf_ent(d, "Rumours", 0), -2);
+    CHECK_INT(lf_ent(d, "Friday", 0), -2);
+}
+
+TEST(link_surname_reuse_makes_a_person)
+{
+    hs_doc *d = lf_run("Kestrel Dunmore opened the show. Critics liked Dunmore, and he bowed.");
+    int e = lf_ent(d, "Kestrel Dunmore", 0);
+    CHECK(e >= 0);
+    CHECK_INT(d->entities.v[e].type, HS_ET_PERSON);
+    CHECK_INT(lf_ent(d, "he", 0), e);
+}
+
+TEST(link_fold_table)
+{
+    char out[64];
+    const char *in = "Penélope  CRUZ’s";
+    CHECK_INT(hs_fold(in, strlen(in), out, sizeof out), 15);
+    CHECK_STR(out, "penelope cruz's");
+    CHECK_INT(hs_fold("abcdef", 6, out, 4), (long long)(size_t)-1);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+TEST(link_tables_bad_line_names_file_and_line)
+{
+    char dir[] = "/tmp/hs_link_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[128];
+    snprintf(path, sizeof path, "%s/link_words.tsv", dir);
+    write_file(path, "# words\nactress\trole\tf\nfoo\tbogus\n");
+    hs_analyzer_options o = HS_ANALYZER_OPTIONS_INIT;
+    o.data_dir = dir;
+    hs_analyzer *a = NULL;
+    CHECK_INT(hs_analyzer_new(&a, &o), HS_EINPUT);
+    CHECK(a == NULL);
+    CHECK(strstr(hs_error_last(), "link_words.tsv:3") != NULL);
+    remove(path);
+    snprintf(path, sizeof path, "%s/first_names.tsv", dir);
+    write_file(path, "Ana\tx\n");
+    CHECK_INT(hs_analyzer_new(&a, &o), HS_EINPUT);
+    CHECK(strstr(hs_error_last(), "first_names.tsv:1") != NULL);
+    remove(path);
+    o.layers = HS_LAYER_LINK | HS_LAYER_RELATE;
+    CHECK_INT(hs_analyzer_new(&a, &o), 0); /* no tables: an empty lexicon */
+    hs_analyzer_free(a);
+    rmdir(dir);
+}

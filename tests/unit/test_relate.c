@@ -1,0 +1,148 @@
+/* Unit tests for the relate layer: each pattern of issue 5 on sentences
+ * written for these tests, statuses (denial, hedges, confirmation), the
+ * attribution link, and the table parser's errors. */
+#include "harness.h"
+#include "linkfix.h"
+#include "relate/relate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define REL(text, type, a, b) (lf_run(text) ? lf_rel(lf_run(text), type, a, b, NULL) : -2)
+
+TEST(relate_rumours_of_a_romance_between)
+{
+    CHECK_INT(REL("There are rumours of a romance between Kara Voss and Milo Brandt.", "romance", "Kara Voss",
+                  "Milo Brandt"), HS_ST_RUMORED);
+}
+
+TEST(relate_spotted_dining_together)
+{
+    CHECK_INT(REL("Kara Voss and Milo Brandt were spotted dining together in Soho.", "meeting", "Kara Voss",
+                  "Milo Brandt"), HS_ST_ASSERTED);
+}
+
+TEST(relate_exes_list)
+{
+    hs_doc *d = lf_run("Jasper Quint is drawn to her, like Jasper’s exes Rhea Moll, Tess Arden and Ona Vale.");
+    CHECK_INT(lf_rel(d, "former_partner", "Jasper Quint", "Rhea Moll", NULL), HS_ST_ASSERTED);
+    CHECK_INT(lf_rel(d, "former_partner", "Jasper Quint", "Tess Arden", NULL), HS_ST_ASSERTED);
+    CHECK_INT(lf_rel(d, "former_partner", "Jasper Quint", "Ona Vale", NULL), HS_ST_ASSERTED);
+}
+
+TEST(relate_stepson_of)
+{
+    CHECK_INT(REL("Pavel Orlan, the stepson of Chilean Senator Luisa Bent, was in court.", "family", "Pavel Orlan",
+                  "Luisa Bent"), HS_ST_ASSERTED);
+}
+
+TEST(relate_is_dating)
+{
+    CHECK_INT(REL("Kara Voss is dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_ASSERTED);
+}
+
+TEST(relate_split_from)
+{
+    CHECK_INT(REL("Kara Voss split from Milo Brandt in May.", "former_partner", "Kara Voss", "Milo Brandt"),
+              HS_ST_ASSERTED);
+}
+
+TEST(relate_denied_dating)
+{
+    CHECK_INT(REL("Kara Voss denied dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_DENIED);
+}
+
+TEST(relate_negation_is_a_denial)
+{
+    CHECK_INT(REL("Kara Voss is not dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_DENIED);
+}
+
+TEST(relate_was_linked_to)
+{
+    /* the attrib layer's hedge table calls "linked" a rumour word: the status follows it */
+    CHECK_INT(REL("Kara Voss was linked to Milo Brandt last year.", "romance", "Kara Voss", "Milo Brandt"),
+              HS_ST_RUMORED);
+    CHECK_INT(REL("Reports linked Kara Voss to Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_RUMORED);
+}
+
+TEST(relate_wants_to_work_with)
+{
+    CHECK_INT(REL("Kara Voss wants to work with Milo Brandt.", "collaboration", "Kara Voss", "Milo Brandt"),
+              HS_ST_ASSERTED);
+}
+
+TEST(relate_starred_with_in)
+{
+    CHECK_INT(REL("Kara Voss starred with Milo Brandt in Night Harbor.", "collaboration", "Kara Voss", "Milo Brandt"),
+              HS_ST_ASSERTED);
+}
+
+TEST(relate_pronoun_slots)
+{
+    hs_doc *d = lf_run("Kara Voss met Milo Brandt at a party. Since then he has been dating her.");
+    CHECK_INT(lf_rel(d, "romance", "Milo Brandt", "Kara Voss", NULL), HS_ST_ASSERTED);
+}
+
+TEST(relate_hedges)
+{
+    CHECK_INT(REL("Kara Voss is reportedly dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"),
+              HS_ST_REPORTED);
+    CHECK_INT(REL("Kara Voss may be dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_RUMORED);
+    CHECK_INT(REL("Kara Voss is allegedly dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_RUMORED);
+}
+
+TEST(relate_confirmed)
+{
+    CHECK_INT(REL("Kara Voss confirmed she is dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"),
+              HS_ST_CONFIRMED);
+}
+
+TEST(relate_inside_a_quotation)
+{
+    /* an anonymous source: rumored */
+    hs_doc *d = lf_run("The rumour mill is busy. “Kara Voss is dating Milo Brandt,” a friend said.");
+    int attr = -5;
+    CHECK_INT(lf_rel(d, "romance", "Kara Voss", "Milo Brandt", &attr), HS_ST_RUMORED);
+    CHECK(d && attr >= 0 && (size_t)attr < d->attrs.n);
+    /* a named source: reported */
+    d = lf_run("Lunch was quiet. “Kara Voss is dating Milo Brandt,” the singer Tess Amble told Glimmer.");
+    attr = -5;
+    CHECK_INT(lf_rel(d, "romance", "Kara Voss", "Milo Brandt", &attr), HS_ST_REPORTED);
+    CHECK(d && attr >= 0 && (size_t)attr < d->attrs.n);
+}
+
+TEST(relate_no_relation_without_a_pattern)
+{
+    hs_doc *d = lf_run("Kara Voss thanked Milo Brandt for the flowers.");
+    CHECK(d != NULL);
+    CHECK_INT(d ? d->rels.n : 1, 0);
+}
+
+TEST(relate_table_errors_name_the_line)
+{
+    hs_relate_tables *t = NULL;
+    const char *bad_type = "# c\nrel\tfriendship\tA and B\n";
+    CHECK_INT(hs_relate_tables_parse(&t, bad_type, strlen(bad_type), "rel.tsv"), HS_EINPUT);
+    CHECK(strstr(hs_error_last(), "rel.tsv:2") != NULL);
+    const char *no_b = "rel\tromance\tA dating\n";
+    CHECK_INT(hs_relate_tables_parse(&t, no_b, strlen(no_b), "rel.tsv"), HS_EINPUT);
+    CHECK(strstr(hs_error_last(), "rel.tsv:1") != NULL);
+    const char *bad_status = "status\tmaybe\tsentence\tperhaps\n";
+    CHECK_INT(hs_relate_tables_parse(&t, bad_status, strlen(bad_status), "rel.tsv"), HS_EINPUT);
+    const char *good = "rel\tromance\tA ... dating B\nstatus\tdenied\tspan\tnot|never\n";
+    CHECK_INT(hs_relate_tables_parse(&t, good, strlen(good), "rel.tsv"), 0);
+    CHECK(t != NULL && t->n == 3);
+    CHECK(t && hs_alt_match(t->pats[0].el[2].alts, "dating"));
+    hs_relate_tables_free(t);
+}
+
+TEST(relate_couple_referred_to_as_they_or_the_couple)
+{
+    hs_doc *d = lf_run("Kara Voss and Milo Brandt met at a gala. Weeks later the couple were spotted dining in Rome.");
+    CHECK_INT(lf_rel(d, "meeting", "Kara Voss", "Milo Brandt", NULL), HS_ST_ASSERTED);
+    d = lf_run("Kara Voss and Milo Brandt wed in 2019. In 2023 they split after four years.");
+    CHECK_INT(lf_rel(d, "former_partner", "Kara Voss", "Milo Brandt", NULL), HS_ST_ASSERTED);
+    /* no couple named before: "they" stands for nobody */
+    d = lf_run("Kara Voss spoke. They were spotted dining with Milo Brandt.");
+    CHECK_INT(lf_rel(d, "meeting", "Kara Voss", "Milo Brandt", NULL), -1);
+}

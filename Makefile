@@ -99,7 +99,7 @@ install: all
 	install -m 644 $(B)/libhearsay.a $(DESTDIR)$(PREFIX)/lib/libhearsay.a
 	install -m 755 $(B)/libhearsay.so $(DESTDIR)$(PREFIX)/lib/libhearsay.so
 	install -m 644 include/hearsay.h $(DESTDIR)$(PREFIX)/include/hearsay.h
-	for d in models data; do [ ! -d $$d ] || cp -R $$d $(DESTDIR)$(PREFIX)/share/hearsay/; done
+	for d in models data web; do [ ! -d $$d ] || cp -R $$d $(DESTDIR)$(PREFIX)/share/hearsay/; done
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/.*HS_VERSION_STRING "\(.*\)"/\1/p' include/hearsay.h)|' \
 	    -e 's|@REQUIRES@|$(PKGS)|' scripts/hearsay.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/hearsay.pc
 

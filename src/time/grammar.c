@@ -540,7 +540,7 @@ static size_t p_anchored(const g_ctx *g, size_t i, hs_tval *v)
  * March" is a topic, not a time). */
 static size_t p_mod(const g_ctx *g, size_t i, hs_tval *v)
 {
-    int k = KW(g, i), mod, amounts_only = 0, pl;
+    int k = KW(g, i), mod, amounts_only = 0, pl = 0;
     size_t j = i + 1;
     if (k == TK_EARLY)
         mod = HS_TM_START;

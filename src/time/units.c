@@ -174,6 +174,7 @@ size_t tg_count_at(const g_ctx *g, size_t i, int allow_a, int *n, int *approx)
 int tg_unit_at(const g_ctx *g, size_t i, int *pl)
 {
     const hs_lex *l = LX(g, i);
+    *pl = 0; /* set on every path: callers test it beside the unit */
     if (!l || !l->unit || (W(g, i)->flags & TWF_CAP && !(W(g, i)->flags & TWF_SENT)))
         return 0;
     *pl = l->plural;

@@ -411,5 +411,15 @@ void hs_src_apply(hs_actx *x, const hs_src *s, hs_attr *at)
         const hs_mention *vm = d->mentions.n ? mention_in(d, s->via_b, s->via_e) : NULL;
         at->via_entity = vm ? vm->entity : HS_NONE;
     }
+    if (at->via.end > at->via.start && at->via_entity == HS_NONE) {
+        /* a via found by the cue frame ("told Glimmer Magazine"): the entity named there */
+        for (size_t i = 0; i < d->mentions.n; i++) {
+            const hs_mention *vm = &d->mentions.v[i];
+            if (vm->entity >= 0 && vm->span.start < at->via.end && vm->span.end > at->via.start) {
+                at->via_entity = vm->entity;
+                break;
+            }
+        }
+    }
     hs_attrib_claim(x, at->source);
 }

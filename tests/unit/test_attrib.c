@@ -285,3 +285,21 @@ TEST(attrib_tables_errors_name_file_and_line)
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CHECK_INT(system(cmd), 0);
 }
+
+TEST(attrib_via_links_the_outlet_entity)
+{
+    /* "X told OUTLET that …": the outlet named after the cue is the via, linked to its entity */
+    hs_doc *d = run("Lena Brook and Oskar Vail have been dating for months, a friend of the pair told "
+                    "Glimmer Magazine.\n");
+    CHECK(d);
+    if (!d)
+        return;
+    const hs_attr *a = find(d, "dating for months");
+    CHECK(a != NULL);
+    if (a && d->entities.n) {
+        CHECK(a->via.end > a->via.start);
+        CHECK(a->via_entity >= 0);
+        if (a->via_entity >= 0)
+            CHECK_STR(d->entities.v[a->via_entity].name, "Glimmer Magazine");
+    }
+}

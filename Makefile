@@ -104,7 +104,8 @@ install: all
 	    -e 's|@REQUIRES@|$(PKGS)|' scripts/hearsay.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/hearsay.pc
 
 # Fuzzing (clang + libFuzzer): make fuzz [FUZZ_TIME=60] runs every fuzz/fuzz_*.c for FUZZ_TIME
-# seconds from the seeds in fuzz/corpus/NAME (copied to build-fuzz/corpus/NAME, which grows).
+# seconds from the seeds in fuzz/corpus/NAME (copied to build-fuzz/corpus/NAME, which grows);
+# the HTML target also starts from the test pages in tests/html/.
 FB          := build-fuzz
 FUZZ_TIME   ?= 60
 FUZZ_NAMES  := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
@@ -129,6 +130,7 @@ fuzz: setup
 	@$(MAKE) --no-print-directory $(FUZZ_NAMES:%=$(FB)/fuzz_%)
 	@for n in $(FUZZ_NAMES); do \
 	    mkdir -p $(FB)/corpus/$$n; cp -n fuzz/corpus/$$n/* $(FB)/corpus/$$n/ 2>/dev/null; \
+	    [ $$n != html ] || cp -n tests/html/*.html $(FB)/corpus/html/; \
 	    echo "  FUZZ  $$n ($(FUZZ_TIME) s)"; \
 	    $(FB)/fuzz_$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 -rss_limit_mb=2048 -print_final_stats=0 \
 	        -artifact_prefix=$(FB)/crash-$$n- $(FB)/corpus/$$n > $(FB)/fuzz_$$n.log 2>&1 \

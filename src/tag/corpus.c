@@ -1,4 +1,5 @@
 /* Readers for CoNLL-U and CoNLL-2003 training and test data. */
+#include "eval/conllu.h"
 #include "tag/corpus.h"
 
 #include <dirent.h>
@@ -314,42 +315,16 @@ static int read_conllu_file(hs_corpus *c, const char *path)
     return rc;
 }
 
-/* The documents listed under "## SPLIT" in DIR/splits.md. */
+/* The documents listed under "## SPLIT" in DIR/splits.md (eval/conllu.c reads the list). */
 static int read_split(hs_corpus *c, const char *dir, const char *split)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/splits.md", dir);
-    FILE *f = open_data(path);
-    if (!f)
-        return HS_EIO;
-    char *line = NULL;
-    size_t cap = 0, found = 0;
-    ssize_t len;
-    int in = 0, rc = 0;
-    while (!rc && (len = getline(&line, &cap, f)) >= 0) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
-            line[--len] = 0;
-        if (strncmp(line, "## ", 3) == 0) {
-            in = strcmp(line + 3, split) == 0;
-            continue;
-        }
-        char *p = line;
-        while (*p == ' ')
-            p++;
-        if (!in || strncmp(p, "* ", 2) != 0)
-            continue;
-        char doc[4096];
-        struct stat st;
-        snprintf(doc, sizeof doc, "%s/%s.conllu", dir, p + 2);
-        if (stat(doc, &st) != 0)
-            continue; /* documents whose text is not distributed (GUM reddit) */
-        rc = read_conllu_file(c, doc);
-        found++;
-    }
-    free(line);
-    fclose(f);
-    if (!rc && found == 0)
-        rc = hs_error_set(HS_EINPUT, "%s: no documents of split '%s' found in %s", path, split, dir);
+    char **paths;
+    size_t n;
+    int rc = hs_gum_split(dir, split, &paths, &n);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = read_conllu_file(c, paths[i]);
+    if (paths)
+        hs_paths_free(paths, n);
     return rc;
 }
 

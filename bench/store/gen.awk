@@ -34,7 +34,7 @@ END {
         }
         for (o = 1; o <= n_out; o++) {
             q = int(40 * rand())
-            gsub(OUTLET[o], "The " C[1 + q % 15] " " (q < 15 ? "Herald" : (q < 30 ? "Wire" : "Post")), line)
+            gsub("([Tt]he )?" OUTLET[o], "The " C[1 + q % 15] " " (q < 15 ? "Herald" : (q < 30 ? "Wire" : "Post")), line)
         }
         # a unique id, and a last sentence so no two texts are the same
         sub(/"id": *"[^"]*"/, "\"id\": \"bench-" i "\"", line)

@@ -7,9 +7,15 @@
 
 hs_input_format hs_input_guess(const char *path);
 
-/* The 'date YYYY-MM-DD' header of a plain-text article: bytes to skip (0 when
- * absent); *bad is set when the first line starts like a header but is malformed. */
-size_t hs_text_header(const char *t, size_t n, char date[11], int *bad);
+/* The header of a plain-text article ('date YYYY-MM-DD', 'outlet: NAME'; see
+ * header.c): what it says, and the bytes to skip before the text (0 when there
+ * is no header).  A malformed header is HS_EINPUT, the message naming
+ * what:line. */
+typedef struct hs_text_meta {
+    char date[11];   /* YYYY-MM-DD, or "" */
+    char outlet[201]; /* or "" */
+} hs_text_meta;
+int hs_text_headers(const char *t, size_t n, const char *what, hs_text_meta *m, size_t *skip);
 
 /* Turn an HTML page into an article.  Fills art (strings point into the
  * malloc'ed *text_out / *meta_out, which the caller frees). */

@@ -1,4 +1,4 @@
-/* Readers: plain-text articles (with the optional 'date YYYY-MM-DD' header),
+/* Readers: plain-text articles (with the optional header of header.c),
  * JSONL (one article per line), directories of either; gzip is read
  * transparently.  HTML pages go through the extractor (html.c). */
 #include "base/buf.h"
@@ -36,7 +36,8 @@ struct hs_reader {
     char *text;       /* malloc'ed whole-file text */
     char *id;         /* malloc'ed */
     char origin[512];
-    char date[11];
+    char date[11];    /* of a JSONL line */
+    hs_text_meta meta; /* the header of a text file */
 };
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -257,44 +258,6 @@ static int read_whole(hs_reader *r, hs_buf *b)
     return 0;
 }
 
-/* 'date YYYY-MM-DD' at the start of the first line (after spaces). Returns the
- * number of bytes to drop (0 when there is no header), or -1 for a malformed date. */
-size_t hs_text_header(const char *t, size_t n, char date[11], int *bad)
-{
-    size_t i = 0;
-    *bad = 0;
-    date[0] = 0;
-    while (i < n && (t[i] == ' ' || t[i] == '\t'))
-        i++;
-    if (i + 5 > n || strncmp(t + i, "date", 4) != 0 || (t[i + 4] != ' ' && t[i + 4] != '\t' && t[i + 4] != ':'))
-        return 0;
-    i += 4;
-    if (t[i] == ':')
-        i++;
-    while (i < n && (t[i] == ' ' || t[i] == '\t'))
-        i++;
-    if (i + 10 > n)
-        return 0;
-    for (int k = 0; k < 10; k++) {
-        char c = t[i + k];
-        if ((k == 4 || k == 7) ? c != '-' : !isdigit((unsigned char)c)) {
-            if (k >= 4)
-                *bad = 1; /* starts like a year: a malformed header, not text */
-            return 0;
-        }
-    }
-    if (i + 10 < n && !isspace((unsigned char)t[i + 10])) {
-        *bad = 1;
-        return 0;
-    }
-    memcpy(date, t + i, 10);
-    date[10] = 0;
-    i += 10;
-    while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n'))
-        i++;
-    return i;
-}
-
 static const char *base_name(const char *p)
 {
     const char *s = strrchr(p, '/');
@@ -312,19 +275,16 @@ static int next_text(hs_reader *r, hs_article *art)
         return rc;
     }
     r->text = b.data ? b.data : strdup("");
-    size_t len = b.len;
-    int bad;
-    size_t skip = hs_text_header(r->text, len, r->date, &bad);
+    size_t len = b.len, skip;
     snprintf(r->origin, sizeof r->origin, "%s", path);
-    int y, m, dd;
-    if (bad || (r->date[0] && hs_date_parse(r->date, &y, &m, &dd) != 0))
-        return hs_error_set(HS_EINPUT, "%s:1: malformed 'date' header (want 'date YYYY-MM-DD', a calendar date)",
-                            path);
+    if ((rc = hs_text_headers(r->text, len, path, &r->meta, &skip)))
+        return rc;
     const char *bn = base_name(path);
     const char *dot = strchr(bn, '.');
     r->id = dot && dot > bn ? strndup(bn, (size_t)(dot - bn)) : strdup(bn);
     art->id = r->id;
-    art->date = r->date[0] ? r->date : NULL;
+    art->date = r->meta.date[0] ? r->meta.date : NULL;
+    art->outlet = r->meta.outlet[0] ? r->meta.outlet : NULL;
     art->text = r->text + skip;
     art->text_len = len - skip;
     art->origin_offset = skip;

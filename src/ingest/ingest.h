@@ -2,6 +2,7 @@
 #ifndef HS_INGEST_H
 #define HS_INGEST_H
 #include <stddef.h>
+#include <zlib.h>
 
 #include "hearsay.h"
 
@@ -21,5 +22,21 @@ int hs_text_headers(const char *t, size_t n, const char *what, hs_text_meta *m, 
  * malloc'ed *text_out / *meta_out, which the caller frees). */
 int hs_ingest_html(const char *html, size_t len, const char *origin, hs_article *art, char **text_out,
                    char **meta_out);
+
+/* An input's bytes, gunzipped when they start with gzip's magic, handed on
+ * as soon as they arrive (source.c). */
+typedef struct hs_src {
+    int fd;
+    int started, zinit, member_end, in_eof, done;
+    size_t have, pos; /* bytes in `in`; (plain input) how many were handed on */
+    z_stream zs;
+    unsigned char in[65536];
+} hs_src;
+/* Open a file, or standard input for "-": 0 or HS_EIO with the message. */
+int hs_src_open(hs_src *s, const char *path);
+/* Up to n bytes (fewer when that is what has arrived): the count, 0 at the
+ * end, or HS_EIO / HS_ENOMEM with a message naming `what`. */
+long hs_src_read(hs_src *s, void *buf, size_t n, const char *what);
+void hs_src_close(hs_src *s);
 
 #endif

@@ -25,7 +25,8 @@ struct hs_reader {
     /* the file being read */
     const char *path;
     hs_input_format cur_format;
-    gzFile gz;
+    hs_src src;
+    int open_;        /* src holds the current file */
     long line;
     hs_buf linebuf;
     char rbuf[65536];
@@ -141,9 +142,9 @@ int hs_reader_new(hs_reader **out, const char *path, hs_input_format format)
 
 static void close_current(hs_reader *r)
 {
-    if (r->gz)
-        gzclose(r->gz);
-    r->gz = NULL;
+    if (r->open_)
+        hs_src_close(&r->src);
+    r->open_ = 0;
     r->path = NULL;
     r->eof = 0;
     r->rpos = r->rlen = 0;
@@ -180,20 +181,12 @@ static int open_next(hs_reader *r)
         return HS_EOF;
     r->path = r->files[r->next_file++];
     r->cur_format = r->format == HS_INPUT_AUTO ? hs_input_guess(r->path) : r->format;
-    if (strcmp(r->path, "-") == 0) {
-        int fd = dup(0);
-        r->gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
-        if (!r->gz && fd >= 0)
-            close(fd);
-    } else {
-        r->gz = gzopen(r->path, "rb");
-    }
-    if (!r->gz) {
-        const char *p = r->path;
+    int rc = hs_src_open(&r->src, r->path);
+    if (rc) {
         r->path = NULL;
-        return hs_error_set(HS_EIO, "%s: cannot open: %s", p, strerror(errno ? errno : ENOMEM));
+        return rc;
     }
-    gzbuffer(r->gz, 128 * 1024);
+    r->open_ = 1;
     r->line = 0;
     return 0;
 }
@@ -207,12 +200,11 @@ static int read_line(hs_reader *r)
         if (r->rpos == r->rlen) {
             if (r->eof)
                 break;
-            int n = gzread(r->gz, r->rbuf, sizeof r->rbuf);
-            if (n < 0) {
-                int e;
-                const char *m = gzerror(r->gz, &e);
-                return hs_error_set(HS_EIO, "%s:%ld: read error: %s", r->path, r->line + 1, m);
-            }
+            char what[600];
+            snprintf(what, sizeof what, "%s:%ld", r->path, r->line + 1);
+            long n = hs_src_read(&r->src, r->rbuf, sizeof r->rbuf, what);
+            if (n < 0)
+                return (int)n;
             if (n == 0) {
                 r->eof = 1;
                 break;
@@ -245,11 +237,9 @@ static int read_whole(hs_reader *r, hs_buf *b)
     for (;;) {
         if (hs_buf_reserve(b, 65536))
             return HS_ENOMEM;
-        int n = gzread(r->gz, b->data + b->len, 65536);
-        if (n < 0) {
-            int e;
-            return hs_error_set(HS_EIO, "%s: read error: %s", r->path, gzerror(r->gz, &e));
-        }
+        long n = hs_src_read(&r->src, b->data + b->len, 65536, r->path);
+        if (n < 0)
+            return (int)n;
         if (n == 0)
             break;
         b->len += (size_t)n;
@@ -364,7 +354,7 @@ int hs_reader_next(hs_reader *r, hs_article *art)
     memset(art, 0, sizeof *art);
     drop_article(r);
     for (;;) {
-        if (!r->gz) {
+        if (!r->open_) {
             int rc = open_next(r);
             if (rc)
                 return rc;

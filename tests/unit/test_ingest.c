@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 static int head(const char *t, hs_text_meta *m, size_t *skip)
 {
@@ -112,4 +113,87 @@ TEST(reader_text_file_header)
     CHECK_INT(hs_reader_next(r, &a), HS_EOF);
     hs_reader_free(r);
     unlink(path);
+}
+
+/* The byte source: gzip told by its magic, members read in turn, truncation
+ * an error, and a pipe's bytes handed on without waiting for more. */
+static void write_gz(const char *path, const char *mode, const char *text)
+{
+    gzFile g = gzopen(path, mode);
+    CHECK(g != NULL);
+    if (g) {
+        gzputs(g, text);
+        gzclose(g);
+    }
+}
+
+static long read_all(const char *path, char *out, size_t cap)
+{
+    hs_src s;
+    if (hs_src_open(&s, path))
+        return -100;
+    size_t n = 0;
+    long k;
+    while (n < cap - 1 && (k = hs_src_read(&s, out + n, cap - 1 - n, "t")) > 0)
+        n += (size_t)k;
+    hs_src_close(&s);
+    out[n] = 0;
+    return k < 0 ? k : (long)n;
+}
+
+TEST(source_plain_gzip_members_truncated)
+{
+    char path[] = "/tmp/hs_src_XXXXXX", buf[256];
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return;
+    close(fd);
+    write_gz(path, "wb", "line one\nline two\n");
+    CHECK_INT(read_all(path, buf, sizeof buf), 18);
+    CHECK_STR(buf, "line one\nline two\n");
+    write_gz(path, "ab", "line three\n"); /* a second member */
+    CHECK_INT(read_all(path, buf, sizeof buf), 29);
+    CHECK_STR(buf, "line one\nline two\nline three\n");
+    FILE *f = fopen(path, "ab"); /* bytes after the last member are ignored, as gzip does */
+    fputs("trailing", f);
+    fclose(f);
+    CHECK_INT(read_all(path, buf, sizeof buf), 29);
+    /* truncated: an error naming what was read */
+    write_gz(path, "wb", "a longer line that will be cut short in its compressed form\n");
+    f = fopen(path, "r+b");
+    fseek(f, 0, SEEK_END);
+    long sz = ftell(f);
+    CHECK(ftruncate(fileno(f), sz - 12) == 0);
+    fclose(f);
+    CHECK_INT(read_all(path, buf, sizeof buf), HS_EIO);
+    CHECK(strstr(hs_error_last(), "t: read error: unexpected end of file") != NULL);
+    /* plain text, and text starting with one byte of the magic */
+    f = fopen(path, "wb");
+    fputs("\x1fplain", f);
+    fclose(f);
+    CHECK_INT(read_all(path, buf, sizeof buf), 6);
+    CHECK_STR(buf, "\x1fplain");
+    unlink(path);
+    CHECK_INT(read_all(path, buf, sizeof buf), -100);
+    CHECK(strstr(hs_error_last(), "cannot open") != NULL);
+}
+
+TEST(source_pipe_hands_on_what_arrived)
+{
+    int p[2];
+    CHECK(pipe(p) == 0);
+    int saved = dup(0);
+    dup2(p[0], 0);
+    close(p[0]);
+    hs_src s;
+    CHECK_INT(hs_src_open(&s, "-"), 0);
+    CHECK(write(p[1], "{\"text\": \"A.\"}\n", 15) == 15); /* the writer keeps the pipe open */
+    char buf[4096];
+    CHECK_INT(hs_src_read(&s, buf, sizeof buf, "stdin"), 15);
+    close(p[1]);
+    CHECK_INT(hs_src_read(&s, buf, sizeof buf, "stdin"), 0);
+    hs_src_close(&s);
+    dup2(saved, 0);
+    close(saved);
 }

@@ -31,6 +31,7 @@
 #include "eval/conllu.h"
 #include "eval/eval.h"
 #include "out/jw.h"
+#include "relate/relate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -148,20 +149,6 @@ static int all_proper(const words_t *W, int fw, int lw)
     return 1;
 }
 
-/* Is lemma one of the alternatives "a|b|c"? */
-static int lemma_in(const char *lemma, const char *alts)
-{
-    size_t n = strlen(lemma);
-    for (const char *p = alts; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t k = bar ? (size_t)(bar - p) : strlen(p);
-        if (k == n && memcmp(p, lemma, n) == 0)
-            return 1;
-        p += k + (bar != NULL);
-    }
-    return 0;
-}
-
 /* Classify gold mentions (kind held the first word, pred_ent the last word). */
 static void classify(gold_array *gold, const words_t *W)
 {
@@ -171,9 +158,9 @@ static void classify(gold_array *gold, const words_t *W)
         const char *lem = W->lemma.v[fw], *up = W->upos.v[lw];
         int pron = fw == lw && !strcmp(W->upos.v[fw], "PRON");
         g->narrow = pron && (!strcmp(lem, "he") || !strcmp(lem, "she"));
-        if (pron && lemma_in(lem, "he|his|himself|she|her|hers|herself"))
+        if (pron && hs_alt_match("he|his|himself|she|her|hers|herself", lem))
             g->kind = GK_PRON;
-        else if (pron && lemma_in(lem, "they|their|theirs|themselves"))
+        else if (pron && hs_alt_match("they|their|theirs|themselves", lem))
             g->kind = GK_THEY;
         else if (!strcmp(up, "PROPN") && all_proper(W, fw, lw))
             g->kind = GK_NAMED;

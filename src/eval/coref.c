@@ -25,6 +25,8 @@
  *                     (predicted nominal ending where the gold one ends); the
  *                     link layer resolves descriptors of people only, so
  *                     nominals of all types are reported apart;
+ *   he_she_link_precision, they_link_precision  share of the pronouns we
+ *                     linked whose link is right (see link_precision());
  *   MUC and B3        over the gold named mentions, the predicted clusters as
  *                     response (a named mention we missed is a singleton). */
 #include "analyzer.h"
@@ -53,7 +55,7 @@ typedef struct {
 } open_b;
 
 typedef struct {
-    size_t pron, pron_ok, narrow, narrow_ok, they, they_ok, nom, nom_ok, pnom, pnom_ok, named, named_found;
+    size_t pron, pron_ok, narrow, narrow_ok, they, they_ok, pron_links, pron_links_ok, they_links, they_links_ok, nom, nom_ok, pnom, pnom_ok, named, named_found;
     double muc_pn, muc_pd, muc_rn, muc_rd, b3_p, b3_r;
     size_t b3_n, docs, skipped;
     int debug; /* HS_EVAL_DEBUG set: print each missed pronoun and nominal */
@@ -274,8 +276,30 @@ static void cluster_scores(const gold_array *gold, coref_tally *t)
     free(resp);
 }
 
+/* Precision of the links we made: every predicted pronoun linked to an entity
+ * counts; it is right when a gold mention has its bytes and the entity it
+ * joined stands for that mention's gold entity (a pronoun whose gold entity
+ * has no name, or that GUM does not mark as a mention, is a wrong link). */
+static void link_precision(const gold_array *gold, coref_tally *t, const hs_doc *d)
+{
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const hs_mention *pm = &d->mentions.v[m];
+        if (pm->kind != HS_MK_PRONOUN || pm->entity < 0)
+            continue;
+        int ok = 0;
+        for (size_t i = 0; i < gold->n && !ok; i++)
+            ok = gold->v[i].start == pm->span.start && gold->v[i].end == pm->span.end &&
+                 has_named(gold, gold->v[i].ent) && stands_for(gold, pm->entity) == gold->v[i].ent;
+        if (pm->gender == HS_G_PLURAL)
+            t->they_links++, t->they_links_ok += ok;
+        else
+            t->pron_links++, t->pron_links_ok += ok;
+    }
+}
+
 static void score(gold_array *gold, coref_tally *t, const hs_doc *d)
 {
+    link_precision(gold, t, d);
     /* keep only mentions of entities that have a name */
     size_t k = 0;
     for (size_t i = 0; i < gold->n; i++)
@@ -285,9 +309,9 @@ static void score(gold_array *gold, coref_tally *t, const hs_doc *d)
     for (size_t i = 0; i < gold->n; i++) {
         gold_m *g = &gold->v[i];
         int ok = g->pred_ent >= 0 && stands_for(gold, g->pred_ent) == g->ent;
-        if (t->debug && (g->kind == GK_PRON || (g->kind == GK_NOMINAL && g->person)) && !ok)
+        if (t->debug && (g->kind == GK_PRON || g->kind == GK_THEY || (g->kind == GK_NOMINAL && g->person)) && !ok)
             fprintf(stderr, "miss %s '%.*s' gold %d pred %s (stands for %d) | %.*s\n",
-                    g->kind == GK_PRON ? "pronoun" : "nominal", (int)(g->end - g->start), d->text + g->start, g->ent,
+                    g->kind == GK_PRON ? "pronoun" : g->kind == GK_THEY ? "they" : "nominal", (int)(g->end - g->start), d->text + g->start, g->ent,
                     g->pred_ent >= 0 ? d->entities.v[g->pred_ent].name : "-",
                     g->pred_ent >= 0 ? stands_for(gold, g->pred_ent) : -1,
                     (int)(g->start > 80 ? 80 : g->start), d->text + g->start - (g->start > 80 ? 80 : g->start));
@@ -488,6 +512,8 @@ int hs_eval_coref(int argc, char **argv, FILE *out)
     put_share(&w, "pronoun_accuracy", t.pron_ok, t.pron);
     put_share(&w, "he_she_subject_object_accuracy", t.narrow_ok, t.narrow);
     put_share(&w, "they_accuracy", t.they_ok, t.they);
+    put_share(&w, "he_she_link_precision", t.pron_links_ok, t.pron_links);
+    put_share(&w, "they_link_precision", t.they_links_ok, t.they_links);
     put_share(&w, "person_nominal_accuracy", t.pnom_ok, t.pnom);
     put_share(&w, "nominal_accuracy_all_types", t.nom_ok, t.nom);
     put_share(&w, "pronoun_and_person_nominal_accuracy", t.pron_ok + t.pnom_ok, t.pron + t.pnom);

@@ -7,8 +7,9 @@
  *
  * Pass 2 (every mention, in text order) keeps a salience score per entity:
  * each mention adds a weight (more for the first mention of a sentence, the
- * usual subject; less for a member of a list) and scores halve with every
- * sentence.  A descriptor joins, in this order of preference:
+ * usual subject; less for a member of a list, or for a name modifying a noun:
+ * "a Christian family") and scores fall by 0.7 with every sentence.  A
+ * descriptor joins, in this order of preference:
  *   - the name it stands in apposition to ("X, the stepson of …", "the Deep
  *     Water star X");
  *   - the entity the article tied to its age ("X, 62," → "the 62-year-old");
@@ -20,7 +21,9 @@
  *     can't ignore").
  * A descriptor with no gender of its own takes that of the first singular
  * pronoun after it in its sentence when no other person is named between them.
- * A singular pronoun joins the most salient person of its gender (a person of
+ * A singular pronoun joins the most salient person of its gender (one
+ * mentioned earlier in its own sentence counts double: "Sol's ex-husband X,
+ * …, confirmed he …"; a person of
  * unknown gender counts 0.35, an untyped name — "Byron" — half again, and
  * becomes a person).  Plural pronouns stay unlinked. */
 #include "link/link.h"
@@ -29,13 +32,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SAL_MIN 0.05
+#define SAL_MIN 0.1
+#define SAL_DECAY 0.7 /* per sentence (tuned on GUM train and dev) */
+#define SAL_SAME 2.0  /* a candidate already mentioned in the pronoun's sentence */
 
 typedef struct {
     int32_t canon;  /* the mention with the longest name */
     int32_t last;   /* the last mention linked so far */
     uint64_t words; /* a bit per word of the canonical name (a quick filter) */
+    uint8_t untagged_name; /* some name mention the tagger did not call MISC */
 } ent_info;
+
+/* Did the tagger call the name mention m MISC (nationalities, religions,
+ * events: "Christian", "Scientologist", "Boxer Indemnity")? */
+static int tagger_misc(const hs_doc *d, const hs_mention *m)
+{
+    uint8_t l = d->toks.v[m->tok_begin].ner;
+    return m->kind == HS_MK_NAME && l != HS_NER_O && HS_NER_TYPE(l) == HS_ET_MISC;
+}
 
 /* A bit per word of a mention (hash of its fold modulo 64). */
 static uint64_t word_bits(const hs_link_ctx *c, const hs_mention *m)
@@ -159,6 +173,7 @@ static int new_entity(hs_link_ctx *c, ent_info **info, size_t m)
     size_t id = d->entities.n - 1;
     (*info)[id].canon = (*info)[id].last = (int32_t)m;
     (*info)[id].words = word_bits(c, mn);
+    (*info)[id].untagged_name = !tagger_misc(d, mn);
     c->score[id] = 0;
     c->score_sent[id] = 0;
     mn->entity = (int32_t)id;
@@ -181,6 +196,7 @@ static void join(hs_link_ctx *c, ent_info *info, size_t m, int32_t e)
     if (!en->gender && mn->gender && mn->gender != HS_G_PLURAL)
         en->gender = mn->gender;
     if (mn->kind == HS_MK_NAME) {
+        info[e].untagged_name |= !tagger_misc(d, mn);
         en->outlet |= mn->outlet;
         const hs_mention *cm = &d->mentions.v[info[e].canon];
         if (HS_SPAN_LEN(mn->span) > HS_SPAN_LEN(cm->span)) {
@@ -234,7 +250,7 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
 static double salience(const hs_link_ctx *c, size_t e, uint32_t sent)
 {
     uint32_t gap = sent > c->score_sent[e] ? sent - c->score_sent[e] : 0;
-    return c->score[e] * ldexp(1.0, -(int)(gap > 60 ? 60 : gap));
+    return c->score[e] * pow(SAL_DECAY, (double)(gap > 80 ? 80 : gap));
 }
 
 static void bump(hs_link_ctx *c, int32_t e, uint32_t sent, double w)
@@ -323,7 +339,7 @@ static int gender_ok(uint8_t want, uint8_t have)
 }
 
 /* The most salient person compatible with `gender`, skipping `taken`. */
-static int32_t most_salient(const hs_link_ctx *c, size_t m, uint8_t gender, int misc_ok,
+static int32_t most_salient(const hs_link_ctx *c, const ent_info *info, size_t m, uint8_t gender, int misc_ok,
                             const int32_t *taken, size_t ntaken)
 {
     const hs_doc *d = c->d;
@@ -332,12 +348,13 @@ static int32_t most_salient(const hs_link_ctx *c, size_t m, uint8_t gender, int 
     double bs = SAL_MIN;
     for (size_t e = 0; e < d->entities.n; e++) {
         const hs_entity *en = &d->entities.v[e];
-        if ((en->type != HS_ET_PERSON && !(misc_ok && en->type == HS_ET_MISC)) || !gender_ok(gender, en->gender))
+        if ((en->type != HS_ET_PERSON && !(misc_ok && en->type == HS_ET_MISC && info[e].untagged_name)) ||
+            !gender_ok(gender, en->gender))
             continue;
         int skip = 0;
         for (size_t k = 0; k < ntaken; k++)
             skip |= taken[k] == (int32_t)e;
-        double s = salience(c, e, sent) * (gender && !en->gender ? 0.35 : 1.0) * (en->type == HS_ET_MISC ? 0.5 : 1.0);
+        double s = salience(c, e, sent) * (c->score_sent[e] == sent ? SAL_SAME : 1.0) * (gender && !en->gender ? 0.35 : 1.0) * (en->type == HS_ET_MISC ? 0.5 : 1.0);
         if (!skip && s > bs) {
             bs = s;
             best = (int32_t)e;
@@ -385,6 +402,9 @@ static double weight(const hs_doc *d, size_t m, int first_in_sentence)
         if (d->text[t->start] == '(')
             return w * 0.3; /* a parenthesis: credits, asides */
     }
+    if (mn->kind == HS_MK_NAME && mn->tok_end < d->toks.n && d->toks.v[mn->tok_end].upos == HS_UPOS_NOUN &&
+        d->toks.v[mn->tok_end].kind == HS_TK_WORD && !(d->toks.v[mn->tok_end].flags & HS_TF_UPPER_INITIAL))
+        w *= 0.3; /* a name modifying a noun ("a Christian family", "the Vance campaign") is not what it talks about */
     int listed = (mn->tok_begin > 0 && hs_link_tok_is(d, mn->tok_begin - 1, "and|or")) ||
                  hs_link_tok_is(d, mn->tok_end, "and|or");
     return listed ? w * 0.6 : w;
@@ -416,7 +436,7 @@ static int pass_links(hs_link_ctx *c, ent_info *info)
             if (e < 0)
                 e = by_ties(c, m);
             if (e < 0)
-                e = most_salient(c, m, g, 0, taken, ntaken);
+                e = most_salient(c, info, m, g, 0, taken, ntaken);
             if (e >= 0) {
                 if (d->entities.v[e].type == HS_ET_MISC)
                     d->entities.v[e].type = HS_ET_PERSON;
@@ -427,7 +447,7 @@ static int pass_links(hs_link_ctx *c, ent_info *info)
             }
         } else if (mn->kind == HS_MK_PRONOUN) {
             if (mn->gender == HS_G_MALE || mn->gender == HS_G_FEMALE)
-                e = most_salient(c, m, mn->gender, 1, NULL, 0);
+                e = most_salient(c, info, m, mn->gender, 1, NULL, 0);
             if (e >= 0)
                 join(c, info, m, e);
         }

@@ -307,6 +307,21 @@ static int first_last(const hs_link_ctx *c, size_t b, size_t e)
     return (c->lt[b].cls & HS_LW_FIRST) && e - b >= 2 && e - b <= 3 && !(c->lt[e - 1].cls & HS_LW_ORGWORD);
 }
 
+/* A lone first name of known gender that the tagger typed otherwise ("the
+ * couple's child, Audrey, …"), not after a preposition of place ("in
+ * Charlotte") and not modifying a noun ("a Christian family"): a person.
+ * (Names the place table knows never get here.) */
+static int lone_first(const hs_link_ctx *c, size_t b, size_t e, int ner)
+{
+    const hs_doc *d = c->d;
+    if (e - b != 1 || !(c->lt[b].cls & HS_LW_FIRST) || ner == HS_ET_PERSON ||
+        (c->lt[b].gender != HS_G_MALE && c->lt[b].gender != HS_G_FEMALE) ||
+        (b > 0 && hs_link_tok_is(d, b - 1, "in|at|near|across|outside|inside|throughout")))
+        return 0;
+    return !(e < d->toks.n && d->toks.v[e].kind == HS_TK_WORD && !(d->toks.v[e].flags & HS_TF_UPPER_INITIAL) &&
+             d->toks.v[e].upos == HS_UPOS_NOUN);
+}
+
 /* A run of capitalised words [b, e) in a sentence ending at `end`. */
 static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
 {
@@ -378,7 +393,7 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
-    } else if (ner >= 0 && (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || age))) {
+    } else if (ner >= 0 && (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age))) {
         type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */
         if (type == HS_ET_PLACE && e - b == 1)
             type = HS_ET_MISC; /* a lone word the gazetteer does not know: taggers call

@@ -93,6 +93,19 @@ static const struct {
      "The actress smiled for the cameras.", "The actress", "Greta Lund"},
     {"descriptor: the age the article gave", "Hollis Crane, 62, met Bram Tovey, 35, at the club. "
      "Tovey ordered. The 62-year-old left early.", "The 62-year-old", "Hollis Crane"},
+    {"pronoun: a name modifying a noun is not the topic", "Marcus Vex sold the farm in May. The Henry family "
+     "bought it. He was glad.", "He", "Marcus Vex"},
+    {"pronoun: a name the tagger calls MISC (an event, a religion) is no antecedent", "Kwabena Osei moved "
+     "to Accra in May. The rent was low. The neighbours watched the Olympics, and he was glad.", "he", "Kwabena Osei"},
+    {"pronoun: a person named earlier in the pronoun's own sentence", "Tobias Wren sang. He bowed. Nell's cousin "
+     "Arlo Benn, the son of a pilot, said he would drive.", "he", "Arlo Benn"},
+    {"pronoun: a lone first name the tagger calls an organisation is a person of its gender", "Dario Lenz was "
+     "at home. Doctors treated the couple's youngest child, Audrey, for a rash. By June she was well.", "she", "Audrey"},
+    {"pronoun: a lone first name the tagger calls a place is a person of its gender", "Nadia Lenz was "
+     "at home. Doctors treated the couple's youngest child, Ava, for a rash. By June she was well.", "she", "Ava"},
+    {"pronoun: the subject of a biography outlasts a few sentences without it", "Tomas Ferrer was born in Vigo. "
+     "The town had a harbour. Fishing boats left at dawn. Markets opened at noon. Ships came from Porto. "
+     "At nineteen he left for Madrid.", "he", "Tomas Ferrer"},
     {"descriptor: gender of the pronoun after it", "Silas Ward met Ines Calder. Ward is keen. Originally from "
      "Oslo, the Paper Moon star moved to Paris for her first role.", "the Paper Moon star", "Ines Calder"},
 };

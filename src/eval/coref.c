@@ -279,17 +279,38 @@ static void cluster_scores(const gold_array *gold, coref_tally *t)
 /* Precision of the links we made: every predicted pronoun linked to an entity
  * counts; it is right when a gold mention has its bytes and the entity it
  * joined stands for that mention's gold entity (a pronoun whose gold entity
- * has no name, or that GUM does not mark as a mention, is a wrong link). */
+ * has no name, or that GUM does not mark as a mention, is a wrong link,
+ * unless the entity is a group named by words the gold entity has as a mention). */
 static void link_precision(const gold_array *gold, coref_tally *t, const hs_doc *d)
 {
     for (size_t m = 0; m < d->mentions.n; m++) {
         const hs_mention *pm = &d->mentions.v[m];
         if (pm->kind != HS_MK_PRONOUN || pm->entity < 0)
             continue;
-        int ok = 0;
-        for (size_t i = 0; i < gold->n && !ok; i++)
-            ok = gold->v[i].start == pm->span.start && gold->v[i].end == pm->span.end &&
-                 has_named(gold, gold->v[i].ent) && stands_for(gold, pm->entity) == gold->v[i].ent;
+        int ok = 0, g = -1;
+        for (size_t i = 0; i < gold->n && g < 0; i++)
+            if (gold->v[i].start == pm->span.start && gold->v[i].end == pm->span.end)
+                g = gold->v[i].ent;
+        ok = g >= 0 && has_named(gold, g) && stands_for(gold, pm->entity) == g;
+        /* a group named by its coordination ("Albert and Mara") is right when
+         * the gold entity has a mention of those very words */
+        const char *name = d->entities.v[pm->entity].name;
+        size_t nl = strlen(name);
+        for (size_t i = 0; g >= 0 && i < gold->n && !ok; i++)
+            ok = gold->v[i].ent == g && gold->v[i].end - gold->v[i].start == nl &&
+                 memcmp(d->text + gold->v[i].start, name, nl) == 0;
+        if (t->debug && pm->gender == HS_G_PLURAL && !ok) {
+            const gold_m *gm = NULL, *first = NULL;
+            for (size_t i = 0; i < gold->n && !gm; i++)
+                if (gold->v[i].start == pm->span.start && gold->v[i].end == pm->span.end)
+                    gm = &gold->v[i];
+            for (size_t i = 0; gm && i < gold->n && !first; i++)
+                if (gold->v[i].ent == gm->ent && gold->v[i].kind != GK_THEY)
+                    first = &gold->v[i];
+            fprintf(stderr, "wrong they '%.*s' -> '%s' gold '%.*s'\n", (int)HS_SPAN_LEN(pm->span),
+                    HS_SPAN_PTR(d, pm->span), d->entities.v[pm->entity].name, first ? (int)(first->end - first->start) : 1,
+                    first ? d->text + first->start : "-");
+        }
         if (pm->gender == HS_G_PLURAL)
             t->they_links++, t->they_links_ok += ok;
         else

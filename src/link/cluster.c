@@ -25,7 +25,10 @@
  * mentioned earlier in its own sentence counts double: "Sol's ex-husband X,
  * …, confirmed he …"; a person of
  * unknown gender counts 0.35, an untyped name — "Byron" — half again, and
- * becomes a person).  Plural pronouns stay unlinked. */
+ * becomes a person).  A plural pronoun joins the group formed by the last
+ * coordination of persons in its sentence or the one before ("A and B …
+ * they"), made on first use as a PERSON entity of plural gender, or a group
+ * referred to in its sentence or the one before; else it stays unlinked. */
 #include "link/link.h"
 
 #include <math.h>
@@ -245,6 +248,21 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
     return 0;
 }
 
+/* Is token i inside an open parenthesis of its sentence? */
+static int in_parens(const hs_doc *d, size_t i)
+{
+    for (size_t k = i; k > d->sents.v[d->toks.v[i].sent].tok_begin; k--) {
+        const hs_tok *t = &d->toks.v[k - 1];
+        if (t->kind != HS_TK_PUNCT || HS_TOK_LEN(t) != 1)
+            continue;
+        if (d->text[t->start] == ')')
+            return 0;
+        if (d->text[t->start] == '(')
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- pass 2 ------------------------------------------------------------------- */
 
 static double salience(const hs_link_ctx *c, size_t e, uint32_t sent)
@@ -393,15 +411,8 @@ static double weight(const hs_doc *d, size_t m, int first_in_sentence)
                     hs_link_tok_is(d, mn->tok_end, "'s|’s|'|’");
     if (first_in_sentence && !possessor) /* "Sol's ex-husband X …": the possessor is not the subject */
         w += 0.5;
-    for (size_t k = mn->tok_begin; k > d->sents.v[d->toks.v[mn->tok_begin].sent].tok_begin; k--) {
-        const hs_tok *t = &d->toks.v[k - 1];
-        if (t->kind != HS_TK_PUNCT || HS_TOK_LEN(t) != 1)
-            continue;
-        if (d->text[t->start] == ')')
-            break;
-        if (d->text[t->start] == '(')
-            return w * 0.3; /* a parenthesis: credits, asides */
-    }
+    if (in_parens(d, mn->tok_begin))
+        return w * 0.3; /* a parenthesis: credits, asides */
     if (mn->kind == HS_MK_NAME && mn->tok_end < d->toks.n && d->toks.v[mn->tok_end].upos == HS_UPOS_NOUN &&
         d->toks.v[mn->tok_end].kind == HS_TK_WORD && !(d->toks.v[mn->tok_end].flags & HS_TF_UPPER_INITIAL))
         w *= 0.3; /* a name modifying a noun ("a Christian family", "the Vance campaign") is not what it talks about */
@@ -410,20 +421,126 @@ static double weight(const hs_doc *d, size_t m, int first_in_sentence)
     return listed ? w * 0.6 : w;
 }
 
-static int pass_links(hs_link_ctx *c, ent_info *info)
+/* ---- plural pronouns ------------------------------------------------------------ */
+
+/* A group the article formed by coordination: mentions [first, last] of it. */
+typedef struct {
+    int32_t first, last, ent;
+} group_t;
+typedef HS_ARRAY(group_t) group_array;
+
+/* Is mention m one of a person (a name, descriptor or pronoun linked to one)? */
+static int person_at(const hs_link_ctx *c, size_t m)
+{
+    const hs_mention *mn = &c->d->mentions.v[m];
+    return mn->entity >= 0 && c->d->entities.v[mn->entity].type == HS_ET_PERSON &&
+           c->d->entities.v[mn->entity].gender != HS_G_PLURAL && mn->kind != HS_MK_PRONOUN &&
+           !in_parens(c->d, mn->tok_begin);
+}
+
+/* The last coordination of persons before mention m in its sentence or the
+ * one before ("A and B", "A, B and C", "A or B" excluded): its first and last
+ * mention, or 0. */
+static int coordination(const hs_link_ctx *c, size_t m, int32_t *first, int32_t *last)
+{
+    const hs_doc *d = c->d;
+    uint32_t sent = d->toks.v[d->mentions.v[m].tok_begin].sent;
+    for (size_t q = m; q-- > 1;) {
+        if (d->toks.v[d->mentions.v[q].tok_begin].sent + 1 < sent)
+            return 0;
+        if (!person_at(c, q))
+            continue;
+        size_t p = q, members = 1;
+        int and_seen = 0;
+        while (p > 0 && person_at(c, p - 1)) {
+            const hs_mention *a = &d->mentions.v[p - 1], *b = &d->mentions.v[p];
+            size_t bb = b->tok_begin; /* less the titles and roles before it ("and chef Tobias Rhee") */
+            while (bb > a->tok_end + 1 && bb + 3 > b->tok_begin &&
+                   (c->lt[bb - 1].cls & (HS_LW_TITLE | HS_LW_ROLE | HS_LW_NATIONALITY)))
+                bb--;
+            int by_and = a->tok_end + 1 == bb && hs_link_tok_is(d, a->tok_end, "and|&");
+            int by_comma = a->tok_end + 1 == bb && hs_link_tok_is(d, a->tok_end, ",") && and_seen;
+            if ((!by_and && !by_comma) || (by_and && and_seen) || a->entity == b->entity)
+                break;
+            and_seen |= by_and;
+            p--, members++;
+        }
+        if (members >= 2 && and_seen) {
+            *first = (int32_t)p, *last = (int32_t)q;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The entity of the group [first, last], made on first use: a PERSON of
+ * plural gender named by the words of the coordination. */
+static int32_t group_entity(hs_link_ctx *c, ent_info **info, group_array *groups, size_t m, int32_t first,
+                            int32_t last)
+{
+    hs_doc *d = c->d;
+    for (size_t i = 0; i < groups->n; i++)
+        if (groups->v[i].first == first && groups->v[i].last == last)
+            return groups->v[i].ent;
+    group_t *g = HS_PUSH(groups);
+    if (!g || new_entity(c, info, m))
+        return HS_NONE;
+    int32_t e = (int32_t)d->entities.n - 1;
+    hs_entity *en = &d->entities.v[e];
+    hs_span sp = {d->mentions.v[first].span.start, d->mentions.v[last].span.end};
+    en->name = hs_arena_strndup(&d->arena, HS_SPAN_PTR(d, sp), HS_SPAN_LEN(sp));
+    en->type = HS_ET_PERSON;
+    en->gender = HS_G_PLURAL;
+    *g = (group_t){first, last, e};
+    return en->name ? e : HS_NONE;
+}
+
+/* What a plural pronoun refers to: the couple or group last formed by
+ * coordination in its sentence or the one before ("Hugo Brandt and Selma Ott
+ * arrived. They left together."), else a group referred to in its sentence or
+ * the one before ("They … Their …").  Organisations are not tried: on GUM
+ * train a "they" after an organisation opening its sentence meant it one time
+ * in five; "they" mostly stands for unnamed plurals ("fans", "the police"). */
+static int32_t plural_antecedent(hs_link_ctx *c, ent_info **info, group_array *groups, size_t m)
+{
+    const hs_doc *d = c->d;
+    uint32_t sent = d->toks.v[d->mentions.v[m].tok_begin].sent;
+    int32_t first, last;
+    if (coordination(c, m, &first, &last))
+        return group_entity(c, info, groups, m, first, last);
+    int32_t best = HS_NONE;
+    double bs = SAL_MIN;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const hs_entity *en = &d->entities.v[e];
+        double sc = salience(c, e, sent);
+        if (en->type == HS_ET_PERSON && en->gender == HS_G_PLURAL && c->score_sent[e] + 1 >= sent && sc > bs) {
+            bs = sc;
+            best = (int32_t)e;
+        }
+    }
+    return best;
+}
+
+static int pass_links(hs_link_ctx *c, ent_info **infop)
 {
     hs_doc *d = c->d;
     int32_t taken[16];
     size_t ntaken = 0;
     uint32_t cur = UINT32_MAX;
+    group_array groups = {0};
     for (size_t m = 0; m < d->mentions.n; m++) {
+        ent_info *info = *infop;
         hs_mention *mn = &d->mentions.v[m];
         uint32_t sent = d->toks.v[mn->tok_begin].sent;
         if (sent != cur)
             ntaken = 0;
         if (mn->kind == HS_MK_NAME && d->entities.v[mn->entity].type != HS_ET_PERSON &&
-            d->entities.v[mn->entity].type != HS_ET_MISC)
-            continue; /* places, organisations and works take no salience */
+            d->entities.v[mn->entity].type != HS_ET_MISC) {
+            /* places and works take no salience; organisations take some, for "they" only */
+            if (d->entities.v[mn->entity].type == HS_ET_ORG && !mn->outlet)
+                bump(c, mn->entity, sent, 1.0);
+            continue;
+        }
         int first = sent != cur, appos = 0;
         cur = sent;
         int32_t e = mn->entity;
@@ -448,11 +565,14 @@ static int pass_links(hs_link_ctx *c, ent_info *info)
         } else if (mn->kind == HS_MK_PRONOUN) {
             if (mn->gender == HS_G_MALE || mn->gender == HS_G_FEMALE)
                 e = most_salient(c, info, m, mn->gender, 1, NULL, 0);
+            else if (mn->gender == HS_G_PLURAL)
+                e = plural_antecedent(c, infop, &groups, m);
             if (e >= 0)
-                join(c, info, m, e);
+                join(c, *infop, m, e);
         }
         bump(c, e, sent, appos ? 0.0 : weight(d, m, first)); /* an apposition repeats its name */
     }
+    HS_ARRAY_FREE(&groups);
     return 0;
 }
 
@@ -464,7 +584,7 @@ int hs_link_cluster(hs_link_ctx *c)
     if (!rc)
         rc = pass_names(c, &info);
     if (!rc)
-        rc = pass_links(c, info);
+        rc = pass_links(c, &info);
     for (size_t e = 0; !rc && e < d->entities.n; e++)
         d->entities.v[e].n_mentions = 0;
     for (size_t m = 0; !rc && m < d->mentions.n; m++)

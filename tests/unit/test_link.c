@@ -121,11 +121,43 @@ TEST(link_coreference_cases)
     }
 }
 
-TEST(link_plural_pronoun_left_unlinked)
+TEST(link_they_couple_by_coordination)
 {
-    hs_doc *d = lf_run("Hugo Brandt and Selma Ott arrived. They left together.");
-    CHECK_INT(lf_ent(d, "They", 0), -1);
+    /* "A and B … they": a group entity of plural gender, named by the coordination */
+    hs_doc *d = lf_run("Hugo Brandt and Selma Ott arrived at the gala. They left together, and their car waited.");
+    int h = lf_ent(d, "Hugo Brandt", 0), s = lf_ent(d, "Selma Ott", 0), t = lf_ent(d, "They", 0);
+    CHECK(h >= 0 && s >= 0 && h != s);
+    CHECK(t >= 0 && t != h && t != s);
     CHECK_INT(lf_kind(d, "They", 0), HS_MK_PRONOUN);
+    CHECK_INT(lf_ent(d, "their", 0), t);
+    CHECK_STR(d->entities.v[t].name, "Hugo Brandt and Selma Ott");
+    CHECK_INT(d->entities.v[t].gender, HS_G_PLURAL);
+    CHECK_INT(d->entities.v[t].type, HS_ET_PERSON);
+}
+
+TEST(link_they_list_of_three_with_roles)
+{
+    /* "A, B and role C … they": a list, with a role word before the last name */
+    hs_doc *d = lf_run("Ines Marlow, Pavel Dunn and chef Oskar Lind opened a bistro in Porto. They hired ten cooks.");
+    int t = lf_ent(d, "They", 0);
+    CHECK(t >= 0);
+    CHECK_STR(d->entities.v[t].name, "Ines Marlow, Pavel Dunn and chef Oskar Lind");
+}
+
+TEST(link_they_without_coordination_stays_unlinked)
+{
+    /* no coordination: "they" stands for an unnamed plural ("the fans") */
+    hs_doc *d = lf_run("Hugo Brandt sang at the gala. The fans cheered. They sang along.");
+    CHECK_INT(lf_ent(d, "They", 0), -1);
+    /* a coordination two sentences back is too far */
+    d = lf_run("Hugo Brandt and Selma Ott arrived at noon. The hall was full. Drinks were served. They left.");
+    CHECK_INT(lf_ent(d, "They", 0), -1);
+    /* a citation in parentheses forms no group */
+    d = lf_run("Night birds sing less in cities (Kell & Ruiz 2004). They measured forty sites.");
+    CHECK_INT(lf_ent(d, "They", 0), -1);
+    /* "or" forms no group */
+    d = lf_run("Either Hugo Brandt or Selma Ott will host. They have not decided.");
+    CHECK_INT(lf_ent(d, "They", 0), -1);
 }
 
 TEST(link_nominal_by_film_tie)

@@ -15,6 +15,10 @@
  *   - the entity the article tied to its age ("X, 62," → "the 62-year-old");
  *   - the entity whose ties hold all its modifiers ("Cuban President X" →
  *     "the Cuban President");
+ *   - for a bare descriptor ("the chef"), the person the article last tied
+ *     its role word to ("chef Teo Baptiste", "Teo Baptiste, a chef,", an
+ *     earlier "the chef");
+ *   - an occupation ("the lawyer") stops here: unlinked, a new person;
  *   - else the most salient person of compatible gender that no other
  *     descriptor of the same sentence took (two descriptors in one sentence
  *     name two people: "The Bond Girl has a charm the Mission Impossible star
@@ -313,6 +317,51 @@ static int32_t by_ties(const hs_link_ctx *c, size_t m)
     return best;
 }
 
+/* The head role word of descriptor m ("singer" in "the singer"), or SIZE_MAX. */
+static size_t role_head(const hs_link_ctx *c, const hs_mention *mn)
+{
+    size_t h = SIZE_MAX;
+    for (size_t k = mn->tok_begin; k < mn->tok_end; k = c->lt[k].cend)
+        if (c->lt[k].cls & HS_LW_ROLE)
+            h = k;
+    return h;
+}
+
+/* The person the article last tied a bare descriptor's role word to ("the
+ * chef", not "the Deep Water star", whose modifiers say more than its head):
+ * as a premodifier ("Singer Ada Moss", "chef Teo Baptiste"), an apposition
+ * ("Teo Baptiste, a chef,") or an earlier descriptor with that head. */
+static int32_t by_role(const hs_link_ctx *c, size_t m)
+{
+    const hs_doc *d = c->d;
+    size_t h = role_head(c, &d->mentions.v[m]);
+    for (size_t i = 0; i < c->ties.n && h != SIZE_MAX; i += 2)
+        if (c->ties.v[i] == m)
+            return HS_NONE; /* modifiers: by_ties() had its say */
+    if (h == SIZE_MAX)
+        return HS_NONE;
+    int32_t best = HS_NONE;
+    size_t best_m = 0;
+    for (size_t i = 0; i < c->ties.n; i += 2) {
+        uint32_t o = c->ties.v[i];
+        int32_t e = o < m ? d->mentions.v[o].entity : HS_NONE;
+        if (e >= 0 && d->entities.v[e].type == HS_ET_PERSON && fold_eq(c, c->ties.v[i + 1], (uint32_t)h) &&
+            (best < 0 || o >= best_m))
+            best = e, best_m = o;
+    }
+    for (size_t o = m; o-- > 0;) {
+        const hs_mention *p = &d->mentions.v[o];
+        if (p->kind != HS_MK_NOMINAL || p->entity < 0 || (best >= 0 && o < best_m))
+            continue;
+        size_t ph = role_head(c, p);
+        if (ph != SIZE_MAX && fold_eq(c, (uint32_t)ph, (uint32_t)h)) {
+            best = p->entity;
+            break;
+        }
+    }
+    return best;
+}
+
 static int32_t by_age(const hs_link_ctx *c, size_t m)
 {
     int32_t age = 0, best = HS_NONE;
@@ -553,6 +602,9 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
             if (e < 0)
                 e = by_ties(c, m);
             if (e < 0)
+                e = by_role(c, m);
+            size_t h = role_head(c, mn);
+            if (e < 0 && !(h != SIZE_MAX && (c->lt[h].cls & HS_LW_OCCUPATION)))
                 e = most_salient(c, info, m, g, 0, taken, ntaken);
             if (e >= 0) {
                 if (d->entities.v[e].type == HS_ET_MISC)

@@ -200,8 +200,9 @@ static const hs_lw_entry *lookup_span(const hs_link_ctx *c, size_t b, size_t e)
     return n == (size_t)-1 ? NULL : hs_lw_get(c->lex, key, n);
 }
 
-/* Is the name at [b, e) followed by an appositive person descriptor or an age? */
-static int person_apposition(hs_link_ctx *c, size_t e, size_t end)
+/* Is the name at [b, e) followed by an appositive person descriptor or an
+ * age?  The age, or -1 with *role the role word ("X, a chef, …"), or 0. */
+static int person_apposition(hs_link_ctx *c, size_t e, size_t end, size_t *role)
 {
     const hs_doc *d = c->d;
     if (e + 2 >= end || !tok_char(d, e, ','))
@@ -212,8 +213,10 @@ static int person_apposition(hs_link_ctx *c, size_t e, size_t end)
     if (hs_link_tok_is(d, k, "the|a|an|his|her|their"))
         k++;
     for (size_t lim = k + 3; k < end && k < lim; k++)
-        if (c->lt[k].cls & HS_LW_ROLE)
+        if (c->lt[k].cls & HS_LW_ROLE) {
+            *role = k;
             return -1;
+        }
     return 0;
 }
 
@@ -336,8 +339,9 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     }
     size_t first_prem = SIZE_MAX, run_begin = b;
     uint8_t gender = 0, person = 0, the = 0;
-    if (b > 0 && (c->lt[b - 1].cls & (HS_LW_ROLE | HS_LW_TITLE)) && !capword(d, b - 1) &&
-        d->toks.v[b - 1].sent == d->toks.v[b].sent) { /* "chef Teo Baptiste" */
+    if (b > 0 && (c->lt[b - 1].cls & (HS_LW_ROLE | HS_LW_TITLE)) && !c->lt[b - 1].in_mention &&
+        (!capword(d, b - 1) || initial_position(d, b - 1)) &&
+        d->toks.v[b - 1].sent == d->toks.v[b].sent) { /* "chef Teo Baptiste", "Singer Ada Moss …" */
         person = 1;
         first_prem = b - 1;
         gender = c->lt[b - 1].gender;
@@ -387,7 +391,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         return 0; /* "Chilean Senator X": an adjective before a title */
     const hs_lw_entry *x = lookup_span(c, b, e);
     uint8_t type = HS_ET_MISC, outlet = 0;
-    int age = person_apposition(c, e, end);
+    size_t role = SIZE_MAX;
+    int age = person_apposition(c, e, end, &role);
     if (age < 0 && b > 0 && hs_link_tok_is(d, b - 1, "from|in|at|to|of|with|on|for|by|near|since"))
         age = 0; /* "Originally from Oslo, the … star": a fronted phrase, not an apposition */
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
@@ -414,6 +419,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     int rc = push_mention(c, b, e, HS_MK_NAME, type, type == HS_ET_PERSON ? gender : 0, outlet);
     for (size_t k = first_prem; !rc && k < b; k++)
         rc = add_tie(c, k);
+    if (!rc && age < 0 && role != SIZE_MAX && type == HS_ET_PERSON)
+        rc = add_tie(c, role); /* "Ramon Ellery, a chef, …": the role is his, as a premodifier would be */
     if (!rc && age > 0) {
         if (HS_RESERVE(&c->ages, c->ages.n + 2))
             return HS_ENOMEM;

@@ -110,6 +110,40 @@ static const struct {
      "Oslo, the Paper Moon star moved to Paris for her first role.", "the Paper Moon star", "Ines Calder"},
 };
 
+/* Descriptors headed by a trade or a role the article tied to one person. */
+static const struct {
+    const char *pattern, *text, *mention, *antecedent; /* antecedent NULL: stays unlinked */
+} role_cases[] = {
+    {"role premodifier, capitalised at the start of a sentence", "Chef Ramon Ellery opened a bistro in Leeds with "
+     "Dana Whitcombe. The chef said the menu would change weekly.", "The chef", "Ramon Ellery"},
+    {"role premodifier in lower case", "Ramon Ellery opened a bistro with lawyer Dana Whitcombe. Ellery cooks "
+     "daily. The lawyer handled the lease.", "The lawyer", "Dana Whitcombe"},
+    {"role in an apposition", "Ines Calder, a surgeon, married Piet Ober in May. Ober is a pilot. Last week the "
+     "surgeon gave a talk.", "the surgeon", "Ines Calder"},
+    {"celebrity role tied by a premodifier beats salience", "Singer Corinne Vale met producer Abe Lund in March. "
+     "Lund praised the album twice. The singer later said the sessions were tense.", "The singer", "Corinne Vale"},
+    {"an earlier descriptor with the same head", "The chef, Teo Baptiste, greeted Ana Roig at the door. Roig "
+     "ordered fish. Later the chef came out to the tables.", "the chef", "Teo Baptiste"},
+    {"a descriptor with modifiers is not matched by its head alone", "The action star Bruno Kade met Lina Ferro "
+     "at the gala. Kade left early. The Paper Moon star stayed until dawn with her sister.", "The Paper Moon star",
+     "Lina Ferro"},
+    {"a trade with no tie is a new person, not the salient one", "Ramon Ellery was sued by his landlord in May. "
+     "The lawyer for the landlord said the rent was late.", "The lawyer", NULL},
+};
+
+TEST(link_role_descriptors)
+{
+    for (size_t i = 0; i < sizeof role_cases / sizeof role_cases[0]; i++) {
+        hs_doc *d = lf_run(role_cases[i].text);
+        int got = lf_ent(d, role_cases[i].mention, 0);
+        int want = role_cases[i].antecedent ? lf_ent(d, role_cases[i].antecedent, 0) : -1;
+        if (got == -2 || got != want || (role_cases[i].antecedent && want < 0))
+            hs_test_fail(__FILE__, __LINE__, "%s: '%s' -> entity %d, want %d ('%s')", role_cases[i].pattern,
+                         role_cases[i].mention, got, want, role_cases[i].antecedent ? role_cases[i].antecedent : "-");
+        CHECK_INT(lf_kind(d, role_cases[i].mention, 0), HS_MK_NOMINAL);
+    }
+}
+
 TEST(link_coreference_cases)
 {
     for (size_t i = 0; i < sizeof coref_cases / sizeof coref_cases[0]; i++) {
@@ -130,6 +164,8 @@ TEST(link_they_couple_by_coordination)
     CHECK(t >= 0 && t != h && t != s);
     CHECK_INT(lf_kind(d, "They", 0), HS_MK_PRONOUN);
     CHECK_INT(lf_ent(d, "their", 0), t);
+    if (t < 0)
+        return;
     CHECK_STR(d->entities.v[t].name, "Hugo Brandt and Selma Ott");
     CHECK_INT(d->entities.v[t].gender, HS_G_PLURAL);
     CHECK_INT(d->entities.v[t].type, HS_ET_PERSON);
@@ -141,7 +177,8 @@ TEST(link_they_list_of_three_with_roles)
     hs_doc *d = lf_run("Ines Marlow, Pavel Dunn and chef Oskar Lind opened a bistro in Porto. They hired ten cooks.");
     int t = lf_ent(d, "They", 0);
     CHECK(t >= 0);
-    CHECK_STR(d->entities.v[t].name, "Ines Marlow, Pavel Dunn and chef Oskar Lind");
+    if (t >= 0)
+        CHECK_STR(d->entities.v[t].name, "Ines Marlow, Pavel Dunn and chef Oskar Lind");
 }
 
 TEST(link_they_without_coordination_stays_unlinked)

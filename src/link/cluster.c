@@ -32,7 +32,8 @@
  * becomes a person).  A plural pronoun joins the group formed by the last
  * coordination of persons in its sentence or the one before ("A and B …
  * they"), made on first use as a PERSON entity of plural gender, or a group
- * referred to in its sentence or the one before; else it stays unlinked. */
+ * referred to in its sentence or the one before; else it stays unlinked.  A
+ * plural descriptor ("the couple", "the pair") does the same. */
 #include "link/link.h"
 
 #include <math.h>
@@ -452,13 +453,18 @@ static uint8_t nominal_gender(const hs_link_ctx *c, size_t m)
     return 0;
 }
 
+/* Is mention m a possessor ("Sol's ex-husband X …")?  It is not the subject. */
+static int possessor(const hs_doc *d, const hs_mention *mn)
+{
+    return mn->tok_end < d->toks.n && d->toks.v[mn->tok_end].kind == HS_TK_CLITIC &&
+           hs_link_tok_is(d, mn->tok_end, "'s|’s|'|’");
+}
+
 static double weight(const hs_doc *d, size_t m, int first_in_sentence)
 {
     const hs_mention *mn = &d->mentions.v[m];
     double w = mn->kind == HS_MK_NAME ? 1.0 : mn->kind == HS_MK_NOMINAL ? 0.8 : 0.7;
-    int possessor = mn->tok_end < d->toks.n && d->toks.v[mn->tok_end].kind == HS_TK_CLITIC &&
-                    hs_link_tok_is(d, mn->tok_end, "'s|’s|'|’");
-    if (first_in_sentence && !possessor) /* "Sol's ex-husband X …": the possessor is not the subject */
+    if (first_in_sentence && !possessor(d, mn))
         w += 0.5;
     if (in_parens(d, mn->tok_begin))
         return w * 0.3; /* a parenthesis: credits, asides */
@@ -575,7 +581,7 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
     hs_doc *d = c->d;
     int32_t taken[16];
     size_t ntaken = 0;
-    uint32_t cur = UINT32_MAX;
+    uint32_t cur = UINT32_MAX, cur_first = UINT32_MAX;
     group_array groups = {0};
     for (size_t m = 0; m < d->mentions.n; m++) {
         ent_info *info = *infop;
@@ -590,10 +596,16 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
                 bump(c, mn->entity, sent, 1.0);
             continue;
         }
-        int first = sent != cur, appos = 0;
+        int first = sent != cur_first, appos = 0;
         cur = sent;
+        if (!possessor(d, mn)) /* the first mention that is no possessor takes the subject's weight */
+            cur_first = sent;
         int32_t e = mn->entity;
-        if (mn->kind == HS_MK_NOMINAL) {
+        if (mn->kind == HS_MK_NOMINAL && mn->gender == HS_G_PLURAL) {
+            e = plural_antecedent(c, infop, &groups, m); /* "the couple", "the pair" */
+            if (e >= 0)
+                join(c, *infop, m, e);
+        } else if (mn->kind == HS_MK_NOMINAL) {
             uint8_t g = nominal_gender(c, m);
             e = apposed(c, m);
             appos = e >= 0;

@@ -117,6 +117,16 @@ static int age_token(const hs_link_ctx *c, size_t i)
     return v > 0 && v < 130 && strcmp(end, "-year-old") == 0 ? (int)v : 0;
 }
 
+/* The age written just before token k as a premodifier ("45-year-old chef
+ * Ramon Ellery", "the 45-year-old Ramon Ellery"), or 0. */
+static int age_before(const hs_link_ctx *c, size_t k)
+{
+    for (size_t j = k > 5 ? k - 5 : 0; j < k; j++)
+        if (c->lt[j].cend == k) /* the compound's first token holds it whole */
+            return age_token(c, j);
+    return 0;
+}
+
 static int number_value(const hs_doc *d, size_t i)
 {
     const hs_tok *t = &d->toks.v[i];
@@ -421,6 +431,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         rc = add_tie(c, k);
     if (!rc && age < 0 && role != SIZE_MAX && type == HS_ET_PERSON)
         rc = add_tie(c, role); /* "Ramon Ellery, a chef, …": the role is his, as a premodifier would be */
+    if (!rc && age <= 0 && type == HS_ET_PERSON)
+        age = age_before(c, first_prem != SIZE_MAX ? first_prem : b);
     if (!rc && age > 0) {
         if (HS_RESERVE(&c->ages, c->ages.n + 2))
             return HS_ENOMEM;

@@ -99,6 +99,8 @@ static const struct {
      "to Accra in May. The rent was low. The neighbours watched the Olympics, and he was glad.", "he", "Kwabena Osei"},
     {"pronoun: a person named earlier in the pronoun's own sentence", "Tobias Wren sang. He bowed. Nell's cousin "
      "Arlo Benn, the son of a pilot, said he would drive.", "he", "Arlo Benn"},
+    {"pronoun: a possessor does not take the subject's place", "Nadia Lenz was at home. Doctors treated Omar's "
+     "youngest child, Ava, for a rash. By June she was well.", "she", "Ava"},
     {"pronoun: a lone first name the tagger calls an organisation is a person of its gender", "Dario Lenz was "
      "at home. Doctors treated the couple's youngest child, Audrey, for a rash. By June she was well.", "she", "Audrey"},
     {"pronoun: a lone first name the tagger calls a place is a person of its gender", "Nadia Lenz was "
@@ -124,6 +126,8 @@ static const struct {
      "Lund praised the album twice. The singer later said the sessions were tense.", "The singer", "Corinne Vale"},
     {"an earlier descriptor with the same head", "The chef, Teo Baptiste, greeted Ana Roig at the door. Roig "
      "ordered fish. Later the chef came out to the tables.", "the chef", "Teo Baptiste"},
+    {"an age written as a premodifier of the name", "45-year-old chef Ramon Ellery met Dana Whitcombe, 38, in "
+     "Leeds. Whitcombe smiled. The 45-year-old ordered wine.", "The 45-year-old", "Ramon Ellery"},
     {"a descriptor with modifiers is not matched by its head alone", "The action star Bruno Kade met Lina Ferro "
      "at the gala. Kade left early. The Paper Moon star stayed until dawn with her sister.", "The Paper Moon star",
      "Lina Ferro"},
@@ -169,6 +173,18 @@ TEST(link_they_couple_by_coordination)
     CHECK_STR(d->entities.v[t].name, "Hugo Brandt and Selma Ott");
     CHECK_INT(d->entities.v[t].gender, HS_G_PLURAL);
     CHECK_INT(d->entities.v[t].type, HS_ET_PERSON);
+}
+
+TEST(link_the_pair_joins_the_couple)
+{
+    /* "A and B … the pair … they": a plural descriptor joins the group too */
+    hs_doc *d = lf_run("Ramon Ellery and Dana Whitcombe left the club at midnight. The pair said they were happy.");
+    int t = lf_ent(d, "The pair", 0);
+    CHECK(t >= 0);
+    CHECK_INT(lf_kind(d, "The pair", 0), HS_MK_NOMINAL);
+    CHECK_INT(lf_ent(d, "they", 0), t);
+    if (t >= 0)
+        CHECK_STR(d->entities.v[t].name, "Ramon Ellery and Dana Whitcombe");
 }
 
 TEST(link_they_list_of_three_with_roles)

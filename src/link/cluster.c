@@ -3,7 +3,9 @@
  * Pass 1 (names, in text order): a name joins the most recently mentioned
  * entity of a compatible type whose longest name holds it as a run of words,
  * or that it holds ("Cruise", "Tom" and "de Armas" join "Tom Cruise" and "Ana
- * de Armas"; case and accents are folded); otherwise it starts an entity.
+ * de Armas"; case and accents are folded); otherwise it starts an entity.  A
+ * name after a kinship noun ("his daughter Rulan Chao Pian") joins only the
+ * same full name: it shares a surname with a relative, not a person.
  *
  * Pass 2 (every mention, in text order) keeps a salience score per entity:
  * each mention adds a weight (more for the first mention of a sentence, the
@@ -224,6 +226,9 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
             continue;
         int32_t best = HS_NONE;
         uint64_t bits = word_bits(c, mn);
+        int kin = 0; /* "his daughter Rulan Chao Pian": a relative, not the "Chao" named before */
+        for (size_t i = 0; i < c->ties.n; i += 2)
+            kin |= c->ties.v[i] == m && (c->lt[c->ties.v[i + 1]].cls & HS_LW_KIN);
         for (size_t e = 0; e < d->entities.n; e++) {
             const hs_mention *cm = &d->mentions.v[(*info)[e].canon];
             uint64_t both = bits & (*info)[e].words;
@@ -231,6 +236,8 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
                 continue;
             if (!words_within(c, mn, cm) && !words_within(c, cm, mn))
                 continue;
+            if (kin && (cm->tok_end - cm->tok_begin != mn->tok_end - mn->tok_begin || !words_within(c, cm, mn)))
+                continue; /* a relative joins only the very same full name */
             if (best < 0 || (*info)[e].last > (*info)[best].last)
                 best = (int32_t)e;
         }

@@ -61,6 +61,18 @@ TEST(link_titles_are_ties_not_names)
     CHECK_INT(lf_kind(d, "The Danish senator", 0), HS_MK_NOMINAL);
 }
 
+TEST(link_kin_noun_introduces_a_relative)
+{
+    /* "Halpern … his daughter Rina Halpern": a relative sharing the surname, not the same person */
+    hs_doc *d = lf_run("Halpern founded the firm in 1970, and he ran it until 1999. His daughter Rina Halpern now "
+                       "runs it.");
+    int h = lf_ent(d, "Halpern", 0), r = lf_ent(d, "Rina Halpern", 0);
+    CHECK(h >= 0 && r >= 0 && h != r);
+    CHECK_INT(lf_ent(d, "he", 0), h);
+    if (r >= 0)
+        CHECK_INT(d->entities.v[r].gender, HS_G_FEMALE);
+}
+
 TEST(link_appositive_descriptor)
 {
     hs_doc *d = lf_run("Pavel Orlan, the stepson of Governor Luisa Bent, was seen in court.");

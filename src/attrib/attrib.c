@@ -123,6 +123,40 @@ static int ptb_verb(const hs_doc *d, const hs_tok *t)
     return x && x[0] == 'V' && x[1] == 'B';
 }
 
+/* A cue word right after a document's head noun is its verb whatever its tag:
+ * "the poll shows …", "court papers show …" (a tagger reads "poll shows" as
+ * a compound noun). */
+static int after_document(hs_actx *x, uint32_t i)
+{
+    hs_tb_entry e;
+    const hs_doc *d = x->d;
+    if (i == 0 || !hs_aw_is_word(d, i - 1) || d->toks.v[i - 1].quote >= 0)
+        return 0;
+    for (uint32_t b = i - 1;; b--) { /* phrases of up to three words ending at i - 1 */
+        if (hs_tables_match(x->t, d, b, i, HS_TB_DOC, &e) == i - b)
+            return 1;
+        if (b == 0 || i - b >= 3)
+            return 0;
+    }
+}
+
+/* "in" before a poll or survey is a cue whose source is the poll. */
+static int survey_in(hs_actx *x, uint32_t i)
+{
+    const hs_doc *d = x->d;
+    if (!hs_aw_eq(d, i, "in"))
+        return 0;
+    uint32_t se = hs_aw_sent_end(d, i);
+    hs_src s;
+    if (!hs_src_right(x, i + 1, se, &s) || s.kind != HS_SK_DOCUMENT)
+        return 0;
+    hs_tb_entry e;
+    for (uint32_t k = s.b; k < s.e; k++)
+        if (hs_tables_match(x->t, d, k, s.e, HS_TB_SURVEY, &e))
+            return 1;
+    return 0;
+}
+
 static void find_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
@@ -136,6 +170,10 @@ static void find_cues(hs_actx *x)
             continue;
         hs_tb_entry e;
         uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
+        if (!n && survey_in(x, i)) {
+            n = 1; /* "In the poll, …", "… in a new survey" */
+            e.cls = HS_TB_CUE_PREP;
+        }
         if (!n && verb_that(d, i)) {
             n = 1; /* "Roe conceded that …": any finite verb taking a that-clause */
             e.cls = HS_TB_CUE_VERB | HS_TB_CUE_WEAK;
@@ -153,7 +191,7 @@ static void find_cues(hs_actx *x)
                 !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
-                !ptb_verb(d, t))
+                !ptb_verb(d, t) && !after_document(x, i))
                 continue;
         }
         x->cue_len[i] = (uint8_t)n;

@@ -261,8 +261,11 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if (named && (passive_aux(d, s->e, cb) || hs_aw_eq(d, j, "off") || hs_aw_eq(d, j, "out") ||
                   hs_aw_eq(d, j, "up") || hs_aw_eq(d, j, "down") || hs_aw_eq(d, s->b, "who")))
         named = 0;
+    /* a document says what it shows: "The poll shows Cruz at 27 percent",
+     * "A video of the rally showed her waving" (its object is the content) */
+    int doc = s && s->e > s->b && s->kind == HS_SK_DOCUMENT && !passive_aux(d, s->e, cb);
     if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
-        !(named && e >= j + 2 && !is_open_quote(d, j)))
+        !((named || doc) && e >= j + 2 && !is_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
     return add(x, cb, ce, s, j, e, vb, ve);
 }
@@ -420,6 +423,17 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     hs_src s;
     if (!hs_src_right(x, ce, se, &s))
         return 0;
+    if (hs_aw_eq(d, cb, "in")) {
+        /* "Brook leads in the new Valley poll.": a particular poll (not "in the
+         * polls", "in some polls") that ends the clause; "In the poll, …" opens
+         * it.  A verb cue elsewhere in the sentence reports the clause instead
+         * ("…, said Roe in a survey", "In a study, economists found …"). */
+        if (!clause_start && ((s.e < se && !hs_aw_is_punct(d, s.e)) || s.e < s.b + 3))
+            return 0;
+        for (uint32_t i = sb; i < se; i++)
+            if (x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB && d->toks.v[i].quote < 0)
+                return 0;
+    }
     uint32_t b, e;
     if (clause_start) {
         uint32_t j = s.e;

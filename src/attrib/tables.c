@@ -37,6 +37,7 @@ static const struct {
     {"anonymous.txt", FMT_WORDS, HS_TB_ANON},
     {"representatives.txt", FMT_WORDS, HS_TB_REP},
     {"documents.txt", FMT_WORDS, HS_TB_DOC},
+    {"surveys.txt", FMT_WORDS, HS_TB_DOC | HS_TB_SURVEY},
     {"organizations.txt", FMT_WORDS, HS_TB_ORG},
     {"titles.txt", FMT_WORDS, HS_TB_TITLE},
     {"hedges.txt", FMT_HEDGES, HS_TB_HEDGE},

@@ -351,11 +351,45 @@ static uint32_t skip_back(const hs_doc *d, uint32_t cb, uint32_t sb)
 
 static uint32_t left_words(const hs_doc *d, uint32_t sb, uint32_t e);
 
+/* "Asked about the budget, Roe said …", "When asked by reporters whether …":
+ * a participle opening its clause reports the question (up to the comma); the
+ * asker, when named, is in the "by" phrase. */
+static int asked_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    const hs_doc *d = x->d;
+    if (!hs_aw_eq(d, cb, "asked") || ce != cb + 1)
+        return 0;
+    uint32_t k = cb;
+    if (k > sb && hs_aw_eq(d, k - 1, "when"))
+        k--;
+    if (!(k == sb || hs_aw_eq(d, k - 1, ",") || hs_aw_eq(d, k - 1, "and") || hs_aw_eq(d, k - 1, "but") ||
+          d->toks.v[k - 1].kind == HS_TK_QUOTE))
+        return 0;
+    hs_src s;
+    memset(&s, 0, sizeof s);
+    uint32_t j = ce;
+    if (j < se && hs_aw_eq(d, j, "by") && hs_src_right(x, j + 1, se, &s))
+        j = s.e;
+    if (j < se && (hs_aw_eq(d, j, "about") || hs_aw_eq(d, j, "for") || hs_aw_eq(d, j, "on")) && j == ce)
+        ce = ++j; /* the cue is "asked about" */
+    else if (j < se && (hs_aw_eq(d, j, "about") || hs_aw_eq(d, j, "for") || hs_aw_eq(d, j, "on")))
+        j++;
+    uint32_t e = j;
+    while (e < se && !(hs_aw_eq(d, e, ",") && d->toks.v[e].quote < 0) && !hs_aw_is_final(d, e))
+        e++;
+    if (e >= se || !hs_aw_eq(d, e, ","))
+        return 0; /* the main clause follows the comma */
+    return add(x, cb, ce, s.e > s.b ? &s : NULL, j, e, 0, 0) < 0 ? -1 : 1;
+}
+
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
     hs_src s;
     uint32_t b, e, vb = 0, ve = 0;
+    int rc = asked_frame(x, sb, se, cb, ce);
+    if (rc)
+        return rc < 0 ? HS_ENOMEM : 0;
     if (cb > sb && is_sep(d, cb - 1)) {
         if (is_ing(d, cb)) { /* participle: the subject of the clause speaks */
             if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&

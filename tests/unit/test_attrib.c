@@ -303,3 +303,91 @@ TEST(attrib_via_links_the_outlet_entity)
             CHECK_STR(d->entities.v[a->via_entity].name, "Glimmer Magazine");
     }
 }
+
+TEST(attrib_document_shows_its_object)
+{
+    /* news: a poll or court papers say what they show, whatever the tagger
+     * makes of "shows"; gossip: a video shows what it shows */
+    hs_doc *d = run("The latest Valley Herald poll shows Mayor Lena Ortiz ahead by nine points.\n\n"
+                    "Court papers filed on Friday show that the contractor may seek damages.\n\n"
+                    "A video from the party showed the singer leaving the club at dawn.\n\n"
+                    "The show ended early.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "Ortiz ahead");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
+        CHECK_SPAN(d, a->cue, "shows");
+        CHECK_SPAN(d, a->content, "Mayor Lena Ortiz ahead by nine points");
+    }
+    a = find(d, "the contractor may seek damages");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
+        CHECK_SPAN(d, a->cue, "show");
+    }
+    a = find(d, "leaving the club");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
+        CHECK_SPAN(d, a->content, "the singer leaving the club at dawn");
+    }
+    CHECK(find(d, "ended early") == NULL); /* "The show" is a noun */
+}
+
+TEST(attrib_in_a_poll)
+{
+    /* "In the poll, …" opens the clause; "… in a particular poll." closes it;
+     * "in the polls" after a noun is no cue, nor "in a survey" beside a verb cue */
+    hs_doc *d = run("In the new Harbor Gazette poll, 41 percent of voters back Ravi Patel.\n\n"
+                    "Dana Pike leads the field by six points in the Millport College survey.\n\n"
+                    "Patel has a wide lead in the polls and a busy week ahead.\n\n"
+                    "In a recent survey, two economists found that rents had doubled.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "41 percent");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "In");
+        CHECK_SPAN(d, a->source, "the new Harbor Gazette poll");
+        CHECK_SPAN(d, a->content, "41 percent of voters back Ravi Patel");
+    }
+    a = find(d, "leads the field");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "in");
+        CHECK_SPAN(d, a->content, "Dana Pike leads the field by six points");
+    }
+    CHECK(find(d, "wide lead") == NULL);
+    a = find(d, "rents had doubled");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->cue, "found");
+}
+
+TEST(attrib_asked_about)
+{
+    /* news: the question a clause-opening "Asked" reports, and the asker in a
+     * "by" phrase; gossip: "When asked about …" */
+    hs_doc *d = run("Asked about the harbor bridge, Mayor Lena Ortiz said the vote would wait.\n\n"
+                    "Asked by reporters whether she would run again, Ortiz smiled.\n\n"
+                    "When asked about her wedding plans, the singer laughed, a source told Glimmer Magazine.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "harbor bridge");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "Asked about");
+        CHECK_SPAN(d, a->content, "the harbor bridge");
+        CHECK(!a->has_source);
+    }
+    EXPECT(d, "the vote would wait", "Mayor Lena Ortiz", HS_SK_PERSON, "said", "");
+    a = find(d, "run again");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "whether she would run again");
+        CHECK_SPAN(d, a->source, "reporters");
+    }
+    a = find(d, "wedding plans");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "her wedding plans");
+}

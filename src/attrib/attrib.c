@@ -73,8 +73,14 @@ static int noun_use(const hs_doc *d, uint32_t i)
     for (size_t k = 0; before[k]; k++)
         if (hs_aw_eq(d, i - 1, before[k]))
             return 1;
-    if (d->toks.v[i - 1].kind == HS_TK_NUMBER)
-        return 1; /* "2024 reports" */
+    if (d->toks.v[i - 1].kind == HS_TK_NUMBER) {
+        /* "2024 reports", but not "four in 10 said", "55 percent believed" */
+        const hs_tok *t = &d->toks.v[i];
+        size_t n = HS_TOK_LEN(t);
+        const char *p = HS_TOK_PTR(d, t);
+        return !(n > 3 && (memcmp(p + n - 2, "ed", 2) == 0 || memcmp(p + n - 3, "aid", 3) == 0 ||
+                           memcmp(p + n - 3, "old", 3) == 0 || memcmp(p + n - 3, "ght", 3) == 0));
+    }
     if (hs_aw_is_prep(d, i - 1) && !hs_aw_eq(d, i - 1, "to"))
         return 1; /* "amid reports", "of claims" */
     return d->toks.v[i - 1].kind == HS_TK_CLITIC && hs_aw_is_word(d, i - 1) &&

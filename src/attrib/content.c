@@ -410,10 +410,13 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             vb = ve = 0;
         }
     }
-    if (cb > sb && (hs_aw_eq(d, cb - 1, "and") || hs_aw_eq(d, cb - 1, "but"))) {
+    uint32_t ka = cb; /* "and said", "and then said", "but has also said" */
+    while (ka > sb + 1 && hs_aw_is_skip(d, ka - 1) && cb - ka < 3)
+        ka--;
+    if (ka > sb && (hs_aw_eq(d, ka - 1, "and") || hs_aw_eq(d, ka - 1, "but"))) {
         /* "Clinton thanked supporters and said …": the subject speaks */
-        if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
-            !hs_src_subject_before(x, cb - 1, sb, &s))
+        if (!same_sentence_source(x, sb, ka, &s) && !subject_of(x, sb, ka - 1, &s) &&
+            !hs_src_subject_before(x, ka - 1, sb, &s))
             memset(&s, 0, sizeof s);
         return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
     }

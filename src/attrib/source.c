@@ -42,6 +42,11 @@ static int np_token(const hs_actx *x, uint32_t i, int right)
             memcmp(HS_TOK_PTR(d, t) + HS_TOK_LEN(t) - 2, "ed", 2) == 0 &&
             (d->toks.v[i - 1].upos == HS_UPOS_NOUN || d->toks.v[i - 1].upos == HS_UPOS_PROPN))
             return 1;
+        /* the two tag sets are predicted apart: a word the PTB tag calls a
+         * proper noun stays in the phrase ("Cook said" with Cook a VERB) */
+        const char *xp = d->xpos_names ? d->xpos_names[t->xpos] : NULL;
+        if (u == HS_UPOS_VERB && xp && strncmp(xp, "NNP", 3) == 0)
+            return 1;
         if (u == HS_UPOS_VERB || u == HS_UPOS_AUX || u == HS_UPOS_SCONJ || u == HS_UPOS_CCONJ)
             return 0;
     }

@@ -391,3 +391,27 @@ TEST(attrib_asked_about)
     if (a)
         CHECK_SPAN(d, a->content, "her wedding plans");
 }
+
+TEST(attrib_numbers_tags_and_coordinated_cues)
+{
+    /* a poll's share as the subject ("four in 10 said"); a name the POS tagger
+     * calls a verb (its PTB tag a proper noun) still speaks; a cue after
+     * "and then" keeps the clause's subject */
+    hs_doc *d = run("About four in 10 said they were angry with the council.\n\n"
+                    "Cook said Mayor Ortiz had stopped the practice.\n\n"
+                    "The judge rubbed his chin, and then said the case was closed.\n\n"
+                    "The singer waved at fans and later told Glimmer Magazine she was moving to Lisbon.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "angry with the council");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "they were angry with the council");
+        CHECK(a->has_source);
+    }
+    a = find(d, "stopped the practice");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->source, "Cook");
+    EXPECT(d, "the case was closed", "The judge", HS_SK_UNKNOWN, "said", "");
+    EXPECT(d, "moving to Lisbon", "The singer", HS_SK_UNKNOWN, "told", "Glimmer Magazine");
+}

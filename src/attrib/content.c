@@ -218,6 +218,26 @@ static int holds_quote(const hs_doc *d, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* Is the cue at cb inside a subordinate clause that opens the sentence
+ * ("Although Roe praised the plan, …", "After Roe announced …, she")? */
+static int in_fronted_clause(const hs_doc *d, uint32_t sb, uint32_t cb)
+{
+    static const char *const sub[] = {"while", "although", "though", "after", "when", "because", "since",
+                                      "before", "if", "whereas", "once", "even", "as", NULL};
+    uint32_t i = sb;
+    while (i < cb && (hs_aw_eq(d, i, "and") || hs_aw_eq(d, i, "but") || d->toks.v[i].kind == HS_TK_QUOTE))
+        i++;
+    int found = 0;
+    for (size_t k = 0; sub[k] && !found; k++)
+        found = hs_aw_eq(d, i, sub[k]);
+    if (!found || (hs_aw_eq(d, i, "even") && !hs_aw_eq(d, i + 1, "though") && !hs_aw_eq(d, i + 1, "if")))
+        return 0;
+    for (uint32_t k = i + 1; k < cb; k++)
+        if (hs_aw_eq(d, k, ",") || hs_aw_is_final(d, k) || d->toks.v[k].quote >= 0)
+            return 0;
+    return 1;
+}
+
 /* Content after a cue that ends at token j: skips the outlet it went to, a
  * short object before "that", and a colon or comma before a quotation. */
 static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, const hs_src *s)
@@ -253,6 +273,12 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
     uint32_t e = content_end(x, j, se);
+    if (in_fronted_clause(d, hs_aw_sent_begin(d, cb), cb))
+        for (uint32_t k = j + 1; k < e; k++)
+            if (hs_aw_eq(d, k, ",") && d->toks.v[k].quote < 0) {
+                e = k; /* "While Roe criticized the plan, she …": the main clause is not the content */
+                break;
+            }
     /* an opinion cue with a plain object ("criticized Obama") needs a named or
      * personal subject, an active verb and no particle ("showed off") */
     int named = !(x->cue_obj[cb] & CUE_OPINION) ? 0

@@ -415,3 +415,20 @@ TEST(attrib_numbers_tags_and_coordinated_cues)
     EXPECT(d, "the case was closed", "The judge", HS_SK_UNKNOWN, "said", "");
     EXPECT(d, "moving to Lisbon", "The singer", HS_SK_UNKNOWN, "told", "Glimmer Magazine");
 }
+
+TEST(attrib_fronted_clause_ends_at_its_comma)
+{
+    /* a cue inside a subordinate clause that opens the sentence reports only
+     * that clause, not the main clause after its comma (news and gossip) */
+    hs_doc *d = run("Although Ortiz criticized the bridge plan, the council approved it on Tuesday.\n\n"
+                    "While the actress denied the rumours, the couple were seen together at dinner.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "the bridge plan");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "the bridge plan");
+    a = find(d, "the rumours");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "the rumours");
+}

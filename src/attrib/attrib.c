@@ -163,12 +163,26 @@ static int survey_in(hs_actx *x, uint32_t i)
     return 0;
 }
 
+/* Is token i inside markup left in the text ("<tweet tweet-id=…>")? */
+static int in_markup(const hs_doc *d, uint32_t i)
+{
+    for (uint32_t k = i; k > 0 && i - k < 12; k--) {
+        const hs_tok *t = &d->toks.v[k - 1];
+        const char *p = HS_TOK_PTR(d, t);
+        if (HS_TOK_LEN(t) == 1 && *p == '>')
+            return 0;
+        if ((HS_TOK_LEN(t) == 1 && *p == '<') || (HS_TOK_LEN(t) == 2 && p[0] == '<' && p[1] == '/'))
+            return 1;
+    }
+    return 0;
+}
+
 static void find_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
     for (uint32_t i = 0; i < d->toks.n; i++) {
         const hs_tok *t = &d->toks.v[i];
-        if (t->quote >= 0 || t->kind != HS_TK_WORD)
+        if (t->quote >= 0 || t->kind != HS_TK_WORD || in_markup(d, i))
             continue;
         /* "Says" mid-sentence is a name, except in a title-case headline ("Trump Says He …") */
         if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) &&

@@ -432,3 +432,18 @@ TEST(attrib_fronted_clause_ends_at_its_comma)
     if (a)
         CHECK_SPAN(d, a->content, "the rumours");
 }
+
+TEST(attrib_markup_words_are_not_cues)
+{
+    /* tags left in a text ("<tweet tweet-id=…>") hold no cue; the words
+     * between the tags still may */
+    hs_doc *d = run("Mayor Ortiz posted a message on Tuesday.\n\n"
+                    "<tweet tweet-id=\"1234567\"><tweet/>.\n\n"
+                    "<tweet tweet-author=\"@glimmerfan\">The singer said she loves Lisbon</tweet>.\n");
+    CHECK(d);
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        CHECK(!span_is(d, a->cue, "tweet"));
+    }
+    CHECK(find(d, "she loves Lisbon") != NULL);
+}

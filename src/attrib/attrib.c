@@ -217,7 +217,8 @@ static void find_cues(hs_actx *x)
         x->cue_len[i] = (uint8_t)n;
         x->cue_cls[i] = (e.cls & HS_TB_CUE_PREP) ? HS_TB_CUE_PREP : HS_TB_CUE_VERB;
         x->cue_obj[i] = (uint8_t)(((e.cls & HS_TB_CUE_OBJ) ? CUE_OBJ : 0) | ((e.cls & HS_TB_CUE_WEAK) ? CUE_WEAK : 0) |
-                                  ((e.cls & HS_TB_CUE_OPINION) ? CUE_OPINION : 0));
+                                  ((e.cls & HS_TB_CUE_OPINION) ? CUE_OPINION : 0) |
+                                  ((e.cls & HS_TB_CUE_RAISE) ? CUE_RAISE : 0));
         i += n - 1;
     }
 }

@@ -36,7 +36,7 @@ typedef struct hs_actx {
     int tagged;       /* tokens carry POS tags */
 } hs_actx;
 
-enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4 };
+enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4, CUE_RAISE = 8 };
 
 enum {
     ATOK_CLAIMED = 1u << 0, /* inside an attribution's content or source */

@@ -408,12 +408,42 @@ static int asked_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
     return add(x, cb, ce, s.e > s.b ? &s : NULL, j, e, 0, 0) < 0 ? -1 : 1;
 }
 
+/* "Roe seemed to waver", "The council is expected to vote in May", "The
+ * bridge is known as the Span": a raising verb names no source, and its
+ * subject belongs to the content, which runs from the subject to the end of
+ * the clause (PolNeAR's convention; the cue lies inside it). */
+static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    const hs_doc *d = x->d;
+    if (!(x->cue_obj[cb] & CUE_RAISE) || ce >= se)
+        return 0;
+    if (hs_aw_eq(d, ce, "that") && cb > sb && hs_aw_eq(d, cb - 1, "it")) {
+        uint32_t e = content_end(x, ce, se); /* "it seems that …": the clause, nobody's */
+        return e > ce + 1 ? (add(x, cb, ce, NULL, ce, e, 0, 0) < 0 ? -1 : 1) : 0;
+    }
+    if (!(hs_aw_eq(d, ce, "to") || hs_aw_eq(d, ce, "as")))
+        return 0;
+    uint32_t k = cb;
+    while (k > sb && cb - k < 3 && hs_aw_is_skip(d, k - 1) && !hs_aw_eq(d, k - 1, "to"))
+        k--; /* "also seemed", "is widely expected" (the aux is in the cue phrase) */
+    hs_src s;
+    if (k <= sb || hs_aw_is_punct(d, k - 1) || !hs_src_left(x, k - 1, sb, &s) || hs_aw_eq(d, s.b, "who") ||
+        hs_aw_eq(d, s.b, "which") || hs_aw_eq(d, s.b, "that"))
+        return 0;
+    uint32_t e = content_end(x, ce + 1, se);
+    if (e <= ce + 1)
+        return 0;
+    return add(x, cb, ce, NULL, s.b, e, 0, 0) < 0 ? -1 : 1;
+}
+
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
     hs_src s;
     uint32_t b, e, vb = 0, ve = 0;
     int rc = asked_frame(x, sb, se, cb, ce);
+    if (!rc)
+        rc = raise_frame(x, sb, se, cb, ce);
     if (rc)
         return rc < 0 ? HS_ENOMEM : 0;
     if (cb > sb && is_sep(d, cb - 1)) {

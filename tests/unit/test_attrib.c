@@ -447,3 +447,35 @@ TEST(attrib_markup_words_are_not_cues)
     }
     CHECK(find(d, "she loves Lisbon") != NULL);
 }
+
+TEST(attrib_raising_verbs_name_no_source)
+{
+    /* news and gossip: the subject of "seemed to", "is expected to", "is known
+     * as" belongs to the content and nobody is its source */
+    hs_doc *d = run("The harbor council is expected to vote on the bridge in May.\n\n"
+                    "The singer seemed to confirm the romance on Friday.\n\n"
+                    "It appears that the tunnel will stay closed until June.\n\n"
+                    "Ortiz appeared on the morning show.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "vote on the bridge");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "The harbor council is expected to vote on the bridge in May");
+        CHECK_SPAN(d, a->cue, "is expected");
+        CHECK(!a->has_source);
+    }
+    a = find(d, "confirm the romance");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "The singer seemed to confirm the romance on Friday");
+        CHECK(!a->has_source);
+        CHECK(a->hedged);
+    }
+    a = find(d, "tunnel will stay closed");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "that the tunnel will stay closed until June");
+        CHECK(!a->has_source);
+    }
+    CHECK(find(d, "morning show") == NULL); /* "appeared on": not a raising use */
+}

@@ -186,7 +186,7 @@ static void find_cues(hs_actx *x)
             continue;
         /* "Says" mid-sentence is a name, except in a title-case headline ("Trump Says He …") */
         if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) &&
-            !(d->sents.v[t->sent].flags & HS_SF_HEADLINE))
+            !hs_aw_title_case(d, t->sent))
             continue;
         hs_tb_entry e;
         uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
@@ -211,7 +211,8 @@ static void find_cues(hs_actx *x)
                 !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
-                !ptb_verb(d, t) && !after_document(x, i))
+                !ptb_verb(d, t) && !after_document(x, i) &&
+                !((t->flags & HS_TF_UPPER_INITIAL) && hs_aw_title_case(d, t->sent)))
                 continue;
         }
         x->cue_len[i] = (uint8_t)n;

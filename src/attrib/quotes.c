@@ -156,7 +156,7 @@ static int colon_lines(hs_actx *x)
             continue;
         hs_src s;
         /* the first line (a headline, "Poll: …", "NY Daily News: …") may name any source */
-        int title = si == 0 || (d->sents.v[si].flags & HS_SF_HEADLINE);
+        int title = si == 0 || hs_aw_title_case(d, (uint32_t)si);
         if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb ||
             !(s.kind == HS_SK_PERSON || s.kind == HS_SK_ORGANIZATION || title))
             continue;

@@ -479,3 +479,25 @@ TEST(attrib_raising_verbs_name_no_source)
     }
     CHECK(find(d, "morning show") == NULL); /* "appeared on": not a raising use */
 }
+
+TEST(attrib_title_case_headlines)
+{
+    /* a headline in title case (even with a full stop) holds cues, whatever
+     * the tagger makes of a capitalised verb ("Denies" as a name); a
+     * capitalised "Says" in running text is a name */
+    hs_doc *d = run("Mayor Ortiz Says Harbor Bridge Will Reopen In June.\n\n"
+                    "Pop Star Lina Vega Denies She Dated The Drummer.\n\n"
+                    "The band Simon Says played in Millport on Friday.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "Harbor Bridge Will Reopen");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "Says");
+        CHECK_SPAN(d, a->source, "Mayor Ortiz");
+    }
+    a = find(d, "Dated The Drummer");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->cue, "Denies");
+    CHECK(find(d, "played in Millport") == NULL);
+}

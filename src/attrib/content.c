@@ -427,9 +427,8 @@ static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
     while (k > sb && cb - k < 3 && hs_aw_is_skip(d, k - 1) && !hs_aw_eq(d, k - 1, "to"))
         k--; /* "also seemed", "is widely expected" (the aux is in the cue phrase) */
     hs_src s;
-    if (k <= sb || hs_aw_is_punct(d, k - 1) || !hs_src_left(x, k - 1, sb, &s) || hs_aw_eq(d, s.b, "who") ||
-        hs_aw_eq(d, s.b, "which") || hs_aw_eq(d, s.b, "that"))
-        return 0;
+    if (k <= sb || hs_aw_is_punct(d, k - 1) || !hs_src_left(x, k - 1, sb, &s))
+        return 0; /* (a relative "which is expected to …" keeps "which" in the content) */
     uint32_t e = content_end(x, ce + 1, se);
     if (e <= ce + 1)
         return 0;

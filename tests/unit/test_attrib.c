@@ -501,3 +501,25 @@ TEST(attrib_title_case_headlines)
         CHECK_SPAN(d, a->cue, "Denies");
     CHECK(find(d, "played in Millport") == NULL);
 }
+
+TEST(attrib_continuation_follows_the_quotation_speaker)
+{
+    /* a second quotation in the paragraph goes on with the speaker of the
+     * first, not with the participle clause between them */
+    hs_doc *d = run("“We need the bridge,” said Mayor Ortiz, referring to the harbor plan. “The ferries are full.”\n\n"
+                    "“She is happy,” a friend told Glimmer Magazine, adding that the couple had moved. “They love Lisbon.”\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "The ferries are full");
+    const hs_attr *first = find(d, "We need the bridge");
+    CHECK(a != NULL && first != NULL);
+    if (a && first) {
+        CHECK_SPAN(d, a->cue, "said");
+        CHECK(a->cue.start == first->cue.start);
+    }
+    a = find(d, "They love Lisbon");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "told");
+        CHECK_SPAN(d, a->source, "a friend");
+    }
+}

@@ -12,23 +12,113 @@ static uint32_t round_stride(uint32_t n) { return (n + 15u) & ~15u; }
 
 /* ---- inference ---- */
 
-void hs_percep_score(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
+/* Dense rows (a model fresh from training), sixteen labels at a time: int16
+ * weights widened into int32 lanes.  GCC's vector extensions compile this to
+ * SSE2, AVX2 or NEON as the target allows. */
+typedef int16_t v16h __attribute__((vector_size(32)));
+typedef int32_t v16i __attribute__((vector_size(64)));
+
+/* Rows gathered per pass: their pointers stay in L1. */
+#define SCORE_BATCH 64
+
+static void score_dense(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
 {
     const uint32_t stride = p->stride, shift = 64 - p->bits;
-    const size_t lines = (stride * sizeof(int16_t) + 63) / 64;
-    /* the rows are scattered over a large table: ask for all of them first */
-    for (size_t i = 0; i < nf; i++) {
-        const char *row = (const char *)(p->w + (size_t)(f[i] >> shift) * stride);
-        for (size_t c = 0; c < lines; c++)
-            __builtin_prefetch(row + 64 * c);
+    const int16_t *rows[SCORE_BATCH];
+    for (size_t b = 0; b < nf; b += SCORE_BATCH) {
+        size_t n = nf - b < SCORE_BATCH ? nf - b : SCORE_BATCH;
+        for (size_t i = 0; i < n; i++)
+            rows[i] = p->w + (size_t)(f[b + i] >> shift) * stride;
+        for (uint32_t l = 0; l < stride; l += 16) {
+            v16i acc;
+            memcpy(&acc, scores + l, sizeof acc);
+            for (size_t i = 0; i < n; i++) {
+                v16h w;
+                memcpy(&w, rows[i] + l, sizeof w);
+                acc += __builtin_convertvector(w, v16i);
+            }
+            memcpy(scores + l, &acc, sizeof acc);
+        }
     }
-    memset(scores, 0, stride * sizeof *scores);
-    for (size_t i = 0; i < nf; i++) {
-        const int16_t *row = p->w + (size_t)(f[i] >> shift) * stride;
-        for (uint32_t l = 0; l < stride; l += 16) /* fixed blocks of 16: vectorised */
-            for (uint32_t j = 0; j < 16; j++)
-                scores[l + j] += row[l + j];
+}
+
+/* Compact rows (a loaded model): row r's non-zero weights are
+ * ent[row[r], row[r + 1]), each (label << 16 | (uint16_t)weight).  Three
+ * passes over a batch so that the cache misses of all its rows overlap: ask
+ * for the offsets, then for the entries, then add them up. */
+static void score_sparse(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
+{
+    const uint32_t shift = 64 - p->bits;
+    const uint32_t *row = p->row, *ent = p->ent;
+    uint32_t beg[SCORE_BATCH], end[SCORE_BATCH];
+    for (size_t b = 0; b < nf; b += SCORE_BATCH) {
+        size_t n = nf - b < SCORE_BATCH ? nf - b : SCORE_BATCH;
+        for (size_t i = 0; i < n; i++)
+            __builtin_prefetch(row + (f[b + i] >> shift));
+        for (size_t i = 0; i < n; i++) {
+            const uint32_t *r = row + (f[b + i] >> shift);
+            beg[i] = r[0];
+            end[i] = r[1];
+            __builtin_prefetch(ent + beg[i]);
+            __builtin_prefetch(ent + end[i] - 1);
+        }
+        for (size_t i = 0; i < n; i++)
+            for (uint32_t k = beg[i]; k < end[i]; k++)
+                scores[ent[k] >> 16] += (int16_t)(uint16_t)ent[k];
     }
+}
+
+void hs_percep_score(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
+{
+    memset(scores, 0, p->stride * sizeof *scores);
+    if (p->row)
+        score_sparse(p, f, nf, scores);
+    else
+        score_dense(p, f, nf, scores);
+}
+
+int hs_percep_compact(hs_percep *p)
+{
+    if (p->row || !p->w)
+        return 0;
+    const size_t rows = (size_t)1 << p->bits, stride = p->stride;
+    size_t nnz = 0;
+    for (size_t i = 0; i < rows * stride; i++)
+        nnz += p->w[i] != 0;
+    if (nnz > UINT32_MAX)
+        return 0; /* cannot happen below HS_PERCEP_MAX_BITS, but then stay dense */
+    uint32_t *row = malloc((rows + 1) * sizeof *row), *ent = malloc((nnz ? nnz : 1) * sizeof *ent);
+    if (!row || !ent) {
+        free(row);
+        free(ent);
+        return hs_error_set(HS_ENOMEM, "out of memory for a compact weight table");
+    }
+    uint32_t k = 0;
+    for (size_t r = 0; r < rows; r++) {
+        row[r] = k;
+        const int16_t *w = p->w + r * stride;
+        for (size_t l = 0; l < stride; l++)
+            if (w[l])
+                ent[k++] = (uint32_t)l << 16 | (uint16_t)w[l];
+    }
+    row[rows] = k;
+    free(p->w);
+    p->w = NULL;
+    p->row = row;
+    p->ent = ent;
+    return 0;
+}
+
+/* The dense table of a compacted model (for saving it again). */
+static int16_t *dense_of(const hs_percep *p)
+{
+    const size_t rows = (size_t)1 << p->bits;
+    int16_t *w = calloc(rows * p->stride, sizeof *w);
+    if (w)
+        for (size_t r = 0; r < rows; r++)
+            for (uint32_t k = p->row[r]; k < p->row[r + 1]; k++)
+                w[r * p->stride + (p->ent[k] >> 16)] = (int16_t)(uint16_t)p->ent[k];
+    return w;
 }
 
 int hs_argmax_i32(const int32_t *s, int begin, int end, const uint8_t *allowed)
@@ -52,6 +142,8 @@ int hs_argmax_f(const float *s, int begin, int end, const uint8_t *allowed)
 void hs_percep_free(hs_percep *p)
 {
     free(p->w);
+    free(p->row);
+    free(p->ent);
     memset(p, 0, sizeof *p);
 }
 
@@ -64,9 +156,16 @@ int hs_percep_save(const hs_percep *p, hs_mfile_writer *w, const char *prefix)
     size_t raw = ((size_t)1 << p->bits) * p->stride * sizeof(int16_t);
     uLongf zlen = compressBound((uLong)raw);
     uint8_t *z = malloc(zlen);
-    if (!z)
+    int16_t *dense = p->w ? NULL : dense_of(p);
+    const int16_t *w16 = p->w ? p->w : dense;
+    if (!z || !w16) {
+        free(z);
+        free(dense);
         return hs_error_set(HS_ENOMEM, "out of memory");
-    if (compress2(z, &zlen, (const Bytef *)p->w, (uLong)raw, 6) != Z_OK) {
+    }
+    int zr = compress2(z, &zlen, (const Bytef *)w16, (uLong)raw, 6);
+    free(dense);
+    if (zr != Z_OK) {
         free(z);
         return hs_error_set(HS_ERROR, "model: compression failed");
     }
@@ -121,7 +220,9 @@ int hs_percep_load(hs_percep *p, const hs_mfile *m, const char *prefix)
     p->stride = meta[1];
     p->n_labels = meta[2];
     p->scale = scale;
-    return 0;
+    if ((rc = hs_percep_compact(p)))
+        hs_percep_free(p);
+    return rc;
 }
 
 /* ---- training ---- */

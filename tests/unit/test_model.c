@@ -92,6 +92,60 @@ TEST(shuffle_is_a_permutation)
     CHECK(moved > 50);
 }
 
+/* A random dense table, mostly zeros, with the extreme weights too. */
+static int random_percep(hs_percep *p, uint32_t bits, uint32_t labels, uint64_t seed)
+{
+    memset(p, 0, sizeof *p);
+    p->bits = bits;
+    p->n_labels = labels;
+    p->stride = (labels + 15u) & ~15u;
+    p->scale = 1.0f / 32767;
+    size_t n = ((size_t)1 << bits) * p->stride;
+    if (!(p->w = calloc(n, sizeof *p->w)))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t r = hs_rand_next(&seed);
+        if (i % p->stride < labels && r % 8 == 0)
+            p->w[i] = r % 16 == 0 ? (int16_t)((r >> 8) % 2 ? 32767 : -32767) : (int16_t)(r >> 20);
+    }
+    return 0;
+}
+
+TEST(percep_compact_scores_equal_dense)
+{
+    hs_percep p, q;
+    CHECK_INT(random_percep(&p, 10, 73, 5), 0);
+    CHECK_INT(random_percep(&q, 10, 73, 5), 0);
+    CHECK_INT(hs_percep_compact(&q), 0);
+    CHECK(q.w == NULL && q.row != NULL);
+    uint64_t seed = 11, f[100];
+    for (int round = 0; round < 200; round++) {
+        size_t nf = (size_t)(hs_rand_next(&seed) % 100); /* past one batch of rows too */
+        for (size_t i = 0; i < nf; i++)
+            f[i] = hs_fh((uint32_t)(i % 7), hs_rand_next(&seed) % 5000);
+        int32_t a[HS_PERCEP_MAX_STRIDE], b[HS_PERCEP_MAX_STRIDE], want[HS_PERCEP_MAX_STRIDE] = {0};
+        for (size_t i = 0; i < nf; i++)
+            for (uint32_t l = 0; l < p.stride; l++)
+                want[l] += p.w[(f[i] >> (64 - p.bits)) * p.stride + l];
+        hs_percep_score(&p, f, nf, a);
+        hs_percep_score(&q, f, nf, b);
+        CHECK(memcmp(a, want, p.stride * sizeof *a) == 0);
+        CHECK(memcmp(b, want, p.stride * sizeof *b) == 0);
+    }
+    /* a compacted model saves the same weights as its dense original */
+    hs_mfile_writer w1, w2;
+    hs_mfile_writer_init(&w1, "pos", 1);
+    hs_mfile_writer_init(&w2, "pos", 1);
+    CHECK_INT(hs_percep_save(&p, &w1, "tag"), 0);
+    CHECK_INT(hs_percep_save(&q, &w2, "tag"), 0);
+    CHECK(w1.n == 2 && w2.n == 2 && w1.s[1].size == w2.s[1].size &&
+          memcmp(w1.s[1].data, w2.s[1].data, w1.s[1].size) == 0);
+    hs_mfile_writer_free(&w1);
+    hs_mfile_writer_free(&w2);
+    hs_percep_free(&p);
+    hs_percep_free(&q);
+}
+
 /* A small NER model file in memory (toy weights). */
 static uint8_t *toy_ner_file(size_t *len)
 {

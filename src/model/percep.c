@@ -12,224 +12,118 @@ static uint32_t round_stride(uint32_t n) { return (n + 15u) & ~15u; }
 
 /* ---- inference ---- */
 
-/* Dense rows (a model fresh from training), sixteen labels at a time: int16
- * weights widened into int32 lanes.  GCC's vector extensions compile this to
- * SSE2, AVX2 or NEON as the target allows. */
-typedef int16_t v16h __attribute__((vector_size(32)));
-typedef int32_t v16i __attribute__((vector_size(64)));
+/* Scoring adds up nf rows of int16 into int32 sums, 32 labels a pass with the
+ * sums kept in registers across all rows (four 8-lane accumulators: AVX2
+ * registers, or two SSE2 ones each), then 16 when the stride is not a
+ * multiple of 32.  GCC's vector extensions keep this portable; on x86-64 an
+ * AVX2 copy is picked at load time when the CPU has it.  Scalar code, or
+ * vectors wider than the registers, cost twice as much here: the sums spill
+ * to memory on every row. */
+typedef int16_t v8h __attribute__((vector_size(16)));
+typedef int32_t v8i __attribute__((vector_size(32)));
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define HS_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define HS_SIMD_CLONES
+#endif
 
 /* Rows gathered per pass: their pointers stay in L1. */
 #define SCORE_BATCH 64
 
-static void score_dense(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
-{
-    const uint32_t stride = p->stride, shift = 64 - p->bits;
-    const int16_t *rows[SCORE_BATCH];
-    for (size_t b = 0; b < nf; b += SCORE_BATCH) {
-        size_t n = nf - b < SCORE_BATCH ? nf - b : SCORE_BATCH;
-        for (size_t i = 0; i < n; i++)
-            rows[i] = p->w + (size_t)(f[b + i] >> shift) * stride;
-        for (uint32_t l = 0; l < stride; l += 16) {
-            v16i acc;
-            memcpy(&acc, scores + l, sizeof acc);
-            for (size_t i = 0; i < n; i++) {
-                v16h w;
-                memcpy(&w, rows[i] + l, sizeof w);
-                acc += __builtin_convertvector(w, v16i);
-            }
-            memcpy(scores + l, &acc, sizeof acc);
-        }
-    }
-}
+/* The int16 weights at w as int32 lanes (a macro: a function returning a
+ * 32-byte vector would change the ABI between the AVX2 and SSE2 copies). */
+#define ADD_WIDENED(acc, w)                       \
+    do {                                          \
+        v8h h_;                                   \
+        memcpy(&h_, (w), sizeof h_);              \
+        (acc) += __builtin_convertvector(h_, v8i); \
+    } while (0)
 
-/* Compact rows (a loaded model): row r's non-zero weights are
- * ent[row[r], row[r + 1]), each (label << 16 | (uint16_t)weight).  Three
- * passes over a batch so that the cache misses of all its rows overlap: ask
- * for the offsets, then for the entries, then add them up. */
-static void score_sparse(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
-{
-    const uint32_t shift = 64 - p->bits;
-    const uint32_t *row = p->row, *ent = p->ent;
-    uint32_t beg[SCORE_BATCH], end[SCORE_BATCH];
-    for (size_t b = 0; b < nf; b += SCORE_BATCH) {
-        size_t n = nf - b < SCORE_BATCH ? nf - b : SCORE_BATCH;
-        for (size_t i = 0; i < n; i++)
-            __builtin_prefetch(row + (f[b + i] >> shift));
-        for (size_t i = 0; i < n; i++) {
-            const uint32_t *r = row + (f[b + i] >> shift);
-            beg[i] = r[0];
-            end[i] = r[1];
-            __builtin_prefetch(ent + beg[i]);
-            __builtin_prefetch(ent + end[i] - 1);
-        }
-        for (size_t i = 0; i < n; i++)
-            for (uint32_t k = beg[i]; k < end[i]; k++)
-                scores[ent[k] >> 16] += (int16_t)(uint16_t)ent[k];
-    }
-}
-
+HS_SIMD_CLONES
 void hs_percep_score(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
 {
-    memset(scores, 0, p->stride * sizeof *scores);
-    if (p->row)
-        score_sparse(p, f, nf, scores);
-    else
-        score_dense(p, f, nf, scores);
-}
-
-/* Builds the compact form row by row, from a dense table or from its pieces
- * as they come out of zlib. */
-typedef struct compactor {
-    uint32_t *row, *ent;
-    size_t rows, done, n, cap;
-} compactor;
-
-static int compactor_init(compactor *c, size_t rows, size_t guess)
-{
-    c->rows = rows;
-    c->done = c->n = 0;
-    c->cap = guess ? guess : 1;
-    c->row = malloc((rows + 1) * sizeof *c->row);
-    c->ent = malloc(c->cap * sizeof *c->ent);
-    if (c->row && c->ent)
-        return 0;
-    free(c->row);
-    free(c->ent);
-    return hs_error_set(HS_ENOMEM, "out of memory for a compact weight table");
-}
-
-static void compactor_free(compactor *c)
-{
-    free(c->row);
-    free(c->ent);
-    c->row = c->ent = NULL;
-}
-
-/* Append n dense rows (n <= rows still to come). */
-static int compactor_add(compactor *c, const int16_t *w, size_t n, uint32_t stride)
-{
-    for (size_t r = 0; r < n; r++, w += stride) {
-        if (c->cap - c->n < stride) {
-            size_t cap = c->cap * 2;
-            uint32_t *e = cap > UINT32_MAX ? NULL : realloc(c->ent, cap * sizeof *e);
-            if (!e)
-                return hs_error_set(HS_ENOMEM, "out of memory for a compact weight table");
-            c->ent = e;
-            c->cap = cap;
+    const uint32_t stride = p->stride, shift = 64 - p->bits;
+    const size_t lines = (stride * sizeof(int16_t) + 63) / 64;
+    const int16_t *rows[SCORE_BATCH];
+    memset(scores, 0, stride * sizeof *scores);
+    for (size_t b = 0; b < nf; b += SCORE_BATCH) {
+        size_t n = nf - b < SCORE_BATCH ? nf - b : SCORE_BATCH;
+        /* the rows are scattered over a large table: ask for all of them first */
+        for (size_t i = 0; i < n; i++) {
+            rows[i] = p->w + (size_t)(f[b + i] >> shift) * stride;
+            for (size_t c = 0; c < lines; c++)
+                __builtin_prefetch((const char *)rows[i] + 64 * c);
         }
-        c->row[c->done++] = (uint32_t)c->n;
-        for (uint32_t l = 0; l < stride; l += 16) {
-            uint64_t q[4]; /* most weights are zero: skip them sixteen at a time */
-            memcpy(q, w + l, sizeof q);
-            if (!(q[0] | q[1] | q[2] | q[3]))
-                continue;
-            for (uint32_t j = l; j < l + 16; j++) { /* without branches: the room is there */
-                c->ent[c->n] = j << 16 | (uint16_t)w[j];
-                c->n += w[j] != 0;
+        uint32_t l = 0;
+        for (; l + 32 <= stride; l += 32) {
+            v8i a0, a1, a2, a3;
+            memcpy(&a0, scores + l, sizeof a0);
+            memcpy(&a1, scores + l + 8, sizeof a1);
+            memcpy(&a2, scores + l + 16, sizeof a2);
+            memcpy(&a3, scores + l + 24, sizeof a3);
+            for (size_t i = 0; i < n; i++) {
+                ADD_WIDENED(a0, rows[i] + l);
+                ADD_WIDENED(a1, rows[i] + l + 8);
+                ADD_WIDENED(a2, rows[i] + l + 16);
+                ADD_WIDENED(a3, rows[i] + l + 24);
             }
+            memcpy(scores + l, &a0, sizeof a0);
+            memcpy(scores + l + 8, &a1, sizeof a1);
+            memcpy(scores + l + 16, &a2, sizeof a2);
+            memcpy(scores + l + 24, &a3, sizeof a3);
+        }
+        if (l < stride) { /* the stride is a multiple of 16 */
+            v8i a0, a1;
+            memcpy(&a0, scores + l, sizeof a0);
+            memcpy(&a1, scores + l + 8, sizeof a1);
+            for (size_t i = 0; i < n; i++) {
+                ADD_WIDENED(a0, rows[i] + l);
+                ADD_WIDENED(a1, rows[i] + l + 8);
+            }
+            memcpy(scores + l, &a0, sizeof a0);
+            memcpy(scores + l + 8, &a1, sizeof a1);
         }
     }
-    return 0;
 }
 
-static void compactor_finish(compactor *c, hs_percep *p)
+/* Inflate a zlib stream of exactly raw bytes into out.  A zlib stream is a
+ * 2-byte header, raw deflate data and an Adler-32 of the output; the model
+ * file's CRC-32 has already vouched for every byte of the section, so this
+ * inflates the raw data and skips the second checksum (a tenth of the load
+ * time).  0, or -1 when the data is not such a stream. */
+static int inflate_exact(void *out, size_t raw, const void *data, size_t n)
 {
-    c->row[c->rows] = (uint32_t)c->n;
-    uint32_t *e = realloc(c->ent, (c->n ? c->n : 1) * sizeof *e);
-    p->row = c->row;
-    p->ent = e ? e : c->ent;
-    c->row = c->ent = NULL;
-}
-
-int hs_percep_compact(hs_percep *p)
-{
-    if (p->row || !p->w)
-        return 0;
-    const size_t rows = (size_t)1 << p->bits;
-    compactor c;
-    int rc = compactor_init(&c, rows, rows * p->stride / 8);
-    if (!rc && (rc = compactor_add(&c, p->w, rows, p->stride)))
-        compactor_free(&c);
-    if (rc)
-        return rc;
-    compactor_finish(&c, p);
-    free(p->w);
-    p->w = NULL;
-    return 0;
-}
-
-/* Inflate the dense table a slice at a time straight into the compact form:
- * the whole table is never in memory.  0, or -1 when the data does not
- * inflate to exactly raw bytes. */
-static int inflate_compact(hs_percep *p, const void *data, size_t n, size_t raw)
-{
-    const size_t row_bytes = (size_t)p->stride * sizeof(int16_t), rows = (size_t)1 << p->bits;
-    const size_t slice_rows = 65536 / row_bytes;
-    int16_t *buf = malloc(slice_rows * row_bytes);
-    compactor c;
-    if (!buf || compactor_init(&c, rows, rows * p->stride / 8)) {
-        free(buf);
-        return hs_error_set(HS_ENOMEM, "out of memory for a compact weight table");
-    }
-    /* A zlib stream is a 2-byte header, raw deflate data and an Adler-32 of
-     * the output.  The model file's CRC-32 has already vouched for every
-     * byte of the section, so inflate the raw data and skip the second
-     * checksum (a tenth of the load time). */
     const uint8_t *z = data;
+    if (n < 6 || (z[0] & 0x0f) != Z_DEFLATED || (z[0] >> 4) > 7 || (z[1] & 0x20) || (z[0] * 256 + z[1]) % 31)
+        return -1;
     z_stream zs;
     memset(&zs, 0, sizeof zs);
-    int zr = Z_DATA_ERROR;
-    if (n >= 6 && (z[0] & 0x0f) == Z_DEFLATED && (z[0] >> 4) <= 7 && !(z[1] & 0x20) && (z[0] * 256 + z[1]) % 31 == 0)
-        zr = inflateInit2(&zs, -MAX_WBITS);
-    int rc = zr == Z_OK ? 0 : -1;
-    if (!rc) {
-        zs.next_in = (Bytef *)(uintptr_t)(z + 2);
-        zs.avail_in = (uInt)(n - 2);
-    }
+    if (inflateInit2(&zs, -MAX_WBITS) != Z_OK)
+        return -1;
+    zs.next_in = (Bytef *)(uintptr_t)(z + 2);
+    zs.avail_in = (uInt)(n - 2);
     size_t got = 0;
-    while (!rc && got < raw) {
-        size_t want = raw - got < slice_rows * row_bytes ? raw - got : slice_rows * row_bytes;
-        zs.next_out = (Bytef *)buf;
+    int zr = Z_OK;
+    while (zr == Z_OK && got < raw) { /* avail_out is 32 bits wide: a gigabyte at a time */
+        size_t want = raw - got < ((size_t)1 << 30) ? raw - got : ((size_t)1 << 30);
+        zs.next_out = (Bytef *)out + got;
         zs.avail_out = (uInt)want;
         while (zs.avail_out && zr == Z_OK)
             zr = inflate(&zs, Z_SYNC_FLUSH);
-        if (zs.avail_out) {
-            rc = -1; /* ended (or broke) early */
-            break;
-        }
-        got += want;
-        rc = compactor_add(&c, buf, want / row_bytes, p->stride);
+        got += want - zs.avail_out;
     }
-    if (!rc && zr == Z_OK) { /* all there: the stream must end here */
+    if (got == raw && zr == Z_OK) { /* all there: the stream must end here */
         uint8_t extra;
         zs.next_out = &extra;
         zs.avail_out = 1;
         zr = inflate(&zs, Z_FINISH);
-        rc = zr == Z_STREAM_END && zs.avail_out == 1 ? 0 : -1;
-    } else if (!rc && zr != Z_STREAM_END) {
-        rc = -1;
+        if (zs.avail_out != 1)
+            zr = Z_DATA_ERROR;
     }
-    if (!rc && zs.avail_in != 4)
-        rc = -1; /* only the checksum may follow */
-    inflateEnd(&zs); /* harmless on a stream never initialised (zeroed) */
-    free(buf);
-    if (rc)
-        compactor_free(&c);
-    else
-        compactor_finish(&c, p);
-    return rc;
-}
-
-/* The dense table of a compacted model (for saving it again). */
-static int16_t *dense_of(const hs_percep *p)
-{
-    const size_t rows = (size_t)1 << p->bits;
-    int16_t *w = calloc(rows * p->stride, sizeof *w);
-    if (w)
-        for (size_t r = 0; r < rows; r++)
-            for (uint32_t k = p->row[r]; k < p->row[r + 1]; k++)
-                w[r * p->stride + (p->ent[k] >> 16)] = (int16_t)(uint16_t)p->ent[k];
-    return w;
+    int ok = got == raw && zr == Z_STREAM_END && zs.avail_in == 4; /* only the checksum may follow */
+    inflateEnd(&zs);
+    return ok ? 0 : -1;
 }
 
 int hs_argmax_i32(const int32_t *s, int begin, int end, const uint8_t *allowed)
@@ -253,8 +147,6 @@ int hs_argmax_f(const float *s, int begin, int end, const uint8_t *allowed)
 void hs_percep_free(hs_percep *p)
 {
     free(p->w);
-    free(p->row);
-    free(p->ent);
     memset(p, 0, sizeof *p);
 }
 
@@ -267,16 +159,9 @@ int hs_percep_save(const hs_percep *p, hs_mfile_writer *w, const char *prefix)
     size_t raw = ((size_t)1 << p->bits) * p->stride * sizeof(int16_t);
     uLongf zlen = compressBound((uLong)raw);
     uint8_t *z = malloc(zlen);
-    int16_t *dense = p->w ? NULL : dense_of(p);
-    const int16_t *w16 = p->w ? p->w : dense;
-    if (!z || !w16) {
-        free(z);
-        free(dense);
+    if (!z)
         return hs_error_set(HS_ENOMEM, "out of memory");
-    }
-    int zr = compress2(z, &zlen, (const Bytef *)w16, (uLong)raw, 6);
-    free(dense);
-    if (zr != Z_OK) {
+    if (compress2(z, &zlen, (const Bytef *)p->w, (uLong)raw, 6) != Z_OK) {
         free(z);
         return hs_error_set(HS_ERROR, "model: compression failed");
     }
@@ -316,16 +201,19 @@ int hs_percep_load(hs_percep *p, const hs_mfile *m, const char *prefix)
     snprintf(name, sizeof name, "%s.w", prefix);
     if ((rc = hs_mfile_get(m, name, 1, &data, &n)))
         return rc;
+    p->w = malloc((size_t)raw);
+    if (!p->w)
+        return hs_error_set(HS_ENOMEM, "%s: out of memory for %llu bytes of weights", m->path,
+                            (unsigned long long)raw);
+    if (inflate_exact(p->w, (size_t)raw, data, n)) {
+        hs_percep_free(p);
+        return hs_error_set(HS_EMODEL, "%s: section '%s' does not decompress to %llu bytes (corrupt file)", m->path,
+                            name, (unsigned long long)raw);
+    }
     p->bits = meta[0];
     p->stride = meta[1];
     p->n_labels = meta[2];
     p->scale = scale;
-    if ((rc = inflate_compact(p, data, n, (size_t)raw))) {
-        hs_percep_free(p);
-        return rc == HS_ENOMEM ? rc
-                               : hs_error_set(HS_EMODEL, "%s: section '%s' does not decompress to %llu bytes (corrupt file)",
-                                              m->path, name, (unsigned long long)raw);
-    }
     return 0;
 }
 

@@ -53,19 +53,12 @@ static inline uint64_t hs_fh2(uint32_t t, uint64_t a, uint64_t b)
 /* ---- inference ---- */
 typedef struct hs_percep {
     uint32_t bits, stride, n_labels;
-    float scale;    /* weight = q * scale */
-    int16_t *w;     /* dense [1 << bits][stride], malloc'ed; NULL once compacted */
-    uint32_t *row;  /* compact form: row r's non-zero weights are ent[row[r], row[r + 1]) */
-    uint32_t *ent;  /* each label << 16 | (uint16_t)weight */
+    float scale;  /* weight = q * scale */
+    int16_t *w;   /* [1 << bits][stride], malloc'ed */
 } hs_percep;
 
-/* scores[0..stride) = sum of the rows of the nf features (int32, unscaled;
- * the same sums from either form). */
+/* scores[0..stride) = sum of the rows of the nf features (int32, unscaled). */
 void hs_percep_score(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores);
-/* Replace the dense table by the compact one (hs_percep_load does this: most
- * weights are zero, so a row is a few entries on one cache line instead of
- * stride int16 over three, and scoring waits on memory far less). */
-int hs_percep_compact(hs_percep *p);
 /* Index of the highest of scores[begin, end) among those with allowed[i] != 0
  * (allowed may be NULL). */
 int hs_argmax_i32(const int32_t *scores, int begin, int end, const uint8_t *allowed);

@@ -12,14 +12,16 @@ static uint32_t round_stride(uint32_t n) { return (n + 15u) & ~15u; }
 
 /* ---- inference ---- */
 
-/* Scoring adds up nf rows of int16 into int32 sums, 32 labels a pass with the
- * sums kept in registers across all rows (four 8-lane accumulators: AVX2
- * registers, or two SSE2 ones each), then 16 when the stride is not a
- * multiple of 32.  GCC's vector extensions keep this portable; on x86-64 an
- * AVX2 copy is picked at load time when the CPU has it.  Scalar code, or
- * vectors wider than the registers, cost twice as much here: the sums spill
- * to memory on every row. */
-typedef int16_t v8h __attribute__((vector_size(16)));
+/* Scoring adds up nf rows of int16 into int32 sums, 32 labels a pass, the
+ * sums kept in registers across all rows.  Each 32-byte load of 16 weights is
+ * read as eight int32 lanes and split by shifts into the even-numbered
+ * weights ((x << 16) >> 16) and the odd ones (x >> 16), each sign-extended:
+ * five vector operations for sixteen weights, where widening them in order
+ * takes twice as many.  The pass ends by putting the two halves back in label
+ * order.  GCC's vector extensions keep this portable (two SSE2 registers per
+ * vector); on x86-64 an AVX2 copy is picked at load time when the CPU has it.
+ * Scalar code, or vectors wider than the registers, cost twice as much: the
+ * sums spill to memory on every row. */
 typedef int32_t v8i __attribute__((vector_size(32)));
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
@@ -31,13 +33,23 @@ typedef int32_t v8i __attribute__((vector_size(32)));
 /* Rows gathered per pass: their pointers stay in L1. */
 #define SCORE_BATCH 64
 
-/* The int16 weights at w as int32 lanes (a macro: a function returning a
- * 32-byte vector would change the ABI between the AVX2 and SSE2 copies). */
-#define ADD_WIDENED(acc, w)                       \
+/* Sixteen int16 weights at w into the sums of the even and odd ones (a macro:
+ * a function taking 32-byte vectors would change the ABI between copies). */
+#define ADD_PAIRS(even, odd, w)          \
+    do {                                 \
+        v8i x_;                          \
+        memcpy(&x_, (w), sizeof x_);     \
+        (even) += (x_ << 16) >> 16;      \
+        (odd) += x_ >> 16;               \
+    } while (0)
+
+/* scores[l, l + 16) += the sums of one half-pass, back in label order. */
+#define PUT_PAIRS(scores, even, odd)              \
     do {                                          \
-        v8h h_;                                   \
-        memcpy(&h_, (w), sizeof h_);              \
-        (acc) += __builtin_convertvector(h_, v8i); \
+        for (int k_ = 0; k_ < 8; k_++) {          \
+            (scores)[2 * k_] += (even)[k_];       \
+            (scores)[2 * k_ + 1] += (odd)[k_];    \
+        }                                         \
     } while (0)
 
 HS_SIMD_CLONES
@@ -57,32 +69,19 @@ void hs_percep_score(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *
         }
         uint32_t l = 0;
         for (; l + 32 <= stride; l += 32) {
-            v8i a0, a1, a2, a3;
-            memcpy(&a0, scores + l, sizeof a0);
-            memcpy(&a1, scores + l + 8, sizeof a1);
-            memcpy(&a2, scores + l + 16, sizeof a2);
-            memcpy(&a3, scores + l + 24, sizeof a3);
+            v8i e0 = {0}, o0 = {0}, e1 = {0}, o1 = {0};
             for (size_t i = 0; i < n; i++) {
-                ADD_WIDENED(a0, rows[i] + l);
-                ADD_WIDENED(a1, rows[i] + l + 8);
-                ADD_WIDENED(a2, rows[i] + l + 16);
-                ADD_WIDENED(a3, rows[i] + l + 24);
+                ADD_PAIRS(e0, o0, rows[i] + l);
+                ADD_PAIRS(e1, o1, rows[i] + l + 16);
             }
-            memcpy(scores + l, &a0, sizeof a0);
-            memcpy(scores + l + 8, &a1, sizeof a1);
-            memcpy(scores + l + 16, &a2, sizeof a2);
-            memcpy(scores + l + 24, &a3, sizeof a3);
+            PUT_PAIRS(scores + l, e0, o0);
+            PUT_PAIRS(scores + l + 16, e1, o1);
         }
         if (l < stride) { /* the stride is a multiple of 16 */
-            v8i a0, a1;
-            memcpy(&a0, scores + l, sizeof a0);
-            memcpy(&a1, scores + l + 8, sizeof a1);
-            for (size_t i = 0; i < n; i++) {
-                ADD_WIDENED(a0, rows[i] + l);
-                ADD_WIDENED(a1, rows[i] + l + 8);
-            }
-            memcpy(scores + l, &a0, sizeof a0);
-            memcpy(scores + l + 8, &a1, sizeof a1);
+            v8i e0 = {0}, o0 = {0};
+            for (size_t i = 0; i < n; i++)
+                ADD_PAIRS(e0, o0, rows[i] + l);
+            PUT_PAIRS(scores + l, e0, o0);
         }
     }
 }

@@ -24,8 +24,9 @@ static uint32_t round_stride(uint32_t n) { return (n + 15u) & ~15u; }
  * Scalar code, or vectors wider than the registers, cost twice as much: the
  * sums spill to memory on every row. */
 typedef int32_t v8i __attribute__((vector_size(32)));
+typedef uint32_t v8u __attribute__((vector_size(32))); /* for the left shift, defined on unsigned */
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
 #define HS_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define HS_SIMD_CLONES
@@ -36,12 +37,12 @@ typedef int32_t v8i __attribute__((vector_size(32)));
 
 /* Sixteen int16 weights at w into the sums of the even and odd ones (a macro:
  * a function taking 32-byte vectors would change the ABI between copies). */
-#define ADD_PAIRS(even, odd, w)          \
-    do {                                 \
-        v8i x_;                          \
-        memcpy(&x_, (w), sizeof x_);     \
-        (even) += (x_ << 16) >> 16;      \
-        (odd) += x_ >> 16;               \
+#define ADD_PAIRS(even, odd, w)                   \
+    do {                                          \
+        v8i x_;                                   \
+        memcpy(&x_, (w), sizeof x_);              \
+        (even) += (v8i)((v8u)x_ << 16) >> 16;     \
+        (odd) += x_ >> 16;                        \
     } while (0)
 
 /* scores[l, l + 16) += the sums of one half-pass, back in label order. */

@@ -535,26 +535,33 @@ static int coordination(const hs_link_ctx *c, size_t m, int32_t *first, int32_t 
     return 0;
 }
 
-/* The entity of the group [first, last], made on first use: a PERSON of
- * plural gender named by the words of the coordination. */
-static int32_t group_entity(hs_link_ctx *c, ent_info **info, group_array *groups, size_t m, int32_t first,
-                            int32_t last)
+/* The entity of the group [first, last] into *out, made on first use: a
+ * PERSON of plural gender named by the words of the coordination. */
+static int group_entity(hs_link_ctx *c, ent_info **info, group_array *groups, size_t m, int32_t first, int32_t last,
+                        int32_t *out)
 {
     hs_doc *d = c->d;
     for (size_t i = 0; i < groups->n; i++)
-        if (groups->v[i].first == first && groups->v[i].last == last)
-            return groups->v[i].ent;
-    group_t *g = HS_PUSH(groups);
-    if (!g || new_entity(c, info, m))
-        return HS_NONE;
+        if (groups->v[i].first == first && groups->v[i].last == last) {
+            *out = groups->v[i].ent;
+            return 0;
+        }
+    if (HS_RESERVE(groups, groups->n + 1))
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    int rc = new_entity(c, info, m);
+    if (rc)
+        return rc;
     int32_t e = (int32_t)d->entities.n - 1;
     hs_entity *en = &d->entities.v[e];
     hs_span sp = {d->mentions.v[first].span.start, d->mentions.v[last].span.end};
     en->name = hs_arena_strndup(&d->arena, HS_SPAN_PTR(d, sp), HS_SPAN_LEN(sp));
+    if (!en->name)
+        return hs_error_set(HS_ENOMEM, "out of memory");
     en->type = HS_ET_PERSON;
     en->gender = HS_G_PLURAL;
-    *g = (group_t){first, last, e};
-    return en->name ? e : HS_NONE;
+    groups->v[groups->n++] = (group_t){first, last, e};
+    *out = e;
+    return 0;
 }
 
 /* What a plural pronoun refers to: the couple or group last formed by
@@ -563,13 +570,13 @@ static int32_t group_entity(hs_link_ctx *c, ent_info **info, group_array *groups
  * the one before ("They … Their …").  Organisations are not tried: on GUM
  * train a "they" after an organisation opening its sentence meant it one time
  * in five; "they" mostly stands for unnamed plurals ("fans", "the police"). */
-static int32_t plural_antecedent(hs_link_ctx *c, ent_info **info, group_array *groups, size_t m)
+static int plural_antecedent(hs_link_ctx *c, ent_info **info, group_array *groups, size_t m, int32_t *out)
 {
     const hs_doc *d = c->d;
     uint32_t sent = d->toks.v[d->mentions.v[m].tok_begin].sent;
     int32_t first, last;
     if (coordination(c, m, &first, &last))
-        return group_entity(c, info, groups, m, first, last);
+        return group_entity(c, info, groups, m, first, last, out);
     int32_t best = HS_NONE;
     double bs = SAL_MIN;
     for (size_t e = 0; e < d->entities.n; e++) {
@@ -580,7 +587,8 @@ static int32_t plural_antecedent(hs_link_ctx *c, ent_info **info, group_array *g
             best = (int32_t)e;
         }
     }
-    return best;
+    *out = best;
+    return 0;
 }
 
 static int pass_links(hs_link_ctx *c, ent_info **infop)
@@ -590,7 +598,8 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
     size_t ntaken = 0;
     uint32_t cur = UINT32_MAX, cur_first = UINT32_MAX;
     group_array groups = {0};
-    for (size_t m = 0; m < d->mentions.n; m++) {
+    int rc = 0;
+    for (size_t m = 0; !rc && m < d->mentions.n; m++) {
         ent_info *info = *infop;
         hs_mention *mn = &d->mentions.v[m];
         uint32_t sent = d->toks.v[mn->tok_begin].sent;
@@ -609,8 +618,8 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
             cur_first = sent;
         int32_t e = mn->entity;
         if (mn->kind == HS_MK_NOMINAL && mn->gender == HS_G_PLURAL) {
-            e = plural_antecedent(c, infop, &groups, m); /* "the couple", "the pair" */
-            if (e >= 0)
+            rc = plural_antecedent(c, infop, &groups, m, &e); /* "the couple", "the pair" */
+            if (!rc && e >= 0)
                 join(c, *infop, m, e);
         } else if (mn->kind == HS_MK_NOMINAL) {
             uint8_t g = nominal_gender(c, m);
@@ -637,14 +646,14 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
             if (mn->gender == HS_G_MALE || mn->gender == HS_G_FEMALE)
                 e = most_salient(c, info, m, mn->gender, 1, NULL, 0);
             else if (mn->gender == HS_G_PLURAL)
-                e = plural_antecedent(c, infop, &groups, m);
-            if (e >= 0)
+                rc = plural_antecedent(c, infop, &groups, m, &e);
+            if (!rc && e >= 0)
                 join(c, *infop, m, e);
         }
         bump(c, e, sent, appos ? 0.0 : weight(d, m, first)); /* an apposition repeats its name */
     }
     HS_ARRAY_FREE(&groups);
-    return 0;
+    return rc;
 }
 
 int hs_link_cluster(hs_link_ctx *c)

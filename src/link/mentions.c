@@ -340,6 +340,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
 {
     hs_doc *d = c->d;
     for (size_t k = b; k < e && k <= b + 1; k++) { /* "In Touch Weekly", "The Post" */
+        if (k > b && !(c->lt[b].cls & (HS_LW_STOP | HS_LW_NATIONALITY)))
+            break; /* "Valeska Paris" is a person, not a first word and a place */
         const hs_lw_entry *x = lookup_span(c, k, e);
         if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE)) && !(e - k == 1 && initial_position(d, k)) &&
             !(e - k == 1 && earlier_name_word(c, k))) { /* "Jordan" after "Michael Jordan" */
@@ -405,6 +407,9 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     int age = person_apposition(c, e, end, &role);
     if (age < 0 && b > 0 && hs_link_tok_is(d, b - 1, "from|in|at|to|of|with|on|for|by|near|since"))
         age = 0; /* "Originally from Oslo, the … star": a fronted phrase, not an apposition */
+    if (x && !(x->cls & HS_LW_OUTLET) && e - b == 1 && earlier_name_word(c, b) &&
+        !(b > 0 && hs_link_tok_is(d, b - 1, "in|at|from|to|near|across|outside|inside|throughout|of")))
+        x = NULL; /* "Paris said" after "Valeska Paris": her surname, not the city */
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;

@@ -61,6 +61,22 @@ TEST(link_titles_are_ties_not_names)
     CHECK_INT(lf_kind(d, "The Danish senator", 0), HS_MK_NOMINAL);
 }
 
+TEST(link_surname_that_is_a_city)
+{
+    /* "Ilse Paris … Paris said … in Paris": the name whole, its surname alone after it, the city after "in" */
+    hs_doc *d = lf_run("Ilse Paris sued the firm on Monday. Paris said she was owed money. She lives in Paris.");
+    int p = lf_ent(d, "Ilse Paris", 0);
+    CHECK(p >= 0);
+    if (p >= 0)
+        CHECK_INT(d->entities.v[p].type, HS_ET_PERSON);
+    CHECK_INT(lf_ent(d, "Paris", 0), p);
+    CHECK_INT(lf_ent(d, "she", 0), p);
+    int city = lf_ent(d, "Paris", 1);
+    CHECK(city >= 0 && city != p);
+    if (city >= 0)
+        CHECK_INT(d->entities.v[city].type, HS_ET_PLACE);
+}
+
 TEST(link_kin_noun_introduces_a_relative)
 {
     /* "Halpern … his daughter Rina Halpern": a relative sharing the surname, not the same person */

@@ -593,7 +593,9 @@ int hs_attrib_cues(hs_actx *x)
         for (uint32_t i = sb; i < se; i++) {
             hs_tb_entry en;
             uint32_t n;
-            if (d->toks.v[i].quote >= 0 || !hs_aw_is_word(d, i) || (x->used[i] & ATOK_CLAIMED) ||
+            /* cheap test first: a possessive before the word ("'s", or a pronoun opening the clause) */
+            if (i == sb || d->toks.v[i].quote >= 0 || !hs_aw_is_word(d, i) || (x->used[i] & ATOK_CLAIMED) ||
+                !(d->toks.v[i - 1].kind == HS_TK_CLITIC || i - 1 == sb) ||
                 !(n = hs_tables_match(x->t, d, i, se, HS_TB_CUE_NOUN, &en)))
                 continue;
             int rc = nominal_frame(x, sb, se, i, n);

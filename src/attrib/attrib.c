@@ -180,13 +180,20 @@ static int in_markup(const hs_doc *d, uint32_t i)
 static void find_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
+    int markup = memchr(d->text, '<', d->len) != NULL; /* tags left in the text */
+    uint32_t title_sent = UINT32_MAX; /* the sentence whose title case is known */
+    int title = 0;
     for (uint32_t i = 0; i < d->toks.n; i++) {
         const hs_tok *t = &d->toks.v[i];
-        if (t->quote >= 0 || t->kind != HS_TK_WORD || in_markup(d, i))
+        if ((t->flags & HS_TF_UPPER_INITIAL) && t->sent != title_sent) {
+            title_sent = t->sent;
+            title = hs_aw_title_case(d, t->sent);
+        }
+        if (t->quote >= 0 || t->kind != HS_TK_WORD || (markup && in_markup(d, i)))
             continue;
         /* "Says" mid-sentence is a name, except in a title-case headline ("Trump Says He …") */
         if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) &&
-            !hs_aw_title_case(d, t->sent))
+            !title)
             continue;
         hs_tb_entry e;
         uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
@@ -212,7 +219,7 @@ static void find_cues(hs_actx *x)
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
                 !ptb_verb(d, t) && !after_document(x, i) &&
-                !((t->flags & HS_TF_UPPER_INITIAL) && hs_aw_title_case(d, t->sent)))
+                !((t->flags & HS_TF_UPPER_INITIAL) && title))
                 continue;
         }
         x->cue_len[i] = (uint8_t)n;

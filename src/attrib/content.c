@@ -549,9 +549,60 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     return add(x, cb, ce, &s, b, e, 0, 0);
 }
 
+/* "Roe's claim that …", "his pledge to …", "their fear that …": a nominal
+ * cue after a possessor (its source) and before a that-clause or an
+ * infinitive (its content). */
+static int nominal_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint32_t n)
+{
+    const hs_doc *d = x->d;
+    uint32_t j = i + n;
+    if (i <= sb || j + 1 >= se || !(hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "to")))
+        return 0;
+    if (x->tagged && hs_aw_eq(d, j, "that") &&
+        (d->toks.v[j + 1].upos == HS_UPOS_VERB || d->toks.v[j + 1].upos == HS_UPOS_AUX))
+        return 0; /* "the claim that was made": a relative clause */
+    if (x->tagged && hs_aw_eq(d, j, "to") && d->toks.v[j + 1].upos != HS_UPOS_VERB &&
+        d->toks.v[j + 1].upos != HS_UPOS_AUX)
+        return 0; /* "his pledge to the party" */
+    static const char *const poss[] = {"his", "her", "their", "its", "our", "my", "your", NULL};
+    hs_src s;
+    memset(&s, 0, sizeof s);
+    /* a pronoun possessor opens the sentence ("His claim that …"); after a
+     * verb ("Roe repeated her claim that …") the verb's subject speaks */
+    for (size_t k = 0; poss[k] && s.e == s.b && i - 1 == sb; k++)
+        if (hs_aw_eq(d, i - 1, poss[k])) {
+            s.b = i - 1;
+            s.e = i;
+            s.kind = k < 2 ? HS_SK_PERSON : HS_SK_UNKNOWN;
+        }
+    if (s.e == s.b && i >= sb + 2 && (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s")) &&
+        !hs_src_left(x, i - 2, sb, &s))
+        return 0;
+    if (s.e == s.b || (s.b > sb && !hs_aw_is_punct(d, s.b - 1) && !hs_aw_eq(d, s.b - 1, "and") &&
+                       !hs_aw_eq(d, s.b - 1, "but")))
+        return 0; /* only a phrase that opens its clause: not "Roe rejected Patel's claim that …" */
+    uint32_t e = content_end(x, j, se);
+    return e > j + 1 ? add(x, i, j, &s, j, e, 0, 0) : 0;
+}
+
 int hs_attrib_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
+        for (uint32_t i = sb; i < se; i++) {
+            hs_tb_entry en;
+            uint32_t n;
+            /* cheap test first: a possessive before the word ("'s", or a pronoun opening the clause) */
+            if (i == sb || d->toks.v[i].quote >= 0 || !hs_aw_is_word(d, i) || (x->used[i] & ATOK_CLAIMED) ||
+                !(d->toks.v[i - 1].kind == HS_TK_CLITIC || i - 1 == sb) ||
+                !(n = hs_tables_match(x->t, d, i, se, HS_TB_CUE_NOUN, &en)))
+                continue;
+            int rc = nominal_frame(x, sb, se, i, n);
+            if (rc < 0)
+                return rc;
+        }
+    }
     for (size_t si = 0; si < d->sents.n; si++) {
         uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
         for (uint32_t i = sb; i < se; i++) {

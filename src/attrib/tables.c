@@ -165,7 +165,7 @@ static int add_phrase(struct hs_tables *t, const char *k, size_t n, unsigned cls
         return HS_ENOMEM;
     if (!s->e.cls)
         t->phrases++;
-    s->e.cls |= (uint16_t)cls;
+    s->e.cls |= (uint32_t)cls;
     if (cls & HS_TB_HEDGE)
         s->e.hedge_kind = (uint8_t)hedge_kind;
     size_t fw = first_word(k, n);
@@ -226,8 +226,10 @@ static int load_line(struct hs_tables *t, const char *path, int lineno, char *li
                 cls = HS_TB_CUE_PREP;
             else if (wn == 5 && memcmp(w, "raise", 5) == 0)
                 cls = HS_TB_CUE_VERB | HS_TB_CUE_WEAK | HS_TB_CUE_RAISE;
+            else if (wn == 4 && memcmp(w, "noun", 4) == 0)
+                cls = HS_TB_CUE_NOUN;
             else
-                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell, weak, opinion, prep or raise)",
+                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell, weak, opinion, prep, raise or noun)",
                                     path, lineno, (int)wn, w);
         } else if ((hk = hedge_kind_of(w, wn)) < 0) {
             return hs_error_set(HS_EINPUT,

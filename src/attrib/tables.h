@@ -33,14 +33,16 @@ enum {
                                      subject: "criticized Obama" */
     HS_TB_SURVEY = 1u << 14,      /* a document that measures opinion: poll, survey ("In the
                                      poll, …", "… in a new survey") */
-    HS_TB_CUE_RAISE = 1u << 15    /* a verb whose subject belongs to the content and that names
+    HS_TB_CUE_RAISE = 1u << 15,   /* a verb whose subject belongs to the content and that names
                                      no source: "Roe seemed to …", "Roe is expected to …" */
+    HS_TB_CUE_NOUN = 1u << 16     /* a noun that reports after its possessor and before a clause:
+                                     "Roe's claim that …", "his pledge to …" */
 };
 
 typedef struct hs_tb_entry {
-    uint16_t cls;       /* HS_TB_* bits */
+    uint32_t cls;       /* HS_TB_* bits */
     uint8_t hedge_kind; /* hs_hedge_kind when cls has HS_TB_HEDGE */
-    uint8_t pad;
+    uint8_t pad[3];
 } hs_tb_entry;
 
 struct hs_tables;

@@ -523,3 +523,32 @@ TEST(attrib_continuation_follows_the_quotation_speaker)
         CHECK_SPAN(d, a->source, "a friend");
     }
 }
+
+TEST(attrib_nominal_cue_after_a_possessor)
+{
+    /* "X's claim that …" opening its clause: X is the source, the that-clause
+     * the content; after a verb the verb's frame decides */
+    hs_doc *d = run("Ortiz's claim that the bridge was safe, however, was disputed by engineers.\n\n"
+                    "The singer's denial that she had married the drummer, however, convinced few fans.\n\n"
+                    "His pledge to rebuild the harbor, though, came late.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "the bridge was safe");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "claim");
+        CHECK_SPAN(d, a->source, "Ortiz");
+        CHECK_SPAN(d, a->content, "that the bridge was safe");
+    }
+    a = find(d, "married the drummer");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "denial");
+        CHECK_SPAN(d, a->source, "The singer");
+    }
+    a = find(d, "rebuild the harbor");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->source, "His");
+        CHECK_SPAN(d, a->content, "to rebuild the harbor");
+    }
+}

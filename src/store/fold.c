@@ -77,6 +77,39 @@ static int classify(int32_t cp, int for_quote)
     }
 }
 
+/* fold() of a string that is all ASCII, without utf8proc (its NFKD map costs
+ * about 5,000 instructions and an allocation a name; most names are ASCII):
+ * the same result, as ASCII letters and digits are the only ASCII characters
+ * that classify() keeps.  Returns 1 when s is not all ASCII (nothing done). */
+static int fold_ascii(hs_buf *out, const char *s, int for_quote, int *rc)
+{
+    size_t n = 0;
+    while (s[n] && !((unsigned char)s[n] & 0x80))
+        n++;
+    if (s[n])
+        return 1;
+    if ((*rc = hs_buf_reserve(out, n + 1)))
+        return 0;
+    char *o = out->data;
+    size_t len = 0;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        if (keep) {
+            if (space && len)
+                o[len++] = ' ';
+            space = 0;
+            o[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if ((c != '\'' && c != '.') || for_quote) {
+            space = 1;
+        }
+    }
+    o[len] = 0;
+    out->len = len;
+    return 0;
+}
+
 /* NFKD + strip marks + case fold, then keep letters and digits, one space
  * between words. */
 static int fold(hs_buf *out, const char *s, int for_quote)
@@ -84,13 +117,16 @@ static int fold(hs_buf *out, const char *s, int for_quote)
     hs_buf_clear(out);
     if (!s)
         return 0;
+    int rc = 0;
+    if (!fold_ascii(out, s, for_quote, &rc))
+        return rc;
     utf8proc_uint8_t *m = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
                                       UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
                                           UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
     if (n < 0) /* invalid UTF-8: fold the bytes we have, case only */
         return hs_error_set(HS_EINPUT, "'%.40s' is not valid UTF-8", s);
-    int space = 0, rc = 0;
+    int space = 0;
     for (utf8proc_ssize_t i = 0; i < n && !rc;) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(m + i, n - i, &cp);

@@ -22,8 +22,8 @@ static void check_fold(int (*fn)(hs_buf *, const char *), const char *in, const 
     hs_buf_free(&b);
 }
 
-/* The ASCII fast path of folding gives what the full Unicode path gives: each
- * string is folded as it is (all ASCII) and with a combining acute accent
+/* The fast path of folding (ASCII and typographic punctuation) gives what the
+ * full Unicode path gives: each string is folded as it is and with a combining acute accent
  * (U+0301, which folding drops) at its end, which takes the Unicode path. */
 TEST(store_fold_ascii_matches_unicode)
 {
@@ -33,7 +33,9 @@ TEST(store_fold_ascii_matches_unicode)
         all[i - 1] = (char)i;
     all[127] = 0;
     const char *cases[] = {"Mara Quell", "  J.K.  O'Neil-Smith ", "R2-D2 & C-3PO", "a.b'c\td_e~f", "", "...",
-                           "Tom's 'quote' [x] {y} (z) #1 @2 $3 %4 ^5 *6 +7 =8 |9 <0> ?a /b ;c :d ,e !f `g", all};
+                           "Tom's 'quote' [x] {y} (z) #1 @2 $3 %4 ^5 *6 +7 =8 |9 <0> ?a /b ;c :d ,e !f `g",
+                           "\u201cWe couldn\u2019t \u2018stop\u2019 \u2014 not\u2013once\u2026\u201d O\u2019Neil",
+                           "\u2026\u2026", "x\u2011y", "a\u2026b\u2019c\u2018d\u2014e", all};
     for (size_t f = 0; f < 2; f++)
         for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
             hs_buf a = HS_BUF_INIT, b = HS_BUF_INIT;

@@ -133,7 +133,7 @@ static long read_all(const char *path, char *out, size_t cap)
     if (hs_src_open(&s, path))
         return -100;
     size_t n = 0;
-    long k;
+    long k = 0;
     while (n < cap - 1 && (k = hs_src_read(&s, out + n, cap - 1 - n, "t")) > 0)
         n += (size_t)k;
     hs_src_close(&s);

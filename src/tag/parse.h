@@ -76,11 +76,6 @@ int hs_parse_model_ready(struct hs_parse_model *m);
 int hs_parse_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_train_opts *o, FILE *log,
                    struct hs_parse_model **out);
 
-/* Tag the sentences of c into tag[] (indices of pos's PTB tags) by taggers
- * trained on all but one of `folds` blocks of them (parse_jack.c). */
-int hs_parse_jackknife_tags(const hs_corpus *c, const struct hs_pos_model *pos, unsigned folds, uint64_t seed,
-                            const hs_lex *lx, uint8_t *tag, FILE *log);
-
 /* Parse the sentences whose flags meet `only` (HS_SF_*), or all when only is 0,
  * into tok->head / tok->deprel (after the POS tagger). */
 int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only);

@@ -17,8 +17,6 @@
 #define EXPLORE_FROM 1   /* epochs with gold transitions only */
 #define EXPLORE_P 900    /* then follow the model's own transition this often, per mille */
 #define LABEL_BITS_LESS 1 /* the relation table has half the rows of the transition table */
-#define JACK_FOLDS 4      /* POS tags for training from taggers that did not see the sentence */
-#define JACK_MIN_SENTS 1000 /* fewer sentences: the shipped tagger's tags (too little to hold out) */
 
 /* The relation with the highest score but "root" (kept for arcs from ROOT). */
 static int best_relation(const float *sc, int n_rel, int root)
@@ -128,16 +126,11 @@ int hs_parse_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_
         rc = hs_error_set(HS_ENOMEM, "out of memory");
         goto done;
     }
-    if (pos && d->sents.n >= JACK_MIN_SENTS) { /* features use predicted PTB tags, as at run time */
-        if ((rc = hs_parse_jackknife_tags(c, pos, JACK_FOLDS, o->seed, lx, tag, log)))
-            goto done;
-    } else {
-        if (pos)
-            for (size_t si = 0; si < d->sents.n; si++)
-                hs_pos_tag_sentence(pos, d, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
-        for (size_t i = 0; i < d->toks.n; i++)
-            tag[i] = pos ? d->toks.v[i].xpos : c->xpos.v[i];
-    }
+    if (pos) /* features use the tagger's PTB tags, as at run time */
+        for (size_t si = 0; si < d->sents.n; si++)
+            hs_pos_tag_sentence(pos, d, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
+    for (size_t i = 0; i < d->toks.n; i++)
+        tag[i] = pos ? d->toks.v[i].xpos : c->xpos.v[i];
     if ((rc = hs_percep_trainer_init(&tr->t, o->bits, HS_PA_COUNT)))
         goto done;
     have_t = 1;

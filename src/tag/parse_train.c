@@ -16,7 +16,7 @@
 
 #define EXPLORE_FROM 1   /* epochs with gold transitions only */
 #define EXPLORE_P 900    /* then follow the model's own transition this often, per mille */
-#define LABEL_BITS_LESS 1 /* the relation table has half the rows of the transition table */
+#define LABEL_BITS_LESS 3 /* the relation table has an eighth of the rows of the transition table */
 
 /* The relation with the highest score but "root" (kept for arcs from ROOT). */
 static int best_relation(const float *sc, int n_rel, int root)

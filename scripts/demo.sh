@@ -13,4 +13,8 @@ echo "== the ledger of examples/ ($B/examples.db)"
 "$HS" add --db "$DB" "$ROOT/examples" || exit $?
 "$HS" sources --db "$DB"
 echo
-"$HS" claims --db "$DB" --limit 1
+# the pair in the claim with the most independent origins, and all their claims
+top=$("$HS" claims --db "$DB" --json --limit 1) || exit $?
+a=$(echo "$top" | sed -n 's/.*"subject":{"id":\([0-9]*\),.*/\1/p')
+b=$(echo "$top" | sed -n 's/.*"object":{"id":\([0-9]*\),.*/\1/p')
+"$HS" claims --db "$DB" "#$a" "#$b"

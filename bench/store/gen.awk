@@ -18,6 +18,13 @@ BEGIN {
     n_names = 15 * 15
 }
 { tmpl[NR] = $0 }
+# every occurrence of the literal string `from` in s replaced by `to` (mawk's
+# gsub with a string pattern slows down with every call: quadratic over a run)
+function rep(s, from, to,   out, k, n) {
+    n = length(from); out = ""
+    while ((k = index(s, from)) > 0) { out = out substr(s, 1, k - 1) to; s = substr(s, k + n) }
+    return out s
+}
 function person(   p) { p = int(600 * rand() ^ 3); return p }
 function first(p) { return A[1 + p % 15] B[1 + int(p / 15) % 15] }
 function last(p) { return C[1 + int(p / 7) % 15] D[1 + p % 12] }
@@ -29,16 +36,20 @@ END {
         for (r = 1; r <= 11; r++) {
             if (!(LAST[r] in seen)) { seen[LAST[r]] = person() }
             p = seen[LAST[r]]
-            gsub(FIRST[r], first(p), line)
-            gsub(LAST[r], last(p), line)
+            line = rep(line, FIRST[r], first(p))
+            line = rep(line, LAST[r], last(p))
         }
         for (o = 1; o <= n_out; o++) {
             q = int(40 * rand())
-            gsub(OUTLET[o], "The " C[1 + q % 15] " " (q < 15 ? "Herald" : (q < 30 ? "Wire" : "Post")), line)
+            to = "The " C[1 + q % 15] " " (q < 15 ? "Herald" : (q < 30 ? "Wire" : "Post"))
+            line = rep(rep(rep(line, "The " OUTLET[o], to), "the " OUTLET[o], to), OUTLET[o], to)
         }
         # a unique id, and a last sentence so no two texts are the same
-        sub(/"id": *"[^"]*"/, "\"id\": \"bench-" i "\"", line)
-        sub(/"text": *"/, "&(Report " i ".) ", line)
+        # (match and substr: mawk's sub with a new replacement each call is quadratic too)
+        if (match(line, /"id": *"[^"]*"/))
+            line = substr(line, 1, RSTART - 1) "\"id\": \"bench-" i "\"" substr(line, RSTART + RLENGTH)
+        if (match(line, /"text": *"/))
+            line = substr(line, 1, RSTART + RLENGTH - 1) "(Report " i ".) " substr(line, RSTART + RLENGTH)
         print line
     }
 }

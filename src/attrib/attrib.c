@@ -73,8 +73,14 @@ static int noun_use(const hs_doc *d, uint32_t i)
     for (size_t k = 0; before[k]; k++)
         if (hs_aw_eq(d, i - 1, before[k]))
             return 1;
-    if (d->toks.v[i - 1].kind == HS_TK_NUMBER)
-        return 1; /* "2024 reports" */
+    if (d->toks.v[i - 1].kind == HS_TK_NUMBER) {
+        /* "2024 reports", but not "four in 10 said", "55 percent believed" */
+        const hs_tok *t = &d->toks.v[i];
+        size_t n = HS_TOK_LEN(t);
+        const char *p = HS_TOK_PTR(d, t);
+        return !(n > 3 && (memcmp(p + n - 2, "ed", 2) == 0 || memcmp(p + n - 3, "aid", 3) == 0 ||
+                           memcmp(p + n - 3, "old", 3) == 0 || memcmp(p + n - 3, "ght", 3) == 0));
+    }
     if (hs_aw_is_prep(d, i - 1) && !hs_aw_eq(d, i - 1, "to"))
         return 1; /* "amid reports", "of claims" */
     return d->toks.v[i - 1].kind == HS_TK_CLITIC && hs_aw_is_word(d, i - 1) &&
@@ -123,19 +129,71 @@ static int ptb_verb(const hs_doc *d, const hs_tok *t)
     return x && x[0] == 'V' && x[1] == 'B';
 }
 
+/* A cue word right after a document's head noun is its verb whatever its tag:
+ * "the poll shows …", "court papers show …" (a tagger reads "poll shows" as
+ * a compound noun). */
+static int after_document(hs_actx *x, uint32_t i)
+{
+    hs_tb_entry e;
+    const hs_doc *d = x->d;
+    if (i == 0 || !hs_aw_is_word(d, i - 1) || d->toks.v[i - 1].quote >= 0)
+        return 0;
+    for (uint32_t b = i - 1;; b--) { /* phrases of up to three words ending at i - 1 */
+        if (hs_tables_match(x->t, d, b, i, HS_TB_DOC, &e) == i - b)
+            return 1;
+        if (b == 0 || i - b >= 3)
+            return 0;
+    }
+}
+
+/* "in" before a poll or survey is a cue whose source is the poll. */
+static int survey_in(hs_actx *x, uint32_t i)
+{
+    const hs_doc *d = x->d;
+    if (!hs_aw_eq(d, i, "in"))
+        return 0;
+    uint32_t se = hs_aw_sent_end(d, i);
+    hs_src s;
+    if (!hs_src_right(x, i + 1, se, &s) || s.kind != HS_SK_DOCUMENT)
+        return 0;
+    hs_tb_entry e;
+    for (uint32_t k = s.b; k < s.e; k++)
+        if (hs_tables_match(x->t, d, k, s.e, HS_TB_SURVEY, &e))
+            return 1;
+    return 0;
+}
+
+/* Is token i inside markup left in the text ("<tweet tweet-id=…>")? */
+static int in_markup(const hs_doc *d, uint32_t i)
+{
+    for (uint32_t k = i; k > 0 && i - k < 12; k--) {
+        const hs_tok *t = &d->toks.v[k - 1];
+        const char *p = HS_TOK_PTR(d, t);
+        if (HS_TOK_LEN(t) == 1 && *p == '>')
+            return 0;
+        if ((HS_TOK_LEN(t) == 1 && *p == '<') || (HS_TOK_LEN(t) == 2 && p[0] == '<' && p[1] == '/'))
+            return 1;
+    }
+    return 0;
+}
+
 static void find_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
     for (uint32_t i = 0; i < d->toks.n; i++) {
         const hs_tok *t = &d->toks.v[i];
-        if (t->quote >= 0 || t->kind != HS_TK_WORD)
+        if (t->quote >= 0 || t->kind != HS_TK_WORD || in_markup(d, i))
             continue;
         /* "Says" mid-sentence is a name, except in a title-case headline ("Trump Says He …") */
         if ((t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_SENT_START) &&
-            !(d->sents.v[t->sent].flags & HS_SF_HEADLINE))
+            !hs_aw_title_case(d, t->sent))
             continue;
         hs_tb_entry e;
         uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
+        if (!n && survey_in(x, i)) {
+            n = 1; /* "In the poll, …", "… in a new survey" */
+            e.cls = HS_TB_CUE_PREP;
+        }
         if (!n && verb_that(d, i)) {
             n = 1; /* "Roe conceded that …": any finite verb taking a that-clause */
             e.cls = HS_TB_CUE_VERB | HS_TB_CUE_WEAK;
@@ -153,13 +211,15 @@ static void find_cues(hs_actx *x)
                 !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
-                !ptb_verb(d, t))
+                !ptb_verb(d, t) && !after_document(x, i) &&
+                !((t->flags & HS_TF_UPPER_INITIAL) && hs_aw_title_case(d, t->sent)))
                 continue;
         }
         x->cue_len[i] = (uint8_t)n;
         x->cue_cls[i] = (e.cls & HS_TB_CUE_PREP) ? HS_TB_CUE_PREP : HS_TB_CUE_VERB;
         x->cue_obj[i] = (uint8_t)(((e.cls & HS_TB_CUE_OBJ) ? CUE_OBJ : 0) | ((e.cls & HS_TB_CUE_WEAK) ? CUE_WEAK : 0) |
-                                  ((e.cls & HS_TB_CUE_OPINION) ? CUE_OPINION : 0));
+                                  ((e.cls & HS_TB_CUE_OPINION) ? CUE_OPINION : 0) |
+                                  ((e.cls & HS_TB_CUE_RAISE) ? CUE_RAISE : 0));
         i += n - 1;
     }
 }

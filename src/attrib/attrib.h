@@ -36,7 +36,7 @@ typedef struct hs_actx {
     int tagged;       /* tokens carry POS tags */
 } hs_actx;
 
-enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4 };
+enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4, CUE_RAISE = 8 };
 
 enum {
     ATOK_CLAIMED = 1u << 0, /* inside an attribution's content or source */
@@ -56,6 +56,7 @@ int hs_aw_is_final(const hs_doc *d, uint32_t i);    /* . ! ? … */
 int hs_aw_is_dash(const hs_doc *d, uint32_t i);
 int hs_aw_is_word(const hs_doc *d, uint32_t i);
 int hs_aw_is_particle(const hs_doc *d, uint32_t i); /* de, van, bin inside names */
+int hs_aw_title_case(const hs_doc *d, uint32_t si); /* a headline, or a sentence written in title case */
 uint32_t hs_aw_sent_begin(const hs_doc *d, uint32_t i);
 uint32_t hs_aw_sent_end(const hs_doc *d, uint32_t i);
 

@@ -218,6 +218,26 @@ static int holds_quote(const hs_doc *d, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* Is the cue at cb inside a subordinate clause that opens the sentence
+ * ("Although Roe praised the plan, …", "After Roe announced …, she")? */
+static int in_fronted_clause(const hs_doc *d, uint32_t sb, uint32_t cb)
+{
+    static const char *const sub[] = {"while", "although", "though", "after", "when", "because", "since",
+                                      "before", "if", "whereas", "once", "even", "as", NULL};
+    uint32_t i = sb;
+    while (i < cb && (hs_aw_eq(d, i, "and") || hs_aw_eq(d, i, "but") || d->toks.v[i].kind == HS_TK_QUOTE))
+        i++;
+    int found = 0;
+    for (size_t k = 0; sub[k] && !found; k++)
+        found = hs_aw_eq(d, i, sub[k]);
+    if (!found || (hs_aw_eq(d, i, "even") && !hs_aw_eq(d, i + 1, "though") && !hs_aw_eq(d, i + 1, "if")))
+        return 0;
+    for (uint32_t k = i + 1; k < cb; k++)
+        if (hs_aw_eq(d, k, ",") || hs_aw_is_final(d, k) || d->toks.v[k].quote >= 0)
+            return 0;
+    return 1;
+}
+
 /* Content after a cue that ends at token j: skips the outlet it went to, a
  * short object before "that", and a colon or comma before a quotation. */
 static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, const hs_src *s)
@@ -253,6 +273,12 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
     uint32_t e = content_end(x, j, se);
+    if (in_fronted_clause(d, hs_aw_sent_begin(d, cb), cb))
+        for (uint32_t k = j + 1; k < e; k++)
+            if (hs_aw_eq(d, k, ",") && d->toks.v[k].quote < 0) {
+                e = k; /* "While Roe criticized the plan, she …": the main clause is not the content */
+                break;
+            }
     /* an opinion cue with a plain object ("criticized Obama") needs a named or
      * personal subject, an active verb and no particle ("showed off") */
     int named = !(x->cue_obj[cb] & CUE_OPINION) ? 0
@@ -261,8 +287,11 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if (named && (passive_aux(d, s->e, cb) || hs_aw_eq(d, j, "off") || hs_aw_eq(d, j, "out") ||
                   hs_aw_eq(d, j, "up") || hs_aw_eq(d, j, "down") || hs_aw_eq(d, s->b, "who")))
         named = 0;
+    /* a document says what it shows: "The poll shows Cruz at 27 percent",
+     * "A video of the rally showed her waving" (its object is the content) */
+    int doc = s && s->e > s->b && s->kind == HS_SK_DOCUMENT && !passive_aux(d, s->e, cb);
     if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
-        !(named && e >= j + 2 && !is_open_quote(d, j)))
+        !((named || doc) && e >= j + 2 && !is_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
     return add(x, cb, ce, s, j, e, vb, ve);
 }
@@ -348,11 +377,74 @@ static uint32_t skip_back(const hs_doc *d, uint32_t cb, uint32_t sb)
 
 static uint32_t left_words(const hs_doc *d, uint32_t sb, uint32_t e);
 
+/* "Asked about the budget, Roe said …", "When asked by reporters whether …":
+ * a participle opening its clause reports the question (up to the comma); the
+ * asker, when named, is in the "by" phrase. */
+static int asked_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    const hs_doc *d = x->d;
+    if (!hs_aw_eq(d, cb, "asked") || ce != cb + 1)
+        return 0;
+    uint32_t k = cb;
+    if (k > sb && hs_aw_eq(d, k - 1, "when"))
+        k--;
+    if (!(k == sb || hs_aw_eq(d, k - 1, ",") || hs_aw_eq(d, k - 1, "and") || hs_aw_eq(d, k - 1, "but") ||
+          d->toks.v[k - 1].kind == HS_TK_QUOTE))
+        return 0;
+    hs_src s;
+    memset(&s, 0, sizeof s);
+    uint32_t j = ce;
+    if (j < se && hs_aw_eq(d, j, "by") && hs_src_right(x, j + 1, se, &s))
+        j = s.e;
+    if (j < se && (hs_aw_eq(d, j, "about") || hs_aw_eq(d, j, "for") || hs_aw_eq(d, j, "on")) && j == ce)
+        ce = ++j; /* the cue is "asked about" */
+    else if (j < se && (hs_aw_eq(d, j, "about") || hs_aw_eq(d, j, "for") || hs_aw_eq(d, j, "on")))
+        j++;
+    uint32_t e = j;
+    while (e < se && !(hs_aw_eq(d, e, ",") && d->toks.v[e].quote < 0) && !hs_aw_is_final(d, e))
+        e++;
+    if (e >= se || !hs_aw_eq(d, e, ","))
+        return 0; /* the main clause follows the comma */
+    return add(x, cb, ce, s.e > s.b ? &s : NULL, j, e, 0, 0) < 0 ? -1 : 1;
+}
+
+/* "Roe seemed to waver", "The council is expected to vote in May", "The
+ * bridge is known as the Span": a raising verb names no source, and its
+ * subject belongs to the content, which runs from the subject to the end of
+ * the clause (PolNeAR's convention; the cue lies inside it). */
+static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    const hs_doc *d = x->d;
+    if (!(x->cue_obj[cb] & CUE_RAISE) || ce >= se)
+        return 0;
+    if (hs_aw_eq(d, ce, "that") && cb > sb && hs_aw_eq(d, cb - 1, "it")) {
+        uint32_t e = content_end(x, ce, se); /* "it seems that …": the clause, nobody's */
+        return e > ce + 1 ? (add(x, cb, ce, NULL, ce, e, 0, 0) < 0 ? -1 : 1) : 0;
+    }
+    if (!(hs_aw_eq(d, ce, "to") || hs_aw_eq(d, ce, "as")))
+        return 0;
+    uint32_t k = cb;
+    while (k > sb && cb - k < 3 && hs_aw_is_skip(d, k - 1) && !hs_aw_eq(d, k - 1, "to"))
+        k--; /* "also seemed", "is widely expected" (the aux is in the cue phrase) */
+    hs_src s;
+    if (k <= sb || hs_aw_is_punct(d, k - 1) || !hs_src_left(x, k - 1, sb, &s))
+        return 0; /* (a relative "which is expected to …" keeps "which" in the content) */
+    uint32_t e = content_end(x, ce + 1, se);
+    if (e <= ce + 1)
+        return 0;
+    return add(x, cb, ce, NULL, s.b, e, 0, 0) < 0 ? -1 : 1;
+}
+
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
     hs_src s;
     uint32_t b, e, vb = 0, ve = 0;
+    int rc = asked_frame(x, sb, se, cb, ce);
+    if (!rc)
+        rc = raise_frame(x, sb, se, cb, ce);
+    if (rc)
+        return rc < 0 ? HS_ENOMEM : 0;
     if (cb > sb && is_sep(d, cb - 1)) {
         if (is_ing(d, cb)) { /* participle: the subject of the clause speaks */
             if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
@@ -373,10 +465,13 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             vb = ve = 0;
         }
     }
-    if (cb > sb && (hs_aw_eq(d, cb - 1, "and") || hs_aw_eq(d, cb - 1, "but"))) {
+    uint32_t ka = cb; /* "and said", "and then said", "but has also said" */
+    while (ka > sb + 1 && hs_aw_is_skip(d, ka - 1) && cb - ka < 3)
+        ka--;
+    if (ka > sb && (hs_aw_eq(d, ka - 1, "and") || hs_aw_eq(d, ka - 1, "but"))) {
         /* "Clinton thanked supporters and said …": the subject speaks */
-        if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
-            !hs_src_subject_before(x, cb - 1, sb, &s))
+        if (!same_sentence_source(x, sb, ka, &s) && !subject_of(x, sb, ka - 1, &s) &&
+            !hs_src_subject_before(x, ka - 1, sb, &s))
             memset(&s, 0, sizeof s);
         return s.e > s.b ? content_right(x, cb, ce, se, &s) : 0;
     }
@@ -420,6 +515,17 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     hs_src s;
     if (!hs_src_right(x, ce, se, &s))
         return 0;
+    if (hs_aw_eq(d, cb, "in")) {
+        /* "Brook leads in the new Valley poll.": a particular poll (not "in the
+         * polls", "in some polls") that ends the clause; "In the poll, …" opens
+         * it.  A verb cue elsewhere in the sentence reports the clause instead
+         * ("…, said Roe in a survey", "In a study, economists found …"). */
+        if (!clause_start && ((s.e < se && !hs_aw_is_punct(d, s.e)) || s.e < s.b + 3))
+            return 0;
+        for (uint32_t i = sb; i < se; i++)
+            if (x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB && d->toks.v[i].quote < 0)
+                return 0;
+    }
     uint32_t b, e;
     if (clause_start) {
         uint32_t j = s.e;

@@ -156,7 +156,7 @@ static int colon_lines(hs_actx *x)
             continue;
         hs_src s;
         /* the first line (a headline, "Poll: …", "NY Daily News: …") may name any source */
-        int title = si == 0 || (d->sents.v[si].flags & HS_SF_HEADLINE);
+        int title = si == 0 || hs_aw_title_case(d, (uint32_t)si);
         if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb ||
             !(s.kind == HS_SK_PERSON || s.kind == HS_SK_ORGANIZATION || title))
             continue;
@@ -207,6 +207,28 @@ static uint32_t quote_words(const hs_doc *d, const hs_quote *q)
     return n;
 }
 
+static int starts_quote(const hs_doc *d, const hs_attr *a)
+{
+    uint32_t t = tok_of_byte(d, a->content.start);
+    return a->content.end > a->content.start && (d->toks.v[t].flags & HS_TF_QUOTE_OPEN);
+}
+
+/* The last attribution with a source whose content opens with a quotation
+ * and ends before byte `pos` in paragraph `para`, or -1. */
+static int32_t quoted_before(const hs_doc *d, uint32_t pos, uint32_t para)
+{
+    int32_t best = -1;
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        if (!a->has_source || a->content.end > pos || !starts_quote(d, a) ||
+            para_of(d, tok_of_byte(d, a->content.start)) != para)
+            continue;
+        if (best < 0 || a->content.end > d->attrs.v[best].content.end)
+            best = (int32_t)i;
+    }
+    return best;
+}
+
 int hs_attrib_continuation(hs_actx *x)
 {
     hs_doc *d = x->d;
@@ -222,6 +244,13 @@ int hs_attrib_continuation(hs_actx *x)
             uint32_t pp = para_of(d, tok_of_byte(d, prev.content.end ? prev.content.end - 1 : 0));
             uint32_t qp = para_of(d, (uint32_t)q->open_tok);
             same_para = pp == qp;
+            if (same_para && !starts_quote(d, &prev)) {
+                /* “…,” said Roe, referring to the bill. “…”: the quotation's
+                 * speaker goes on, not the participle after it */
+                int32_t k = quoted_before(d, q->outer.start, qp);
+                if (k >= 0)
+                    prev = d->attrs.v[k];
+            }
             /* the next paragraph, when it opens with the quotation */
             inherit = same_para || (pp + 1 == qp && (d->toks.v[q->open_tok].flags & HS_TF_PARA_START));
         }

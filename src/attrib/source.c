@@ -42,6 +42,11 @@ static int np_token(const hs_actx *x, uint32_t i, int right)
             memcmp(HS_TOK_PTR(d, t) + HS_TOK_LEN(t) - 2, "ed", 2) == 0 &&
             (d->toks.v[i - 1].upos == HS_UPOS_NOUN || d->toks.v[i - 1].upos == HS_UPOS_PROPN))
             return 1;
+        /* the two tag sets are predicted apart: a word the PTB tag calls a
+         * proper noun stays in the phrase ("Cook said" with Cook a VERB) */
+        const char *xp = d->xpos_names ? d->xpos_names[t->xpos] : NULL;
+        if (u == HS_UPOS_VERB && xp && strncmp(xp, "NNP", 3) == 0)
+            return 1;
         if (u == HS_UPOS_VERB || u == HS_UPOS_AUX || u == HS_UPOS_SCONJ || u == HS_UPOS_CCONJ)
             return 0;
     }
@@ -155,7 +160,9 @@ static void classify(hs_actx *x, uint32_t b, uint32_t e, int right, hs_src *s)
         o = hs_src_outlet_at(x, ob, e);
     if (o)
         ob--;
-    if (h < e && (!o || h < ob)) {
+    /* a document named after its outlet is still a document: "the Valley Herald poll" */
+    int doc_after_outlet = o && h < e && kind == HS_SK_DOCUMENT && h >= ob + o;
+    if (h < e && (!o || h < ob || doc_after_outlet)) {
         /* "a source close to the couple", "Trump's spokesperson", "court papers" */
         uint32_t st = h;
         while (st > b && h - st < 4 && !hs_aw_is_prep(d, st - 1)) {
@@ -167,7 +174,7 @@ static void classify(hs_actx *x, uint32_t b, uint32_t e, int right, hs_src *s)
         s->e = e;
         s->kind = kind;
         s->definite = hs_aw_eq(d, s->b, "the") || hs_aw_eq(d, s->b, "this") || hs_aw_eq(d, s->b, "that");
-        if (o && ob > h) {
+        if (o && (ob > h || doc_after_outlet)) {
             s->via_b = ob;
             s->via_e = ob + o;
         }

@@ -37,6 +37,7 @@ static const struct {
     {"anonymous.txt", FMT_WORDS, HS_TB_ANON},
     {"representatives.txt", FMT_WORDS, HS_TB_REP},
     {"documents.txt", FMT_WORDS, HS_TB_DOC},
+    {"surveys.txt", FMT_WORDS, HS_TB_DOC | HS_TB_SURVEY},
     {"organizations.txt", FMT_WORDS, HS_TB_ORG},
     {"titles.txt", FMT_WORDS, HS_TB_TITLE},
     {"hedges.txt", FMT_HEDGES, HS_TB_HEDGE},
@@ -223,8 +224,10 @@ static int load_line(struct hs_tables *t, const char *path, int lineno, char *li
                 cls = HS_TB_CUE_VERB | HS_TB_CUE_OBJ;
             else if (wn == 4 && memcmp(w, "prep", 4) == 0)
                 cls = HS_TB_CUE_PREP;
+            else if (wn == 5 && memcmp(w, "raise", 5) == 0)
+                cls = HS_TB_CUE_VERB | HS_TB_CUE_WEAK | HS_TB_CUE_RAISE;
             else
-                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell, weak, opinion or prep)",
+                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell, weak, opinion, prep or raise)",
                                     path, lineno, (int)wn, w);
         } else if ((hk = hedge_kind_of(w, wn)) < 0) {
             return hs_error_set(HS_EINPUT,

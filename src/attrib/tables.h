@@ -29,8 +29,12 @@ enum {
     HS_TB_OUTLET_WORD = 1u << 10, /* a word that ends an outlet's name: News, Weekly, Times */
     HS_TB_CUE_WEAK = 1u << 11,    /* a cue that needs a clause after it: praised, welcomed */
     HS_TB_NOT_SPEAKER = 1u << 12, /* a line label before a colon: RELATED, Photos */
-    HS_TB_CUE_OPINION = 1u << 13  /* a weak cue that may take a plain object after a named
+    HS_TB_CUE_OPINION = 1u << 13, /* a weak cue that may take a plain object after a named
                                      subject: "criticized Obama" */
+    HS_TB_SURVEY = 1u << 14,      /* a document that measures opinion: poll, survey ("In the
+                                     poll, …", "… in a new survey") */
+    HS_TB_CUE_RAISE = 1u << 15    /* a verb whose subject belongs to the content and that names
+                                     no source: "Roe seemed to …", "Roe is expected to …" */
 };
 
 typedef struct hs_tb_entry {

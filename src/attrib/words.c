@@ -169,3 +169,21 @@ uint32_t hs_aw_sent_end(const hs_doc *d, uint32_t i)
 {
     return d->sents.v[d->toks.v[i].sent].tok_end;
 }
+
+/* A headline: flagged by the text layer, or written in title case ("Roe Says
+ * She Will Run Again.": at least four words, three in four capitalised). */
+int hs_aw_title_case(const hs_doc *d, uint32_t si)
+{
+    const hs_sent *st = &d->sents.v[si];
+    if (st->flags & HS_SF_HEADLINE)
+        return 1;
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = st->tok_begin; i < st->tok_end; i++) {
+        const hs_tok *t = &d->toks.v[i];
+        if (t->kind != HS_TK_WORD || t->quote >= 0)
+            continue;
+        words++;
+        caps += (t->flags & HS_TF_UPPER_INITIAL) != 0;
+    }
+    return words >= 4 && 4 * caps >= 3 * words;
+}

@@ -17,6 +17,7 @@ typedef struct hs_ingest {
     size_t committed;    /* articles (added or already stored) in committed batches */
     int progress;        /* print "committed N" on stderr after each commit */
     int status;          /* exit status so far */
+    int signal;          /* SIGINT or SIGTERM received (the command stops), or 0 */
 } hs_ingest;
 
 /* Account for one add (rc from hs_store_add_*); commits full batches.

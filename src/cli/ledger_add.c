@@ -3,8 +3,11 @@
 #include "base/buf.h"
 #include "cli/ledger.h"
 
+#include "analyzer.h"
+
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -31,6 +34,36 @@ int hs_cli_store_open(hs_store **s, const char *db, unsigned flags)
     return 0;
 }
 
+/* SIGINT and SIGTERM: the article being written is finished, the batch so
+ * far committed, and the command stops with status 128 + the signal.  A
+ * second signal has its default effect (the open batch is then rolled back
+ * when the store is next opened; every committed batch stays). */
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND; /* no SA_RESTART: a read waiting on a pipe returns */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+static int interrupted(hs_ingest *g)
+{
+    if (!got_signal)
+        return 0;
+    g->signal = got_signal;
+    return g->status = 128 + got_signal;
+}
+
 static double now(void)
 {
     struct timespec ts;
@@ -53,6 +86,8 @@ int hs_ingest_step(hs_ingest *g, int rc, int added)
         return 0;
     }
     added ? g->added++ : g->dup++;
+    if (interrupted(g))
+        return g->status;
     if (++g->in_batch >= g->batch) {
         if (hs_store_commit(g->s) || hs_store_begin(g->s)) {
             hs_cli_error();
@@ -71,6 +106,17 @@ int hs_ingest_finish(hs_ingest *g, double seconds, const char *verb)
     if (hs_store_commit(g->s) && g->status != HS_EXIT_STORE) {
         hs_cli_error();
         g->status = HS_EXIT_STORE;
+    }
+    if (g->status != HS_EXIT_STORE && (g->signal || interrupted(g))) {
+        size_t n = g->added + g->dup + g->bad;
+        printf("%zu article(s) %s, %zu already stored, %zu rejected before the interruption\n", g->added, verb,
+               g->dup, g->bad);
+        fflush(stdout);
+        fprintf(stderr,
+                "hearsay: interrupted by %s after %zu article(s): those are committed with every earlier batch; "
+                "the rest of the input was not read (run the same command again to add it)\n",
+                g->signal == SIGINT ? "SIGINT" : g->signal == SIGTERM ? "SIGTERM" : "a signal", n);
+        return g->status;
     }
     if (g->status == HS_EXIT_STORE) {
         fprintf(stderr, "hearsay: the store holds the %zu article(s) of the batches committed before the failure\n",
@@ -101,8 +147,14 @@ static const char add_usage[] =
     "  --max-bytes N    refuse articles longer than N bytes\n"
     "  --models DIR     where the model files are\n"
     "\n"
+    "SIGINT or SIGTERM stops it after the article being written, committing\n"
+    "what was added; a store locked by another writer is waited for\n"
+    "$HEARSAY_LOCK_TIMEOUT seconds (default 10). Without --models, a missing\n"
+    "model file is a warning and its layer is skipped; with it, an error.\n"
+    "\n"
     "exit status: 0 all added; 1 some input rejected (reported on stderr);\n"
-    "2 usage; 3 a file could not be read; 6 the store failed.\n";
+    "2 usage; 3 a file could not be read; 4 a model could not be loaded;\n"
+    "6 the store failed; 130 / 143 interrupted by SIGINT / SIGTERM.\n";
 
 static const char load_usage[] =
     "usage: hearsay load [--db FILE] [--batch N] [--progress] FILE.jsonl...\n"
@@ -111,8 +163,12 @@ static const char load_usage[] =
     "'-' for standard input) into the store, with all its layers: entities,\n"
     "attributions with sources and outlets, relations with status.\n"
     "\n"
+    "SIGINT or SIGTERM stops it after the line being written, committing what\n"
+    "was loaded.\n"
+    "\n"
     "exit status: 0 all loaded; 1 some lines rejected (reported with file and\n"
-    "line); 2 usage; 3 a file could not be read; 6 the store failed.\n";
+    "line); 2 usage; 3 a file could not be read; 6 the store failed;\n"
+    "130 / 143 interrupted by SIGINT / SIGTERM.\n";
 
 enum { OPT_DB = 256, OPT_BATCH, OPT_PROGRESS, OPT_FORMAT, OPT_LOSSY, OPT_MAXB, OPT_MODELS, OPT_JOBS };
 
@@ -196,11 +252,32 @@ static int parse(int argc, char **argv, const char *usage, ingest_args *a, int i
     return 0;
 }
 
+/* A model the analyzer runs without: said once, as a store built without it
+ * differs from one built with it. */
+static void warn_missing_models(const hs_analyzer *an)
+{
+    if (!(an->opts.layers & HS_LAYER_TAG))
+        return;
+    const char *dir = an->model_dir ? an->model_dir : "(no model directory found)";
+    const struct {
+        const void *m;
+        const char *file, *without;
+    } ms[] = {{an->pos, "pos.hsm", "no part-of-speech tags"},
+              {an->ner, "ner.hsm", "names from capitalised words only"},
+              {(an->opts.layers & HS_LAYER_PARSE) ? an->parse : (const void *)1, "parse.hsm", "no dependency parse"}};
+    for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++)
+        if (!ms[i].m)
+            fprintf(stderr, "hearsay add: warning: %s/%s: model file missing; analysing without it (%s)\n", dir,
+                    ms[i].file, ms[i].without);
+}
+
 /* One analysed article of the stream, in input order: into the store. */
 static int on_article(void *user, const hs_article *art, hs_doc *doc, int rc)
 {
     hs_ingest *g = user;
     (void)art;
+    if (interrupted(g)) /* a read cut short by the signal included */
+        return g->status;
     int added = 0;
     if (rc == 0)
         rc = hs_store_add_doc(g->s, doc, &added);
@@ -219,10 +296,14 @@ int hs_cmd_add(int argc, char **argv)
     if (rc)
         return rc < 0 ? 0 : rc;
     hs_analyzer *an = NULL;
+    if (a.opts.model_dir)
+        a.opts.require_models = 1; /* models asked for by --models must be there */
     if ((rc = hs_analyzer_new(&an, &a.opts))) {
         hs_cli_error();
         return hs_cli_exit_for(rc);
     }
+    warn_missing_models(an);
+    catch_signals();
     int status = hs_cli_store_open(&a.g.s, hs_cli_db_path(a.db), HS_STORE_CREATE);
     if (!status && hs_store_begin(a.g.s)) {
         hs_cli_error();
@@ -303,7 +384,7 @@ static int load_file(ingest_args *a, const char *path, hs_buf *line)
         if ((rc = hs_ingest_step(&a->g, rc, added)))
             break;
     }
-    if (rc == HS_EIO || rc == HS_ENOMEM) {
+    if ((rc == HS_EIO || rc == HS_ENOMEM) && !interrupted(&a->g)) {
         hs_cli_error();
         a->g.status = hs_cli_exit_for(rc);
     }
@@ -320,6 +401,7 @@ int hs_cmd_load(int argc, char **argv)
     int status = hs_cli_store_open(&a.g.s, hs_cli_db_path(a.db), HS_STORE_CREATE);
     if (status)
         return status;
+    catch_signals();
     if (hs_store_begin(a.g.s)) {
         hs_cli_error();
         hs_store_close(a.g.s);

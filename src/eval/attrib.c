@@ -209,6 +209,13 @@ static void compare(const hs_doc *d, const pieces *a, const pieces *b, uint8_t *
 
 static int verbose;
 
+/* Text on one line: line breaks and tabs as spaces. */
+static void put_flat(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        fputc(p[i] == '\n' || p[i] == '\t' || p[i] == '\r' ? ' ' : p[i], stderr);
+}
+
 static void show(const hs_doc *d, const char *what, const pieces *c, const pieces *cue)
 {
     if (!c->n)
@@ -217,8 +224,13 @@ static void show(const hs_doc *d, const char *what, const pieces *c, const piece
     int n = (int)(c->end[0] - c->start[0]);
     uint32_t from = cue->n && cue->start[0] < c->start[0] ? cue->start[0] : c->start[0];
     uint32_t ctx = from > 60 ? 60 : from;
-    fprintf(stderr, "%s\t%.*s\t%.*s\t[%.*s]\n", what, cl, cue->n ? d->text + cue->start[0] : "", n > 90 ? 90 : n,
-            d->text + c->start[0], (int)ctx, d->text + from - ctx);
+    fprintf(stderr, "%s\t", what);
+    put_flat(cue->n ? d->text + cue->start[0] : "", (size_t)cl);
+    fputc('\t', stderr);
+    put_flat(d->text + c->start[0], (size_t)(n > 90 ? 90 : n));
+    fputs("\t[", stderr);
+    put_flat(d->text + from - ctx, ctx);
+    fputs("]\n", stderr);
 }
 
 static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)

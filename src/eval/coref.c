@@ -4,7 +4,14 @@
  * tokens` and analysed by the whole pipeline; gold mentions come from the
  * MISC column (Entity=(ID-type-…  …ID) brackets, one entity id per document).
  * A gold mention is
- *   a pronoun    one word tagged PRON with lemma he or she (they counted apart),
+ *   a pronoun    one word tagged PRON of the third person singular with a
+ *                gender, in every case: he, him, his, himself, she, her,
+ *                hers, herself (GUM lemmas he, his, himself, she, her, hers,
+ *                herself); the plural they, them, their, theirs, themselves
+ *                is counted apart.  (Until 2026-12-02 only lemmas he and she
+ *                counted: subject and object forms, so object "her" counted
+ *                and possessive "her" and "his" did not; that narrower figure
+ *                is still printed as he_she_subject_object_accuracy.)
  *   named        proper nouns only, after an optional "the" ("Donald Trump",
  *                "the United States"),
  *   nominal      it starts with "the" and ends in a NOUN ("the robotics team").
@@ -12,18 +19,21 @@
  * entity stands for the gold entity with which it shares most named mentions
  * (a predicted name mention matches a gold one that ends where it ends and
  * holds it).  Figures:
- *   pronoun_accuracy  share of gold he/she pronouns whose predicted mention
+ *   pronoun_accuracy  share of gold he/she pronouns (all cases) whose predicted mention
  *                     (same bytes) sits in an entity standing for their gold one;
  *   person_nominal_accuracy  the same for gold definite nominals of people
  *                     (predicted nominal ending where the gold one ends); the
  *                     link layer resolves descriptors of people only, so
  *                     nominals of all types are reported apart;
+ *   he_she_link_precision, they_link_precision  share of the pronouns we
+ *                     linked whose link is right (see link_precision());
  *   MUC and B3        over the gold named mentions, the predicted clusters as
  *                     response (a named mention we missed is a singleton). */
 #include "analyzer.h"
 #include "eval/conllu.h"
 #include "eval/eval.h"
 #include "out/jw.h"
+#include "relate/relate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +46,7 @@ typedef struct {
     int kind;            /* GK_* */
     int person;          /* gold type is person */
     int pred_ent;        /* predicted entity of the aligned mention, -1 */
+    int narrow;          /* a pronoun with lemma he or she (the figure before 2026-12-02) */
 } gold_m;
 
 typedef struct {
@@ -44,11 +55,17 @@ typedef struct {
 } open_b;
 
 typedef struct {
-    size_t pron, pron_ok, they, they_ok, nom, nom_ok, pnom, pnom_ok, named, named_found;
+    size_t pron, pron_ok, narrow, narrow_ok, they, they_ok, pron_links, pron_links_ok, they_links, they_links_ok, nom, nom_ok, pnom, pnom_ok, named, named_found;
     double muc_pn, muc_pd, muc_rn, muc_rd, b3_p, b3_r;
     size_t b3_n, docs, skipped;
     int debug; /* HS_EVAL_DEBUG set: print each missed pronoun and nominal */
 } coref_tally;
+
+/* One document's share of the tally (--per-doc). */
+typedef struct {
+    const char *path;
+    size_t pron, pron_ok, they, they_ok, pnom, named, named_found;
+} doc_row;
 
 typedef HS_ARRAY(gold_m) gold_array;
 typedef HS_ARRAY(hs_span) word_spans;
@@ -87,7 +104,7 @@ static int brackets(const char *v, int w, const words_t *W, open_array *open, go
                 gold_m *g = HS_PUSH(gold);
                 if (!g)
                     return HS_ENOMEM;
-                *g = (gold_m){W->sp.v[w].start, W->sp.v[w].end, id, GK_OTHER, person, -1};
+                *g = (gold_m){W->sp.v[w].start, W->sp.v[w].end, id, GK_OTHER, person, -1, 0};
                 g->kind = w; /* word range kept in kind until classified: start word */
                 g->pred_ent = w;
                 q++;
@@ -113,7 +130,7 @@ static int brackets(const char *v, int w, const words_t *W, open_array *open, go
                 gold_m *g = HS_PUSH(gold);
                 if (!g)
                     return HS_ENOMEM;
-                *g = (gold_m){W->sp.v[o.start_word].start, W->sp.v[w].end, id, o.start_word, o.person, w};
+                *g = (gold_m){W->sp.v[o.start_word].start, W->sp.v[w].end, id, o.start_word, o.person, w, 0};
                 break;
             }
         } else {
@@ -141,9 +158,11 @@ static void classify(gold_array *gold, const words_t *W)
         gold_m *g = &gold->v[i];
         int fw = g->kind, lw = g->pred_ent;
         const char *lem = W->lemma.v[fw], *up = W->upos.v[lw];
-        if (fw == lw && !strcmp(W->upos.v[fw], "PRON") && (!strcmp(lem, "he") || !strcmp(lem, "she")))
+        int pron = fw == lw && !strcmp(W->upos.v[fw], "PRON");
+        g->narrow = pron && (!strcmp(lem, "he") || !strcmp(lem, "she"));
+        if (pron && hs_alt_match("he|his|himself|she|her|hers|herself", lem))
             g->kind = GK_PRON;
-        else if (fw == lw && !strcmp(W->upos.v[fw], "PRON") && !strcmp(lem, "they"))
+        else if (pron && hs_alt_match("they|their|theirs|themselves", lem))
             g->kind = GK_THEY;
         else if (!strcmp(up, "PROPN") && all_proper(W, fw, lw))
             g->kind = GK_NAMED;
@@ -257,8 +276,51 @@ static void cluster_scores(const gold_array *gold, coref_tally *t)
     free(resp);
 }
 
+/* Precision of the links we made: every predicted pronoun linked to an entity
+ * counts; it is right when a gold mention has its bytes and the entity it
+ * joined stands for that mention's gold entity (a pronoun whose gold entity
+ * has no name, or that GUM does not mark as a mention, is a wrong link,
+ * unless the entity is a group named by words the gold entity has as a mention). */
+static void link_precision(const gold_array *gold, coref_tally *t, const hs_doc *d)
+{
+    for (size_t m = 0; m < d->mentions.n; m++) {
+        const hs_mention *pm = &d->mentions.v[m];
+        if (pm->kind != HS_MK_PRONOUN || pm->entity < 0)
+            continue;
+        int ok = 0, g = -1;
+        for (size_t i = 0; i < gold->n && g < 0; i++)
+            if (gold->v[i].start == pm->span.start && gold->v[i].end == pm->span.end)
+                g = gold->v[i].ent;
+        ok = g >= 0 && has_named(gold, g) && stands_for(gold, pm->entity) == g;
+        /* a group named by its coordination ("Albert and Mara") is right when
+         * the gold entity has a mention of those very words */
+        const char *name = d->entities.v[pm->entity].name;
+        size_t nl = strlen(name);
+        for (size_t i = 0; g >= 0 && i < gold->n && !ok; i++)
+            ok = gold->v[i].ent == g && gold->v[i].end - gold->v[i].start == nl &&
+                 memcmp(d->text + gold->v[i].start, name, nl) == 0;
+        if (t->debug && pm->gender == HS_G_PLURAL && !ok) {
+            const gold_m *gm = NULL, *first = NULL;
+            for (size_t i = 0; i < gold->n && !gm; i++)
+                if (gold->v[i].start == pm->span.start && gold->v[i].end == pm->span.end)
+                    gm = &gold->v[i];
+            for (size_t i = 0; gm && i < gold->n && !first; i++)
+                if (gold->v[i].ent == gm->ent && gold->v[i].kind != GK_THEY)
+                    first = &gold->v[i];
+            fprintf(stderr, "wrong they '%.*s' -> '%s' gold '%.*s'\n", (int)HS_SPAN_LEN(pm->span),
+                    HS_SPAN_PTR(d, pm->span), d->entities.v[pm->entity].name, first ? (int)(first->end - first->start) : 1,
+                    first ? d->text + first->start : "-");
+        }
+        if (pm->gender == HS_G_PLURAL)
+            t->they_links++, t->they_links_ok += ok;
+        else
+            t->pron_links++, t->pron_links_ok += ok;
+    }
+}
+
 static void score(gold_array *gold, coref_tally *t, const hs_doc *d)
 {
+    link_precision(gold, t, d);
     /* keep only mentions of entities that have a name */
     size_t k = 0;
     for (size_t i = 0; i < gold->n; i++)
@@ -268,14 +330,17 @@ static void score(gold_array *gold, coref_tally *t, const hs_doc *d)
     for (size_t i = 0; i < gold->n; i++) {
         gold_m *g = &gold->v[i];
         int ok = g->pred_ent >= 0 && stands_for(gold, g->pred_ent) == g->ent;
-        if (t->debug && (g->kind == GK_PRON || (g->kind == GK_NOMINAL && g->person)) && !ok)
+        if (t->debug && (g->kind == GK_PRON || g->kind == GK_THEY || (g->kind == GK_NOMINAL && g->person)) && !ok)
             fprintf(stderr, "miss %s '%.*s' gold %d pred %s (stands for %d) | %.*s\n",
-                    g->kind == GK_PRON ? "pronoun" : "nominal", (int)(g->end - g->start), d->text + g->start, g->ent,
+                    g->kind == GK_PRON ? "pronoun" : g->kind == GK_THEY ? "they" : "nominal", (int)(g->end - g->start), d->text + g->start, g->ent,
                     g->pred_ent >= 0 ? d->entities.v[g->pred_ent].name : "-",
                     g->pred_ent >= 0 ? stands_for(gold, g->pred_ent) : -1,
                     (int)(g->start > 80 ? 80 : g->start), d->text + g->start - (g->start > 80 ? 80 : g->start));
         switch (g->kind) {
-        case GK_PRON: t->pron++, t->pron_ok += ok; break;
+        case GK_PRON:
+            t->pron++, t->pron_ok += ok;
+            t->narrow += g->narrow, t->narrow_ok += g->narrow && ok;
+            break;
         case GK_THEY: t->they++, t->they_ok += ok; break;
         case GK_NOMINAL:
             t->nom++, t->nom_ok += ok;
@@ -397,7 +462,7 @@ static void put_prf(hs_jw *w, const char *key, double p, double r)
 int hs_eval_coref(int argc, char **argv, FILE *out)
 {
     const char *path = NULL, *split = "test";
-    int json = 0, no_tag = 0; /* --no-tag: names from the capitalisation fallback, not the tagger */
+    int json = 0, no_tag = 0, per_doc = 0; /* --no-tag: names from the capitalisation fallback, not the tagger */
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--conllu") == 0 && i + 1 < argc)
             path = argv[++i];
@@ -407,8 +472,11 @@ int hs_eval_coref(int argc, char **argv, FILE *out)
             json = 1;
         else if (strcmp(argv[i], "--no-tag") == 0)
             no_tag = 1;
+        else if (strcmp(argv[i], "--per-doc") == 0)
+            per_doc = 1;
         else {
-            fprintf(stderr, "usage: hearsay eval coref --conllu DIR [--split train|dev|test|all] [--no-tag] [--json]\n");
+            fprintf(stderr, "usage: hearsay eval coref --conllu DIR [--split train|dev|test|all] [--no-tag] [--per-doc] "
+                            "[--json]\n");
             return 2;
         }
     }
@@ -438,11 +506,20 @@ int hs_eval_coref(int argc, char **argv, FILE *out)
     memset(&t, 0, sizeof t);
     t.debug = getenv("HS_EVAL_DEBUG") != NULL;
     int status = 0;
-    for (size_t i = 0; i < n; i++)
+    doc_row *rows = calloc(n ? n : 1, sizeof *rows);
+    if (!rows)
+        status = 1;
+    for (size_t i = 0; rows && i < n; i++) {
+        coref_tally before = t;
         if (eval_doc(paths[i], a, d, &t)) {
             fprintf(stderr, "hearsay eval coref: %s: %s\n", paths[i], hs_error_last());
             status = 1;
         }
+        const char *slash = strrchr(paths[i], '/');
+        rows[i] = (doc_row){slash ? slash + 1 : paths[i], t.pron - before.pron, t.pron_ok - before.pron_ok,
+                            t.they - before.they, t.they_ok - before.they_ok, t.pnom - before.pnom, t.named - before.named,
+                            t.named_found - before.named_found};
+    }
     hs_buf b = HS_BUF_INIT;
     hs_jw w;
     hs_jw_init(&w, &b, json ? 0 : 1);
@@ -454,17 +531,38 @@ int hs_eval_coref(int argc, char **argv, FILE *out)
     hs_jw_key(&w, "documents"), hs_jw_int(&w, (long long)t.docs);
     hs_jw_key(&w, "documents_skipped"), hs_jw_int(&w, (long long)t.skipped);
     put_share(&w, "pronoun_accuracy", t.pron_ok, t.pron);
+    put_share(&w, "he_she_subject_object_accuracy", t.narrow_ok, t.narrow);
     put_share(&w, "they_accuracy", t.they_ok, t.they);
+    put_share(&w, "he_she_link_precision", t.pron_links_ok, t.pron_links);
+    put_share(&w, "they_link_precision", t.they_links_ok, t.they_links);
     put_share(&w, "person_nominal_accuracy", t.pnom_ok, t.pnom);
     put_share(&w, "nominal_accuracy_all_types", t.nom_ok, t.nom);
     put_share(&w, "pronoun_and_person_nominal_accuracy", t.pron_ok + t.pnom_ok, t.pron + t.pnom);
     put_share(&w, "named_mentions_found", t.named_found, t.named);
     put_prf(&w, "muc", ratio(t.muc_pn, t.muc_pd), ratio(t.muc_rn, t.muc_rd));
     put_prf(&w, "b3", ratio(t.b3_p, (double)t.b3_n), ratio(t.b3_r, (double)t.b3_n));
+    if (per_doc && rows) {
+        hs_jw_key(&w, "per_document");
+        hs_jw_arr(&w);
+        for (size_t i = 0; i < n; i++) {
+            hs_jw_obj(&w);
+            hs_jw_key(&w, "document"), hs_jw_str(&w, rows[i].path);
+            hs_jw_key(&w, "pronouns"), hs_jw_int(&w, (long long)rows[i].pron);
+            hs_jw_key(&w, "pronouns_correct"), hs_jw_int(&w, (long long)rows[i].pron_ok);
+            hs_jw_key(&w, "they_correct"), hs_jw_int(&w, (long long)rows[i].they_ok);
+            hs_jw_key(&w, "they"), hs_jw_int(&w, (long long)rows[i].they);
+            hs_jw_key(&w, "person_nominals"), hs_jw_int(&w, (long long)rows[i].pnom);
+            hs_jw_key(&w, "named"), hs_jw_int(&w, (long long)rows[i].named);
+            hs_jw_key(&w, "named_found"), hs_jw_int(&w, (long long)rows[i].named_found);
+            hs_jw_obj_end(&w);
+        }
+        hs_jw_arr_end(&w);
+    }
     hs_jw_obj_end(&w);
     hs_buf_putc(&b, '\n');
     fwrite(b.data, 1, b.len, out);
     hs_buf_free(&b);
+    free(rows);
     hs_doc_free(d);
     hs_analyzer_free(a);
     hs_paths_free(paths, n);

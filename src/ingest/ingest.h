@@ -2,18 +2,41 @@
 #ifndef HS_INGEST_H
 #define HS_INGEST_H
 #include <stddef.h>
+#include <zlib.h>
 
 #include "hearsay.h"
 
 hs_input_format hs_input_guess(const char *path);
 
-/* The 'date YYYY-MM-DD' header of a plain-text article: bytes to skip (0 when
- * absent); *bad is set when the first line starts like a header but is malformed. */
-size_t hs_text_header(const char *t, size_t n, char date[11], int *bad);
+/* The header of a plain-text article ('date YYYY-MM-DD', 'outlet: NAME'; see
+ * header.c): what it says, and the bytes to skip before the text (0 when there
+ * is no header).  A malformed header is HS_EINPUT, the message naming
+ * what:line. */
+typedef struct hs_text_meta {
+    char date[11];   /* YYYY-MM-DD, or "" */
+    char outlet[201]; /* or "" */
+} hs_text_meta;
+int hs_text_headers(const char *t, size_t n, const char *what, hs_text_meta *m, size_t *skip);
 
 /* Turn an HTML page into an article.  Fills art (strings point into the
  * malloc'ed *text_out / *meta_out, which the caller frees). */
 int hs_ingest_html(const char *html, size_t len, const char *origin, hs_article *art, char **text_out,
                    char **meta_out);
+
+/* An input's bytes, gunzipped when they start with gzip's magic, handed on
+ * as soon as they arrive (source.c). */
+typedef struct hs_src {
+    int fd;
+    int started, zinit, member_end, in_eof, done;
+    size_t have, pos; /* bytes in `in`; (plain input) how many were handed on */
+    z_stream zs;
+    unsigned char in[65536];
+} hs_src;
+/* Open a file, or standard input for "-": 0 or HS_EIO with the message. */
+int hs_src_open(hs_src *s, const char *path);
+/* Up to n bytes (fewer when that is what has arrived): the count, 0 at the
+ * end, or HS_EIO / HS_ENOMEM with a message naming `what`. */
+long hs_src_read(hs_src *s, void *buf, size_t n, const char *what);
+void hs_src_close(hs_src *s);
 
 #endif

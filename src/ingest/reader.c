@@ -1,4 +1,4 @@
-/* Readers: plain-text articles (with the optional 'date YYYY-MM-DD' header),
+/* Readers: plain-text articles (with the optional header of header.c),
  * JSONL (one article per line), directories of either; gzip is read
  * transparently.  HTML pages go through the extractor (html.c). */
 #include "base/buf.h"
@@ -25,7 +25,8 @@ struct hs_reader {
     /* the file being read */
     const char *path;
     hs_input_format cur_format;
-    gzFile gz;
+    hs_src src;
+    int open_;        /* src holds the current file */
     long line;
     hs_buf linebuf;
     char rbuf[65536];
@@ -36,7 +37,8 @@ struct hs_reader {
     char *text;       /* malloc'ed whole-file text */
     char *id;         /* malloc'ed */
     char origin[512];
-    char date[11];
+    char date[11];    /* of a JSONL line */
+    hs_text_meta meta; /* the header of a text file */
 };
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -140,9 +142,9 @@ int hs_reader_new(hs_reader **out, const char *path, hs_input_format format)
 
 static void close_current(hs_reader *r)
 {
-    if (r->gz)
-        gzclose(r->gz);
-    r->gz = NULL;
+    if (r->open_)
+        hs_src_close(&r->src);
+    r->open_ = 0;
     r->path = NULL;
     r->eof = 0;
     r->rpos = r->rlen = 0;
@@ -179,20 +181,12 @@ static int open_next(hs_reader *r)
         return HS_EOF;
     r->path = r->files[r->next_file++];
     r->cur_format = r->format == HS_INPUT_AUTO ? hs_input_guess(r->path) : r->format;
-    if (strcmp(r->path, "-") == 0) {
-        int fd = dup(0);
-        r->gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
-        if (!r->gz && fd >= 0)
-            close(fd);
-    } else {
-        r->gz = gzopen(r->path, "rb");
-    }
-    if (!r->gz) {
-        const char *p = r->path;
+    int rc = hs_src_open(&r->src, r->path);
+    if (rc) {
         r->path = NULL;
-        return hs_error_set(HS_EIO, "%s: cannot open: %s", p, strerror(errno ? errno : ENOMEM));
+        return rc;
     }
-    gzbuffer(r->gz, 128 * 1024);
+    r->open_ = 1;
     r->line = 0;
     return 0;
 }
@@ -206,12 +200,11 @@ static int read_line(hs_reader *r)
         if (r->rpos == r->rlen) {
             if (r->eof)
                 break;
-            int n = gzread(r->gz, r->rbuf, sizeof r->rbuf);
-            if (n < 0) {
-                int e;
-                const char *m = gzerror(r->gz, &e);
-                return hs_error_set(HS_EIO, "%s:%ld: read error: %s", r->path, r->line + 1, m);
-            }
+            char what[600];
+            snprintf(what, sizeof what, "%s:%ld", r->path, r->line + 1);
+            long n = hs_src_read(&r->src, r->rbuf, sizeof r->rbuf, what);
+            if (n < 0)
+                return (int)n;
             if (n == 0) {
                 r->eof = 1;
                 break;
@@ -244,55 +237,15 @@ static int read_whole(hs_reader *r, hs_buf *b)
     for (;;) {
         if (hs_buf_reserve(b, 65536))
             return HS_ENOMEM;
-        int n = gzread(r->gz, b->data + b->len, 65536);
-        if (n < 0) {
-            int e;
-            return hs_error_set(HS_EIO, "%s: read error: %s", r->path, gzerror(r->gz, &e));
-        }
+        long n = hs_src_read(&r->src, b->data + b->len, 65536, r->path);
+        if (n < 0)
+            return (int)n;
         if (n == 0)
             break;
         b->len += (size_t)n;
         b->data[b->len] = 0;
     }
     return 0;
-}
-
-/* 'date YYYY-MM-DD' at the start of the first line (after spaces). Returns the
- * number of bytes to drop (0 when there is no header), or -1 for a malformed date. */
-size_t hs_text_header(const char *t, size_t n, char date[11], int *bad)
-{
-    size_t i = 0;
-    *bad = 0;
-    date[0] = 0;
-    while (i < n && (t[i] == ' ' || t[i] == '\t'))
-        i++;
-    if (i + 5 > n || strncmp(t + i, "date", 4) != 0 || (t[i + 4] != ' ' && t[i + 4] != '\t' && t[i + 4] != ':'))
-        return 0;
-    i += 4;
-    if (t[i] == ':')
-        i++;
-    while (i < n && (t[i] == ' ' || t[i] == '\t'))
-        i++;
-    if (i + 10 > n)
-        return 0;
-    for (int k = 0; k < 10; k++) {
-        char c = t[i + k];
-        if ((k == 4 || k == 7) ? c != '-' : !isdigit((unsigned char)c)) {
-            if (k >= 4)
-                *bad = 1; /* starts like a year: a malformed header, not text */
-            return 0;
-        }
-    }
-    if (i + 10 < n && !isspace((unsigned char)t[i + 10])) {
-        *bad = 1;
-        return 0;
-    }
-    memcpy(date, t + i, 10);
-    date[10] = 0;
-    i += 10;
-    while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n'))
-        i++;
-    return i;
 }
 
 static const char *base_name(const char *p)
@@ -312,19 +265,16 @@ static int next_text(hs_reader *r, hs_article *art)
         return rc;
     }
     r->text = b.data ? b.data : strdup("");
-    size_t len = b.len;
-    int bad;
-    size_t skip = hs_text_header(r->text, len, r->date, &bad);
+    size_t len = b.len, skip;
     snprintf(r->origin, sizeof r->origin, "%s", path);
-    int y, m, dd;
-    if (bad || (r->date[0] && hs_date_parse(r->date, &y, &m, &dd) != 0))
-        return hs_error_set(HS_EINPUT, "%s:1: malformed 'date' header (want 'date YYYY-MM-DD', a calendar date)",
-                            path);
+    if ((rc = hs_text_headers(r->text, len, path, &r->meta, &skip)))
+        return rc;
     const char *bn = base_name(path);
     const char *dot = strchr(bn, '.');
     r->id = dot && dot > bn ? strndup(bn, (size_t)(dot - bn)) : strdup(bn);
     art->id = r->id;
-    art->date = r->date[0] ? r->date : NULL;
+    art->date = r->meta.date[0] ? r->meta.date : NULL;
+    art->outlet = r->meta.outlet[0] ? r->meta.outlet : NULL;
     art->text = r->text + skip;
     art->text_len = len - skip;
     art->origin_offset = skip;
@@ -404,7 +354,7 @@ int hs_reader_next(hs_reader *r, hs_article *art)
     memset(art, 0, sizeof *art);
     drop_article(r);
     for (;;) {
-        if (!r->gz) {
+        if (!r->open_) {
             int rc = open_next(r);
             if (rc)
                 return rc;

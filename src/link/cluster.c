@@ -3,39 +3,63 @@
  * Pass 1 (names, in text order): a name joins the most recently mentioned
  * entity of a compatible type whose longest name holds it as a run of words,
  * or that it holds ("Cruise", "Tom" and "de Armas" join "Tom Cruise" and "Ana
- * de Armas"; case and accents are folded); otherwise it starts an entity.
+ * de Armas"; case and accents are folded); otherwise it starts an entity.  A
+ * name after a kinship noun ("his daughter Rulan Chao Pian") joins only the
+ * same full name: it shares a surname with a relative, not a person.
  *
  * Pass 2 (every mention, in text order) keeps a salience score per entity:
  * each mention adds a weight (more for the first mention of a sentence, the
- * usual subject; less for a member of a list) and scores halve with every
- * sentence.  A descriptor joins, in this order of preference:
+ * usual subject; less for a member of a list, or for a name modifying a noun:
+ * "a Christian family") and scores fall by 0.7 with every sentence.  A
+ * descriptor joins, in this order of preference:
  *   - the name it stands in apposition to ("X, the stepson of …", "the Deep
  *     Water star X");
  *   - the entity the article tied to its age ("X, 62," → "the 62-year-old");
  *   - the entity whose ties hold all its modifiers ("Cuban President X" →
  *     "the Cuban President");
+ *   - for a bare descriptor ("the chef"), the person the article last tied
+ *     its role word to ("chef Teo Baptiste", "Teo Baptiste, a chef,", an
+ *     earlier "the chef");
+ *   - an occupation ("the lawyer") stops here: unlinked, a new person;
  *   - else the most salient person of compatible gender that no other
  *     descriptor of the same sentence took (two descriptors in one sentence
  *     name two people: "The Bond Girl has a charm the Mission Impossible star
  *     can't ignore").
  * A descriptor with no gender of its own takes that of the first singular
  * pronoun after it in its sentence when no other person is named between them.
- * A singular pronoun joins the most salient person of its gender (a person of
+ * A singular pronoun joins the most salient person of its gender (one
+ * mentioned earlier in its own sentence counts double: "Sol's ex-husband X,
+ * …, confirmed he …"; a person of
  * unknown gender counts 0.35, an untyped name — "Byron" — half again, and
- * becomes a person).  Plural pronouns stay unlinked. */
+ * becomes a person).  A plural pronoun joins the group formed by the last
+ * coordination of persons in its sentence or the one before ("A and B …
+ * they"), made on first use as a PERSON entity of plural gender, or a group
+ * referred to in its sentence or the one before; else it stays unlinked.  A
+ * plural descriptor ("the couple", "the pair") does the same. */
 #include "link/link.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SAL_MIN 0.05
+#define SAL_MIN 0.1
+#define SAL_DECAY 0.7 /* per sentence (tuned on GUM train and dev) */
+#define SAL_SAME 2.0  /* a candidate already mentioned in the pronoun's sentence */
 
 typedef struct {
     int32_t canon;  /* the mention with the longest name */
     int32_t last;   /* the last mention linked so far */
     uint64_t words; /* a bit per word of the canonical name (a quick filter) */
+    uint8_t untagged_name; /* some name mention the tagger did not call MISC */
 } ent_info;
+
+/* Did the tagger call the name mention m MISC (nationalities, religions,
+ * events: "Christian", "Scientologist", "Boxer Indemnity")? */
+static int tagger_misc(const hs_doc *d, const hs_mention *m)
+{
+    uint8_t l = d->toks.v[m->tok_begin].ner;
+    return m->kind == HS_MK_NAME && l != HS_NER_O && HS_NER_TYPE(l) == HS_ET_MISC;
+}
 
 /* A bit per word of a mention (hash of its fold modulo 64). */
 static uint64_t word_bits(const hs_link_ctx *c, const hs_mention *m)
@@ -159,6 +183,7 @@ static int new_entity(hs_link_ctx *c, ent_info **info, size_t m)
     size_t id = d->entities.n - 1;
     (*info)[id].canon = (*info)[id].last = (int32_t)m;
     (*info)[id].words = word_bits(c, mn);
+    (*info)[id].untagged_name = !tagger_misc(d, mn);
     c->score[id] = 0;
     c->score_sent[id] = 0;
     mn->entity = (int32_t)id;
@@ -181,6 +206,7 @@ static void join(hs_link_ctx *c, ent_info *info, size_t m, int32_t e)
     if (!en->gender && mn->gender && mn->gender != HS_G_PLURAL)
         en->gender = mn->gender;
     if (mn->kind == HS_MK_NAME) {
+        info[e].untagged_name |= !tagger_misc(d, mn);
         en->outlet |= mn->outlet;
         const hs_mention *cm = &d->mentions.v[info[e].canon];
         if (HS_SPAN_LEN(mn->span) > HS_SPAN_LEN(cm->span)) {
@@ -200,6 +226,9 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
             continue;
         int32_t best = HS_NONE;
         uint64_t bits = word_bits(c, mn);
+        int kin = 0; /* "his daughter Rulan Chao Pian": a relative, not the "Chao" named before */
+        for (size_t i = 0; i < c->ties.n; i += 2)
+            kin |= c->ties.v[i] == m && (c->lt[c->ties.v[i + 1]].cls & HS_LW_KIN);
         for (size_t e = 0; e < d->entities.n; e++) {
             const hs_mention *cm = &d->mentions.v[(*info)[e].canon];
             uint64_t both = bits & (*info)[e].words;
@@ -207,6 +236,8 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
                 continue;
             if (!words_within(c, mn, cm) && !words_within(c, cm, mn))
                 continue;
+            if (kin && (cm->tok_end - cm->tok_begin != mn->tok_end - mn->tok_begin || !words_within(c, cm, mn)))
+                continue; /* a relative joins only the very same full name */
             if (best < 0 || (*info)[e].last > (*info)[best].last)
                 best = (int32_t)e;
         }
@@ -229,12 +260,27 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
     return 0;
 }
 
+/* Is token i inside an open parenthesis of its sentence? */
+static int in_parens(const hs_doc *d, size_t i)
+{
+    for (size_t k = i; k > d->sents.v[d->toks.v[i].sent].tok_begin; k--) {
+        const hs_tok *t = &d->toks.v[k - 1];
+        if (t->kind != HS_TK_PUNCT || HS_TOK_LEN(t) != 1)
+            continue;
+        if (d->text[t->start] == ')')
+            return 0;
+        if (d->text[t->start] == '(')
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- pass 2 ------------------------------------------------------------------- */
 
 static double salience(const hs_link_ctx *c, size_t e, uint32_t sent)
 {
     uint32_t gap = sent > c->score_sent[e] ? sent - c->score_sent[e] : 0;
-    return c->score[e] * ldexp(1.0, -(int)(gap > 60 ? 60 : gap));
+    return c->score[e] * pow(SAL_DECAY, (double)(gap > 80 ? 80 : gap));
 }
 
 static void bump(hs_link_ctx *c, int32_t e, uint32_t sent, double w)
@@ -275,6 +321,51 @@ static int32_t by_ties(const hs_link_ctx *c, size_t m)
                 all = 0;
         if (all && (best < 0 || c->score_sent[e] >= c->score_sent[best]))
             best = (int32_t)e;
+    }
+    return best;
+}
+
+/* The head role word of descriptor m ("singer" in "the singer"), or SIZE_MAX. */
+static size_t role_head(const hs_link_ctx *c, const hs_mention *mn)
+{
+    size_t h = SIZE_MAX;
+    for (size_t k = mn->tok_begin; k < mn->tok_end; k = c->lt[k].cend)
+        if (c->lt[k].cls & HS_LW_ROLE)
+            h = k;
+    return h;
+}
+
+/* The person the article last tied a bare descriptor's role word to ("the
+ * chef", not "the Deep Water star", whose modifiers say more than its head):
+ * as a premodifier ("Singer Ada Moss", "chef Teo Baptiste"), an apposition
+ * ("Teo Baptiste, a chef,") or an earlier descriptor with that head. */
+static int32_t by_role(const hs_link_ctx *c, size_t m)
+{
+    const hs_doc *d = c->d;
+    size_t h = role_head(c, &d->mentions.v[m]);
+    for (size_t i = 0; i < c->ties.n && h != SIZE_MAX; i += 2)
+        if (c->ties.v[i] == m)
+            return HS_NONE; /* modifiers: by_ties() had its say */
+    if (h == SIZE_MAX)
+        return HS_NONE;
+    int32_t best = HS_NONE;
+    size_t best_m = 0;
+    for (size_t i = 0; i < c->ties.n; i += 2) {
+        uint32_t o = c->ties.v[i];
+        int32_t e = o < m ? d->mentions.v[o].entity : HS_NONE;
+        if (e >= 0 && d->entities.v[e].type == HS_ET_PERSON && fold_eq(c, c->ties.v[i + 1], (uint32_t)h) &&
+            (best < 0 || o >= best_m))
+            best = e, best_m = o;
+    }
+    for (size_t o = m; o-- > 0;) {
+        const hs_mention *p = &d->mentions.v[o];
+        if (p->kind != HS_MK_NOMINAL || p->entity < 0 || (best >= 0 && o < best_m))
+            continue;
+        size_t ph = role_head(c, p);
+        if (ph != SIZE_MAX && fold_eq(c, (uint32_t)ph, (uint32_t)h)) {
+            best = p->entity;
+            break;
+        }
     }
     return best;
 }
@@ -323,7 +414,7 @@ static int gender_ok(uint8_t want, uint8_t have)
 }
 
 /* The most salient person compatible with `gender`, skipping `taken`. */
-static int32_t most_salient(const hs_link_ctx *c, size_t m, uint8_t gender, int misc_ok,
+static int32_t most_salient(const hs_link_ctx *c, const ent_info *info, size_t m, uint8_t gender, int misc_ok,
                             const int32_t *taken, size_t ntaken)
 {
     const hs_doc *d = c->d;
@@ -332,12 +423,13 @@ static int32_t most_salient(const hs_link_ctx *c, size_t m, uint8_t gender, int 
     double bs = SAL_MIN;
     for (size_t e = 0; e < d->entities.n; e++) {
         const hs_entity *en = &d->entities.v[e];
-        if ((en->type != HS_ET_PERSON && !(misc_ok && en->type == HS_ET_MISC)) || !gender_ok(gender, en->gender))
+        if ((en->type != HS_ET_PERSON && !(misc_ok && en->type == HS_ET_MISC && info[e].untagged_name)) ||
+            !gender_ok(gender, en->gender))
             continue;
         int skip = 0;
         for (size_t k = 0; k < ntaken; k++)
             skip |= taken[k] == (int32_t)e;
-        double s = salience(c, e, sent) * (gender && !en->gender ? 0.35 : 1.0) * (en->type == HS_ET_MISC ? 0.5 : 1.0);
+        double s = salience(c, e, sent) * (c->score_sent[e] == sent ? SAL_SAME : 1.0) * (gender && !en->gender ? 0.35 : 1.0) * (en->type == HS_ET_MISC ? 0.5 : 1.0);
         if (!skip && s > bs) {
             bs = s;
             best = (int32_t)e;
@@ -368,46 +460,168 @@ static uint8_t nominal_gender(const hs_link_ctx *c, size_t m)
     return 0;
 }
 
+/* Is mention m a possessor ("Sol's ex-husband X …")?  It is not the subject. */
+static int possessor(const hs_doc *d, const hs_mention *mn)
+{
+    return mn->tok_end < d->toks.n && d->toks.v[mn->tok_end].kind == HS_TK_CLITIC &&
+           hs_link_tok_is(d, mn->tok_end, "'s|’s|'|’");
+}
+
 static double weight(const hs_doc *d, size_t m, int first_in_sentence)
 {
     const hs_mention *mn = &d->mentions.v[m];
     double w = mn->kind == HS_MK_NAME ? 1.0 : mn->kind == HS_MK_NOMINAL ? 0.8 : 0.7;
-    int possessor = mn->tok_end < d->toks.n && d->toks.v[mn->tok_end].kind == HS_TK_CLITIC &&
-                    hs_link_tok_is(d, mn->tok_end, "'s|’s|'|’");
-    if (first_in_sentence && !possessor) /* "Sol's ex-husband X …": the possessor is not the subject */
+    if (first_in_sentence && !possessor(d, mn))
         w += 0.5;
-    for (size_t k = mn->tok_begin; k > d->sents.v[d->toks.v[mn->tok_begin].sent].tok_begin; k--) {
-        const hs_tok *t = &d->toks.v[k - 1];
-        if (t->kind != HS_TK_PUNCT || HS_TOK_LEN(t) != 1)
-            continue;
-        if (d->text[t->start] == ')')
-            break;
-        if (d->text[t->start] == '(')
-            return w * 0.3; /* a parenthesis: credits, asides */
-    }
+    if (in_parens(d, mn->tok_begin))
+        return w * 0.3; /* a parenthesis: credits, asides */
+    if (mn->kind == HS_MK_NAME && mn->tok_end < d->toks.n && d->toks.v[mn->tok_end].upos == HS_UPOS_NOUN &&
+        d->toks.v[mn->tok_end].kind == HS_TK_WORD && !(d->toks.v[mn->tok_end].flags & HS_TF_UPPER_INITIAL))
+        w *= 0.3; /* a name modifying a noun ("a Christian family", "the Vance campaign") is not what it talks about */
     int listed = (mn->tok_begin > 0 && hs_link_tok_is(d, mn->tok_begin - 1, "and|or")) ||
                  hs_link_tok_is(d, mn->tok_end, "and|or");
     return listed ? w * 0.6 : w;
 }
 
-static int pass_links(hs_link_ctx *c, ent_info *info)
+/* ---- plural pronouns ------------------------------------------------------------ */
+
+/* A group the article formed by coordination: mentions [first, last] of it. */
+typedef struct {
+    int32_t first, last, ent;
+} group_t;
+typedef HS_ARRAY(group_t) group_array;
+
+/* Is mention m one of a person (a name, descriptor or pronoun linked to one)? */
+static int person_at(const hs_link_ctx *c, size_t m)
+{
+    const hs_mention *mn = &c->d->mentions.v[m];
+    return mn->entity >= 0 && c->d->entities.v[mn->entity].type == HS_ET_PERSON &&
+           c->d->entities.v[mn->entity].gender != HS_G_PLURAL && mn->kind != HS_MK_PRONOUN &&
+           !in_parens(c->d, mn->tok_begin);
+}
+
+/* The last coordination of persons before mention m in its sentence or the
+ * one before ("A and B", "A, B and C", "A or B" excluded): its first and last
+ * mention, or 0. */
+static int coordination(const hs_link_ctx *c, size_t m, int32_t *first, int32_t *last)
+{
+    const hs_doc *d = c->d;
+    uint32_t sent = d->toks.v[d->mentions.v[m].tok_begin].sent;
+    for (size_t q = m; q-- > 1;) {
+        if (d->toks.v[d->mentions.v[q].tok_begin].sent + 1 < sent)
+            return 0;
+        if (!person_at(c, q))
+            continue;
+        size_t p = q, members = 1;
+        int and_seen = 0;
+        while (p > 0 && person_at(c, p - 1)) {
+            const hs_mention *a = &d->mentions.v[p - 1], *b = &d->mentions.v[p];
+            size_t bb = b->tok_begin; /* less the titles and roles before it ("and chef Tobias Rhee") */
+            while (bb > a->tok_end + 1 && bb + 3 > b->tok_begin &&
+                   (c->lt[bb - 1].cls & (HS_LW_TITLE | HS_LW_ROLE | HS_LW_NATIONALITY)))
+                bb--;
+            int by_and = a->tok_end + 1 == bb && hs_link_tok_is(d, a->tok_end, "and|&");
+            int by_comma = a->tok_end + 1 == bb && hs_link_tok_is(d, a->tok_end, ",") && and_seen;
+            if ((!by_and && !by_comma) || (by_and && and_seen) || a->entity == b->entity)
+                break;
+            and_seen |= by_and;
+            p--, members++;
+        }
+        if (members >= 2 && and_seen) {
+            *first = (int32_t)p, *last = (int32_t)q;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The entity of the group [first, last] into *out, made on first use: a
+ * PERSON of plural gender named by the words of the coordination. */
+static int group_entity(hs_link_ctx *c, ent_info **info, group_array *groups, size_t m, int32_t first, int32_t last,
+                        int32_t *out)
+{
+    hs_doc *d = c->d;
+    for (size_t i = 0; i < groups->n; i++)
+        if (groups->v[i].first == first && groups->v[i].last == last) {
+            *out = groups->v[i].ent;
+            return 0;
+        }
+    if (HS_RESERVE(groups, groups->n + 1))
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    int rc = new_entity(c, info, m);
+    if (rc)
+        return rc;
+    int32_t e = (int32_t)d->entities.n - 1;
+    hs_entity *en = &d->entities.v[e];
+    hs_span sp = {d->mentions.v[first].span.start, d->mentions.v[last].span.end};
+    en->name = hs_arena_strndup(&d->arena, HS_SPAN_PTR(d, sp), HS_SPAN_LEN(sp));
+    if (!en->name)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    en->type = HS_ET_PERSON;
+    en->gender = HS_G_PLURAL;
+    groups->v[groups->n++] = (group_t){first, last, e};
+    *out = e;
+    return 0;
+}
+
+/* What a plural pronoun refers to: the couple or group last formed by
+ * coordination in its sentence or the one before ("Hugo Brandt and Selma Ott
+ * arrived. They left together."), else a group referred to in its sentence or
+ * the one before ("They … Their …").  Organisations are not tried: on GUM
+ * train a "they" after an organisation opening its sentence meant it one time
+ * in five; "they" mostly stands for unnamed plurals ("fans", "the police"). */
+static int plural_antecedent(hs_link_ctx *c, ent_info **info, group_array *groups, size_t m, int32_t *out)
+{
+    const hs_doc *d = c->d;
+    uint32_t sent = d->toks.v[d->mentions.v[m].tok_begin].sent;
+    int32_t first, last;
+    if (coordination(c, m, &first, &last))
+        return group_entity(c, info, groups, m, first, last, out);
+    int32_t best = HS_NONE;
+    double bs = SAL_MIN;
+    for (size_t e = 0; e < d->entities.n; e++) {
+        const hs_entity *en = &d->entities.v[e];
+        double sc = salience(c, e, sent);
+        if (en->type == HS_ET_PERSON && en->gender == HS_G_PLURAL && c->score_sent[e] + 1 >= sent && sc > bs) {
+            bs = sc;
+            best = (int32_t)e;
+        }
+    }
+    *out = best;
+    return 0;
+}
+
+static int pass_links(hs_link_ctx *c, ent_info **infop)
 {
     hs_doc *d = c->d;
     int32_t taken[16];
     size_t ntaken = 0;
-    uint32_t cur = UINT32_MAX;
-    for (size_t m = 0; m < d->mentions.n; m++) {
+    uint32_t cur = UINT32_MAX, cur_first = UINT32_MAX;
+    group_array groups = {0};
+    int rc = 0;
+    for (size_t m = 0; !rc && m < d->mentions.n; m++) {
+        ent_info *info = *infop;
         hs_mention *mn = &d->mentions.v[m];
         uint32_t sent = d->toks.v[mn->tok_begin].sent;
         if (sent != cur)
             ntaken = 0;
         if (mn->kind == HS_MK_NAME && d->entities.v[mn->entity].type != HS_ET_PERSON &&
-            d->entities.v[mn->entity].type != HS_ET_MISC)
-            continue; /* places, organisations and works take no salience */
-        int first = sent != cur, appos = 0;
+            d->entities.v[mn->entity].type != HS_ET_MISC) {
+            /* places and works take no salience; organisations take some, for "they" only */
+            if (d->entities.v[mn->entity].type == HS_ET_ORG && !mn->outlet)
+                bump(c, mn->entity, sent, 1.0);
+            continue;
+        }
+        int first = sent != cur_first, appos = 0;
         cur = sent;
+        if (!possessor(d, mn)) /* the first mention that is no possessor takes the subject's weight */
+            cur_first = sent;
         int32_t e = mn->entity;
-        if (mn->kind == HS_MK_NOMINAL) {
+        if (mn->kind == HS_MK_NOMINAL && mn->gender == HS_G_PLURAL) {
+            rc = plural_antecedent(c, infop, &groups, m, &e); /* "the couple", "the pair" */
+            if (!rc && e >= 0)
+                join(c, *infop, m, e);
+        } else if (mn->kind == HS_MK_NOMINAL) {
             uint8_t g = nominal_gender(c, m);
             e = apposed(c, m);
             appos = e >= 0;
@@ -416,7 +630,10 @@ static int pass_links(hs_link_ctx *c, ent_info *info)
             if (e < 0)
                 e = by_ties(c, m);
             if (e < 0)
-                e = most_salient(c, m, g, 0, taken, ntaken);
+                e = by_role(c, m);
+            size_t h = role_head(c, mn);
+            if (e < 0 && !(h != SIZE_MAX && (c->lt[h].cls & HS_LW_OCCUPATION)))
+                e = most_salient(c, info, m, g, 0, taken, ntaken);
             if (e >= 0) {
                 if (d->entities.v[e].type == HS_ET_MISC)
                     d->entities.v[e].type = HS_ET_PERSON;
@@ -427,13 +644,16 @@ static int pass_links(hs_link_ctx *c, ent_info *info)
             }
         } else if (mn->kind == HS_MK_PRONOUN) {
             if (mn->gender == HS_G_MALE || mn->gender == HS_G_FEMALE)
-                e = most_salient(c, m, mn->gender, 1, NULL, 0);
-            if (e >= 0)
-                join(c, info, m, e);
+                e = most_salient(c, info, m, mn->gender, 1, NULL, 0);
+            else if (mn->gender == HS_G_PLURAL)
+                rc = plural_antecedent(c, infop, &groups, m, &e);
+            if (!rc && e >= 0)
+                join(c, *infop, m, e);
         }
         bump(c, e, sent, appos ? 0.0 : weight(d, m, first)); /* an apposition repeats its name */
     }
-    return 0;
+    HS_ARRAY_FREE(&groups);
+    return rc;
 }
 
 int hs_link_cluster(hs_link_ctx *c)
@@ -444,7 +664,7 @@ int hs_link_cluster(hs_link_ctx *c)
     if (!rc)
         rc = pass_names(c, &info);
     if (!rc)
-        rc = pass_links(c, info);
+        rc = pass_links(c, &info);
     for (size_t e = 0; !rc && e < d->entities.n; e++)
         d->entities.v[e].n_mentions = 0;
     for (size_t m = 0; !rc && m < d->mentions.n; m++)

@@ -20,7 +20,12 @@ enum {
     HS_LW_PLACE = 1u << 5,
     HS_LW_ORGWORD = 1u << 6,     /* … University, … Inc */
     HS_LW_FIRST = 1u << 7,       /* a first name */
-    HS_LW_OUTLET = 1u << 8       /* a news outlet */
+    HS_LW_OUTLET = 1u << 8,      /* a news outlet */
+    HS_LW_OCCUPATION = 1u << 9,  /* a role word naming a trade (the chef, the lawyer): a
+                                    descriptor it heads joins only the person the article
+                                    tied to it, never merely the most salient one */
+    HS_LW_KIN = 1u << 10         /* a role word naming a relative (son, wife): a name it
+                                    introduces is a new person */
 };
 
 typedef struct hs_lw_entry {

@@ -117,6 +117,16 @@ static int age_token(const hs_link_ctx *c, size_t i)
     return v > 0 && v < 130 && strcmp(end, "-year-old") == 0 ? (int)v : 0;
 }
 
+/* The age written just before token k as a premodifier ("45-year-old chef
+ * Ramon Ellery", "the 45-year-old Ramon Ellery"), or 0. */
+static int age_before(const hs_link_ctx *c, size_t k)
+{
+    for (size_t j = k > 5 ? k - 5 : 0; j < k; j++)
+        if (c->lt[j].cend == k) /* the compound's first token holds it whole */
+            return age_token(c, j);
+    return 0;
+}
+
 static int number_value(const hs_doc *d, size_t i)
 {
     const hs_tok *t = &d->toks.v[i];
@@ -200,8 +210,9 @@ static const hs_lw_entry *lookup_span(const hs_link_ctx *c, size_t b, size_t e)
     return n == (size_t)-1 ? NULL : hs_lw_get(c->lex, key, n);
 }
 
-/* Is the name at [b, e) followed by an appositive person descriptor or an age? */
-static int person_apposition(hs_link_ctx *c, size_t e, size_t end)
+/* Is the name at [b, e) followed by an appositive person descriptor or an
+ * age?  The age, or -1 with *role the role word ("X, a chef, …"), or 0. */
+static int person_apposition(hs_link_ctx *c, size_t e, size_t end, size_t *role)
 {
     const hs_doc *d = c->d;
     if (e + 2 >= end || !tok_char(d, e, ','))
@@ -212,8 +223,10 @@ static int person_apposition(hs_link_ctx *c, size_t e, size_t end)
     if (hs_link_tok_is(d, k, "the|a|an|his|her|their"))
         k++;
     for (size_t lim = k + 3; k < end && k < lim; k++)
-        if (c->lt[k].cls & HS_LW_ROLE)
+        if (c->lt[k].cls & HS_LW_ROLE) {
+            *role = k;
             return -1;
+        }
     return 0;
 }
 
@@ -307,11 +320,28 @@ static int first_last(const hs_link_ctx *c, size_t b, size_t e)
     return (c->lt[b].cls & HS_LW_FIRST) && e - b >= 2 && e - b <= 3 && !(c->lt[e - 1].cls & HS_LW_ORGWORD);
 }
 
+/* A lone first name of known gender that the tagger typed otherwise ("the
+ * couple's child, Audrey, …"), not after a preposition of place ("in
+ * Charlotte") and not modifying a noun ("a Christian family"): a person.
+ * (Names the place table knows never get here.) */
+static int lone_first(const hs_link_ctx *c, size_t b, size_t e, int ner)
+{
+    const hs_doc *d = c->d;
+    if (e - b != 1 || !(c->lt[b].cls & HS_LW_FIRST) || ner == HS_ET_PERSON ||
+        (c->lt[b].gender != HS_G_MALE && c->lt[b].gender != HS_G_FEMALE) ||
+        (b > 0 && hs_link_tok_is(d, b - 1, "in|at|near|across|outside|inside|throughout")))
+        return 0;
+    return !(e < d->toks.n && d->toks.v[e].kind == HS_TK_WORD && !(d->toks.v[e].flags & HS_TF_UPPER_INITIAL) &&
+             d->toks.v[e].upos == HS_UPOS_NOUN);
+}
+
 /* A run of capitalised words [b, e) in a sentence ending at `end`. */
 static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
 {
     hs_doc *d = c->d;
     for (size_t k = b; k < e && k <= b + 1; k++) { /* "In Touch Weekly", "The Post" */
+        if (k > b && !(c->lt[b].cls & (HS_LW_STOP | HS_LW_NATIONALITY)))
+            break; /* "Valeska Paris" is a person, not a first word and a place */
         const hs_lw_entry *x = lookup_span(c, k, e);
         if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE)) && !(e - k == 1 && initial_position(d, k)) &&
             !(e - k == 1 && earlier_name_word(c, k))) { /* "Jordan" after "Michael Jordan" */
@@ -321,8 +351,9 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     }
     size_t first_prem = SIZE_MAX, run_begin = b;
     uint8_t gender = 0, person = 0, the = 0;
-    if (b > 0 && (c->lt[b - 1].cls & (HS_LW_ROLE | HS_LW_TITLE)) && !capword(d, b - 1) &&
-        d->toks.v[b - 1].sent == d->toks.v[b].sent) { /* "chef Teo Baptiste" */
+    if (b > 0 && (c->lt[b - 1].cls & (HS_LW_ROLE | HS_LW_TITLE)) && !c->lt[b - 1].in_mention &&
+        (!capword(d, b - 1) || initial_position(d, b - 1)) &&
+        d->toks.v[b - 1].sent == d->toks.v[b].sent) { /* "chef Teo Baptiste", "Singer Ada Moss …" */
         person = 1;
         first_prem = b - 1;
         gender = c->lt[b - 1].gender;
@@ -372,13 +403,17 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         return 0; /* "Chilean Senator X": an adjective before a title */
     const hs_lw_entry *x = lookup_span(c, b, e);
     uint8_t type = HS_ET_MISC, outlet = 0;
-    int age = person_apposition(c, e, end);
+    size_t role = SIZE_MAX;
+    int age = person_apposition(c, e, end, &role);
     if (age < 0 && b > 0 && hs_link_tok_is(d, b - 1, "from|in|at|to|of|with|on|for|by|near|since"))
         age = 0; /* "Originally from Oslo, the … star": a fronted phrase, not an apposition */
+    if (x && !(x->cls & HS_LW_OUTLET) && e - b == 1 && earlier_name_word(c, b) &&
+        !(b > 0 && hs_link_tok_is(d, b - 1, "in|at|from|to|near|across|outside|inside|throughout|of")))
+        x = NULL; /* "Paris said" after "Valeska Paris": her surname, not the city */
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
-    } else if (ner >= 0 && (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || age))) {
+    } else if (ner >= 0 && (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age))) {
         type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */
         if (type == HS_ET_PLACE && e - b == 1)
             type = HS_ET_MISC; /* a lone word the gazetteer does not know: taggers call
@@ -399,6 +434,10 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     int rc = push_mention(c, b, e, HS_MK_NAME, type, type == HS_ET_PERSON ? gender : 0, outlet);
     for (size_t k = first_prem; !rc && k < b; k++)
         rc = add_tie(c, k);
+    if (!rc && age < 0 && role != SIZE_MAX && type == HS_ET_PERSON)
+        rc = add_tie(c, role); /* "Ramon Ellery, a chef, …": the role is his, as a premodifier would be */
+    if (!rc && age <= 0 && type == HS_ET_PERSON)
+        age = age_before(c, first_prem != SIZE_MAX ? first_prem : b);
     if (!rc && age > 0) {
         if (HS_RESERVE(&c->ages, c->ages.n + 2))
             return HS_ENOMEM;

@@ -161,7 +161,8 @@ static const struct {
 } classes[] = {
     {"title", HS_LW_TITLE},   {"nationality", HS_LW_NATIONALITY}, {"role", HS_LW_ROLE},
     {"particle", HS_LW_PARTICLE}, {"stop", HS_LW_STOP},       {"place", HS_LW_PLACE},
-    {"orgword", HS_LW_ORGWORD},
+    {"orgword", HS_LW_ORGWORD}, {"occupation", HS_LW_ROLE | HS_LW_OCCUPATION},
+    {"kin", HS_LW_ROLE | HS_LW_KIN},
 };
 
 static int gender_of(const char *s, uint8_t *g)

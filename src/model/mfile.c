@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -119,6 +120,11 @@ int hs_mfile_load(hs_mfile *m, const char *path, const char *kind, uint32_t kind
     FILE *f = fopen(path, "rb");
     if (!f)
         return hs_error_set(HS_EMODEL, "%s: cannot open model: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        return hs_error_set(HS_EMODEL, "%s: cannot read model: not a regular file", path);
+    }
     if (fseek(f, 0, SEEK_END) != 0) {
         fclose(f);
         return hs_error_set(HS_EMODEL, "%s: cannot read model: %s", path, strerror(errno));

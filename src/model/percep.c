@@ -6,29 +6,145 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <zlib.h>
 
 static uint32_t round_stride(uint32_t n) { return (n + 15u) & ~15u; }
 
 /* ---- inference ---- */
 
+/* Scoring adds up nf rows of int16 into int32 sums, 32 labels a pass, the
+ * sums kept in registers across all rows.  Each 32-byte load of 16 weights is
+ * read as eight int32 lanes and split by shifts into the even-numbered
+ * weights ((x << 16) >> 16) and the odd ones (x >> 16), each sign-extended:
+ * five vector operations for sixteen weights, where widening them in order
+ * takes twice as many.  The pass ends by putting the two halves back in label
+ * order.  GCC's vector extensions keep this portable (two SSE2 registers per
+ * vector); on x86-64 an AVX2 copy is picked at load time when the CPU has it.
+ * Scalar code, or vectors wider than the registers, cost twice as much: the
+ * sums spill to memory on every row. */
+typedef int32_t v8i __attribute__((vector_size(32)));
+typedef uint32_t v8u __attribute__((vector_size(32))); /* for the left shift, defined on unsigned */
+
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define HS_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define HS_SIMD_CLONES
+#endif
+
+/* Rows gathered per pass: their pointers stay in L1. */
+#define SCORE_BATCH 64
+
+/* Sixteen int16 weights at w into the sums of the even and odd ones (a macro:
+ * a function taking 32-byte vectors would change the ABI between copies). */
+#define ADD_PAIRS(even, odd, w)                   \
+    do {                                          \
+        v8i x_;                                   \
+        memcpy(&x_, (w), sizeof x_);              \
+        (even) += (v8i)((v8u)x_ << 16) >> 16;     \
+        (odd) += x_ >> 16;                        \
+    } while (0)
+
+/* scores[l, l + 16) += the sums of one half-pass, back in label order. */
+#define PUT_PAIRS(scores, even, odd)              \
+    do {                                          \
+        for (int k_ = 0; k_ < 8; k_++) {          \
+            (scores)[2 * k_] += (even)[k_];       \
+            (scores)[2 * k_ + 1] += (odd)[k_];    \
+        }                                         \
+    } while (0)
+
+HS_SIMD_CLONES
 void hs_percep_score(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *scores)
 {
     const uint32_t stride = p->stride, shift = 64 - p->bits;
     const size_t lines = (stride * sizeof(int16_t) + 63) / 64;
-    /* the rows are scattered over a large table: ask for all of them first */
-    for (size_t i = 0; i < nf; i++) {
-        const char *row = (const char *)(p->w + (size_t)(f[i] >> shift) * stride);
-        for (size_t c = 0; c < lines; c++)
-            __builtin_prefetch(row + 64 * c);
-    }
+    const int16_t *rows[SCORE_BATCH];
     memset(scores, 0, stride * sizeof *scores);
-    for (size_t i = 0; i < nf; i++) {
-        const int16_t *row = p->w + (size_t)(f[i] >> shift) * stride;
-        for (uint32_t l = 0; l < stride; l += 16) /* fixed blocks of 16: vectorised */
-            for (uint32_t j = 0; j < 16; j++)
-                scores[l + j] += row[l + j];
+    for (size_t b = 0; b < nf; b += SCORE_BATCH) {
+        size_t n = nf - b < SCORE_BATCH ? nf - b : SCORE_BATCH;
+        /* the rows are scattered over a large table: ask for all of them first */
+        for (size_t i = 0; i < n; i++) {
+            rows[i] = p->w + (size_t)(f[b + i] >> shift) * stride;
+            for (size_t c = 0; c < lines; c++)
+                __builtin_prefetch((const char *)rows[i] + 64 * c);
+        }
+        uint32_t l = 0;
+        for (; l + 32 <= stride; l += 32) {
+            v8i e0 = {0}, o0 = {0}, e1 = {0}, o1 = {0};
+            for (size_t i = 0; i < n; i++) {
+                ADD_PAIRS(e0, o0, rows[i] + l);
+                ADD_PAIRS(e1, o1, rows[i] + l + 16);
+            }
+            PUT_PAIRS(scores + l, e0, o0);
+            PUT_PAIRS(scores + l + 16, e1, o1);
+        }
+        if (l < stride) { /* the stride is a multiple of 16 */
+            v8i e0 = {0}, o0 = {0};
+            for (size_t i = 0; i < n; i++)
+                ADD_PAIRS(e0, o0, rows[i] + l);
+            PUT_PAIRS(scores + l, e0, o0);
+        }
     }
+}
+
+/* Weight tables are tens of megabytes read at random: on 4 KB pages nearly
+ * every row costs a TLB miss (a page walk) before its cache miss.  Aligned to
+ * 2 MB and marked for transparent huge pages (Linux, where enabled as
+ * "madvise" or "always"), the whole table needs a few dozen TLB entries. */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+static void *alloc_weights(size_t bytes)
+{
+    void *w = NULL;
+    if (bytes < HUGE_PAGE)
+        return malloc(bytes);
+    size_t rounded = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    if (posix_memalign(&w, HUGE_PAGE, rounded))
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(w, rounded, MADV_HUGEPAGE); /* advice only: ignored where unsupported */
+#endif
+    return w;
+}
+
+/* Inflate a zlib stream of exactly raw bytes into out.  A zlib stream is a
+ * 2-byte header, raw deflate data and an Adler-32 of the output; the model
+ * file's CRC-32 has already vouched for every byte of the section, so this
+ * inflates the raw data and skips the second checksum (a tenth of the load
+ * time).  0, or -1 when the data is not such a stream. */
+static int inflate_exact(void *out, size_t raw, const void *data, size_t n)
+{
+    const uint8_t *z = data;
+    if (n < 6 || (z[0] & 0x0f) != Z_DEFLATED || (z[0] >> 4) > 7 || (z[1] & 0x20) || (z[0] * 256 + z[1]) % 31)
+        return -1;
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    if (inflateInit2(&zs, -MAX_WBITS) != Z_OK)
+        return -1;
+    zs.next_in = (Bytef *)(uintptr_t)(z + 2);
+    zs.avail_in = (uInt)(n - 2);
+    size_t got = 0;
+    int zr = Z_OK;
+    while (zr == Z_OK && got < raw) { /* avail_out is 32 bits wide: a gigabyte at a time */
+        size_t want = raw - got < ((size_t)1 << 30) ? raw - got : ((size_t)1 << 30);
+        zs.next_out = (Bytef *)out + got;
+        zs.avail_out = (uInt)want;
+        while (zs.avail_out && zr == Z_OK)
+            zr = inflate(&zs, Z_SYNC_FLUSH);
+        got += want - zs.avail_out;
+    }
+    if (got == raw && zr == Z_OK) { /* all there: the stream must end here */
+        uint8_t extra;
+        zs.next_out = &extra;
+        zs.avail_out = 1;
+        zr = inflate(&zs, Z_FINISH);
+        if (zs.avail_out != 1)
+            zr = Z_DATA_ERROR;
+    }
+    int ok = got == raw && zr == Z_STREAM_END && zs.avail_in == 4; /* only the checksum may follow */
+    inflateEnd(&zs);
+    return ok ? 0 : -1;
 }
 
 int hs_argmax_i32(const int32_t *s, int begin, int end, const uint8_t *allowed)
@@ -106,13 +222,11 @@ int hs_percep_load(hs_percep *p, const hs_mfile *m, const char *prefix)
     snprintf(name, sizeof name, "%s.w", prefix);
     if ((rc = hs_mfile_get(m, name, 1, &data, &n)))
         return rc;
-    p->w = malloc((size_t)raw);
+    p->w = alloc_weights((size_t)raw);
     if (!p->w)
         return hs_error_set(HS_ENOMEM, "%s: out of memory for %llu bytes of weights", m->path,
                             (unsigned long long)raw);
-    uLongf got = (uLongf)raw;
-    int zr = uncompress((Bytef *)p->w, &got, (const Bytef *)data, (uLong)n);
-    if (zr != Z_OK || got != raw) {
+    if (inflate_exact(p->w, (size_t)raw, data, n)) {
         hs_percep_free(p);
         return hs_error_set(HS_EMODEL, "%s: section '%s' does not decompress to %llu bytes (corrupt file)", m->path,
                             name, (unsigned long long)raw);

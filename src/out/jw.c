@@ -96,10 +96,16 @@ void hs_jw_str(hs_jw *w, const char *s)
 
 void hs_jw_int(hs_jw *w, long long v)
 {
-    char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%lld", v);
+    char tmp[24], *e = tmp + sizeof tmp, *p = e; /* digits from the right, as printf's %lld */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
     before_value(w);
-    put(w, tmp, (size_t)n);
+    put(w, p, (size_t)(e - p));
 }
 
 void hs_jw_num(hs_jw *w, double v)
@@ -126,6 +132,10 @@ void hs_jw_null(hs_jw *w)
     put(w, "null", 4);
 }
 
+/* Bytes that may need escaping: '"', '\\', controls, DEL, and 0xE2 (the
+ * first byte of U+2028 and U+2029); everything else is copied in runs. */
+static int special(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7f || c == 0xE2; }
+
 int hs_json_escape(hs_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -136,6 +146,8 @@ int hs_json_escape(hs_buf *b, const char *s, size_t n)
     size_t run = 0; /* start of the pending unescaped run */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (!special(c))
+            continue;
         const char *esc = NULL;
         char u[6];
         size_t skip = 1;

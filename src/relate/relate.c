@@ -50,36 +50,109 @@ static int person_mention(const rctx *c, int32_t m)
     return ty == HS_ET_PERSON || ty == HS_ET_MISC;
 }
 
+/* A word that may stand in a gap between pattern parts (no person). */
+static int gap_word(const rctx *c, size_t ti)
+{
+    const hs_tok *t = &c->d->toks.v[ti];
+    return (t->kind == HS_TK_WORD || t->kind == HS_TK_NUMBER || t->kind == HS_TK_CLITIC) &&
+           !person_mention(c, c->mention_at[ti]);
+}
+
 static int role_word(const rctx *c, size_t i)
 {
     const hs_lw_entry *x = c->fold[i] ? hs_lw_get(c->lex, c->fold[i], strlen(c->fold[i])) : NULL;
     return x && (x->cls & HS_LW_ROLE);
 }
 
+/* The token after a role noun at i ("husband", the compound "co-star"), or 0. */
+static size_t role_end(const rctx *c, size_t i)
+{
+    if (c->cfold[i]) {
+        const hs_lw_entry *x = hs_lw_get(c->lex, c->cfold[i], strlen(c->cfold[i]));
+        if (x && (x->cls & HS_LW_ROLE))
+            return c->cend[i];
+    }
+    return role_word(c, i) ? i + 1 : 0;
+}
+
+static int name_mention_at(const rctx *c, size_t i)
+{
+    int32_t m = c->mention_at[i];
+    return m >= 0 && c->d->mentions.v[m].kind == HS_MK_NAME && person_mention(c, m);
+}
+
+/* After the possessive determiner at ti, a role noun within three words,
+ * maybe followed by its name: "her husband", "her estranged husband Arno
+ * Keel", "her Harbour Lights co-star Tobias Wren".  The token after the role
+ * noun, or 0 when none follows. */
+static size_t possessed_role(const rctx *c, size_t ti, size_t end)
+{
+    for (size_t k = ti + 1; k < end && k <= ti + 3; k++) {
+        size_t e = role_end(c, k);
+        if (e && e <= end)
+            return e;
+        if (!c->fold[k] || !gap_word(c, k))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the pronoun at ti a possessive determiner?  his and their always; her
- * when a role noun follows within two words ("her (estranged) husband"). */
+ * when a role noun follows within three words ("her (estranged) husband"). */
 static int possessive(const rctx *c, size_t ti, size_t end)
 {
     const char *f = c->fold[ti];
     if (!strcmp(f, "his") || !strcmp(f, "their") || !strcmp(f, "its"))
         return 1;
-    return !strcmp(f, "her") && ((ti + 1 < end && role_word(c, ti + 1)) || (ti + 2 < end && role_word(c, ti + 2)));
+    return !strcmp(f, "her") && possessed_role(c, ti, end);
 }
 
-/* A person mention at ti (after up to three title or nationality words). */
+/* Does a false title end at ti-1: before a name, up to three words that are
+ * not names themselves, the last a common noun ("footballer Alex Moreno",
+ * "veteran strategist Paul Okafor", "the producer Lior Benn")?  By the
+ * tagger's nouns and adjectives, else by the role nouns of the link tables. */
+static int false_title(const rctx *c, size_t from, size_t ti)
+{
+    const hs_tok *v = c->d->toks.v;
+    if (ti == from || ti - from > 3 || !name_mention_at(c, ti))
+        return 0;
+    for (size_t k = from; k < ti; k++) {
+        int noun = v[k].upos == HS_UPOS_NOUN || role_word(c, k) || (c->cend[k] == ti && role_end(c, k));
+        int mod = noun || v[k].upos == HS_UPOS_ADJ || (k == from && c->fold[k] && !strcmp(c->fold[k], "the"));
+        if (v[k].kind != HS_TK_WORD || (v[k].flags & HS_TF_UPPER_INITIAL) || c->mention_at[k] >= 0 || !mod)
+            return 0;
+        if (c->cend[k] == ti && role_end(c, k))
+            return 1; /* "co-star Tobias Wren" */
+        if (k + 1 == ti)
+            return noun;
+    }
+    return 0;
+}
+
+/* A person mention at ti (after up to three title or nationality words, or a
+ * false title before a name). */
 static int slot_at(const rctx *c, size_t ti, size_t end, int object, int32_t *ent, size_t *next)
 {
+    size_t from = ti;
     for (size_t k = 0; k < 3 && ti < end && c->mention_at[ti] < 0; k++, ti++)
         if (!c->premod[ti])
-            return 0; /* "Cuban President X", "Chilean Senator X" */
+            break; /* "Cuban President X", "Chilean Senator X" */
+    if (ti < end && c->mention_at[ti] < 0) {
+        size_t t2 = from;
+        while (t2 < end && t2 < from + 4 && c->mention_at[t2] < 0)
+            t2++;
+        if (t2 >= end || !false_title(c, from, t2))
+            return 0;
+        ti = t2;
+    }
     if (ti >= end || !person_mention(c, c->mention_at[ti]))
         return 0;
     const hs_mention *m = &c->d->mentions.v[c->mention_at[ti]];
     if (object && m->kind == HS_MK_PRONOUN && possessive(c, ti, end)) {
         /* "her husband Arno Keel": a possessive and a role noun before a name */
-        if (ti + 2 < end && c->mention_at[ti + 2] >= 0 && c->d->mentions.v[c->mention_at[ti + 2]].kind == HS_MK_NAME &&
-            person_mention(c, c->mention_at[ti + 2]) && role_word(c, ti + 1))
-            m = &c->d->mentions.v[c->mention_at[ti + 2]];
+        size_t r = possessed_role(c, ti, end);
+        if (r && r < end && name_mention_at(c, r))
+            m = &c->d->mentions.v[c->mention_at[r]];
         else
             return 0; /* "dating her estranged husband": her is not the one dated (a
                          possessor may be a subject: "his split from X") */
@@ -140,13 +213,6 @@ static void note_pair(rctx *c, size_t si)
     }
 }
 
-static int gap_ok(const rctx *c, size_t ti)
-{
-    const hs_tok *t = &c->d->toks.v[ti];
-    return (t->kind == HS_TK_WORD || t->kind == HS_TK_NUMBER || t->kind == HS_TK_CLITIC) &&
-           !person_mention(c, c->mention_at[ti]);
-}
-
 static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_t end, rmatch *r)
 {
     if (ei == p->n) {
@@ -166,7 +232,7 @@ static int match(const rctx *c, const hs_pattern *p, size_t ei, size_t ti, size_
         return el->optional && match(c, p, ei + 1, ti, end, r);
     case HS_PE_GAP:
         for (size_t g = 0; g <= HS_PAT_GAP && ti + g <= end; g++) {
-            if (g && !gap_ok(c, ti + g - 1))
+            if (g && !gap_word(c, ti + g - 1))
                 break;
             if (match(c, p, ei + 1, ti + g, end, r))
                 return 1;

@@ -45,7 +45,7 @@ typedef struct job {
     hs_article art;
     json_t *root;
     char *html_text, *html_meta;
-    char date[11];
+    hs_text_meta meta; /* a text body's header */
 } job;
 
 static void job_free(job *j)
@@ -100,17 +100,17 @@ static int load_json(hs_req *rq, hs_resp *rs, job *j, int *html)
 
 static int load_text(hs_req *rq, hs_resp *rs, job *j)
 {
-    int bad = 0;
     const char *t = rq->body ? rq->body : "";
-    size_t skip = hs_text_header(t, rq->body_len, j->date, &bad);
-    int y, m, dd;
-    if (bad || (j->date[0] && hs_date_parse(j->date, &y, &m, &dd) != 0))
-        return hs_resp_error(rs, 422, "request body:1: malformed 'date' header (want 'date YYYY-MM-DD')");
+    size_t skip;
+    if (hs_text_headers(t, rq->body_len, "request body", &j->meta, &skip))
+        return hs_resp_error(rs, 422, "%s", hs_error_last());
     j->art.text = t + skip;
     j->art.text_len = rq->body_len - skip;
     j->art.origin_offset = skip;
-    if (j->date[0])
-        j->art.date = j->date;
+    if (j->meta.date[0])
+        j->art.date = j->meta.date;
+    if (j->meta.outlet[0])
+        j->art.outlet = j->meta.outlet;
     return 0;
 }
 

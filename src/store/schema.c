@@ -101,7 +101,22 @@ static const char *const sq_sql[SQ_COUNT] = {
 
 int hs_store_fail(hs_store *s, const char *what)
 {
+    if (s->db && (sqlite3_errcode(s->db) == SQLITE_BUSY || sqlite3_errcode(s->db) == SQLITE_LOCKED))
+        return hs_error_set(HS_ESTORE,
+                            "%s: %s: the store is locked by another process writing to it (another 'hearsay add' or "
+                            "'load'); gave up after waiting %d s (HEARSAY_LOCK_TIMEOUT); nothing was changed by this "
+                            "attempt",
+                            s->path, what, s->lock_timeout);
     return hs_error_set(HS_ESTORE, "%s: %s: %s", s->path, what, s->db ? sqlite3_errmsg(s->db) : "not open");
+}
+
+/* Seconds to wait for another writer: $HEARSAY_LOCK_TIMEOUT, else 10. */
+static int lock_timeout(void)
+{
+    const char *e = getenv("HEARSAY_LOCK_TIMEOUT");
+    char *end;
+    long v = e && *e ? strtol(e, &end, 10) : -1;
+    return v >= 0 && v <= 86400 && e && !*end ? (int)v : 10;
 }
 
 sqlite3_stmt *hs_store_prepare(hs_store *s, const char *sql)
@@ -126,7 +141,12 @@ sqlite3_stmt *hs_sq(hs_store *s, hs_sq_id i)
 int hs_store_exec(hs_store *s, const char *sql)
 {
     char *err = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+    int src = sqlite3_exec(s->db, sql, NULL, NULL, &err);
+    if (src == SQLITE_BUSY || src == SQLITE_LOCKED) {
+        sqlite3_free(err);
+        return hs_store_fail(s, "setting up");
+    }
+    if (src != SQLITE_OK) {
         int rc = hs_error_set(HS_ESTORE, "%s: %s", s->path, err ? err : sqlite3_errmsg(s->db));
         sqlite3_free(err);
         return rc;
@@ -247,7 +267,8 @@ int hs_store_open(hs_store **out, const char *path, unsigned flags)
         rc = hs_store_fail(s, "cannot open");
         goto done;
     }
-    sqlite3_busy_timeout(s->db, 10000);
+    s->lock_timeout = lock_timeout();
+    sqlite3_busy_timeout(s->db, s->lock_timeout * 1000);
     sqlite3_extended_result_codes(s->db, 0);
     rc = check_and_migrate(s);
     if (!rc && !s->readonly)

@@ -88,6 +88,7 @@ struct hs_store {
     char *path;
     int readonly;
     int in_batch;              /* a transaction opened by hs_store_begin */
+    int lock_timeout;          /* seconds a writer waits for another one's lock */
     sqlite3_stmt *sq[SQ_COUNT];
     HS_ARRAY(int64_t) dirty;   /* claims whose summary must be recomputed */
     hs_rows rows;

@@ -54,6 +54,60 @@ size_t hs_pos_features(const hs_lex *lx, size_t n, size_t i, int prev, int prev2
     return k;
 }
 
+/* The pair with the highest s[UPOS] + s[PTB], the first in pair order among
+ * equals.  A UPOS group cannot hold the winner when s[UPOS] plus the best PTB
+ * score of all falls below the best so far (or equals it, and the group's
+ * first pair comes later): most groups are skipped without reading their
+ * pairs, and the answer is the one a scan of every pair gives. */
+static size_t best_pair(const struct hs_pos_model *m, const int32_t *s)
+{
+    const int32_t *sx = s + HS_UPOS_COUNT;
+    int32_t top_x = INT32_MIN;
+    for (size_t x = 0; x < m->n_xpos; x++)
+        top_x = sx[x] > top_x ? sx[x] : top_x;
+    /* the group of the best UPOS first, so that the bound bites early */
+    int first = hs_argmax_i32(s, 0, HS_UPOS_COUNT, NULL);
+    size_t best = SIZE_MAX;
+    int64_t bs = INT64_MIN;
+    for (int g = -1; g < HS_UPOS_COUNT; g++) {
+        int u = g < 0 ? first : g;
+        if (g == first)
+            continue;
+        size_t b = m->upos_start[u], e = m->upos_start[u + 1];
+        if (b == e)
+            continue;
+        int64_t bound = (int64_t)s[u] + top_x;
+        if (bound < bs || (bound == bs && m->by_upos[b] > best))
+            continue;
+        for (size_t i = b; i < e; i++) {
+            size_t k = m->by_upos[i];
+            int64_t v = (int64_t)s[u] + sx[m->pairs[k][1]];
+            if (v > bs || (v == bs && k < best)) {
+                bs = v;
+                best = k;
+            }
+        }
+    }
+    return best;
+}
+
+/* Fill by_upos and upos_start from pairs. */
+static int index_pairs(struct hs_pos_model *m)
+{
+    free(m->by_upos);
+    if (!(m->by_upos = malloc((m->n_pairs ? m->n_pairs : 1) * sizeof *m->by_upos)))
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    size_t n = 0;
+    for (int u = 0; u < HS_UPOS_COUNT; u++) {
+        m->upos_start[u] = (uint16_t)n;
+        for (size_t k = 0; k < m->n_pairs; k++)
+            if (m->pairs[k][0] == u)
+                m->by_upos[n++] = (uint16_t)k;
+    }
+    m->upos_start[HS_UPOS_COUNT] = (uint16_t)n;
+    return 0;
+}
+
 void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *lx, size_t b, size_t e)
 {
     uint64_t f[HS_TAG_MAX_FEATS];
@@ -70,15 +124,7 @@ void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *
             size_t nf = hs_pos_features(lx + b, e - b, i - b, prev, prev2, f);
             hs_percep_score(&m->p, f, nf, s);
             if (m->n_pairs) {
-                size_t best = 0;
-                int32_t bs = INT32_MIN;
-                for (size_t k = 0; k < m->n_pairs; k++) {
-                    int32_t v = s[m->pairs[k][0]] + s[HS_UPOS_COUNT + m->pairs[k][1]];
-                    if (v > bs) {
-                        bs = v;
-                        best = k;
-                    }
-                }
+                size_t best = best_pair(m, s);
                 u = m->pairs[best][0];
                 x = m->pairs[best][1];
             } else {
@@ -132,7 +178,7 @@ static int load_pairs(struct hs_pos_model *m, const hs_mfile *mf)
     if (n)
         memcpy(m->pairs, data, n * 2);
     m->n_pairs = n;
-    return 0;
+    return index_pairs(m);
 }
 
 static int pos_from_mfile(struct hs_pos_model **out, hs_mfile mf, const char *path);
@@ -189,6 +235,7 @@ void hs_pos_model_free(struct hs_pos_model *m)
     free((void *)m->xpos_names);
     hs_wordmap_free(&m->dict);
     free(m->pairs);
+    free(m->by_upos);
     free(m);
 }
 
@@ -236,7 +283,7 @@ static int build_pairs(struct hs_pos_model *m, const hs_corpus *c)
             m->n_pairs++;
         }
     free(cnt);
-    return 0;
+    return index_pairs(m);
 }
 
 typedef struct occ {

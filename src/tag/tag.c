@@ -4,6 +4,7 @@
 #include "tag/parse.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,28 +228,64 @@ static int locate(char *path, size_t cap, const char *dir, const char *name, int
     return 1;
 }
 
+/* The parser's model loads on a second thread while this one loads the POS
+ * and NER models: inflating the weights is most of the start-up time, and
+ * the two halves take about as long. */
+typedef struct parse_job {
+    char path[4096];
+    struct hs_parse_model *model;
+    int rc;
+    char msg[512]; /* hs_error_last() of the loading thread */
+} parse_job;
+
+static void *load_parse(void *arg)
+{
+    parse_job *j = arg;
+    j->rc = hs_parse_model_load(&j->model, j->path);
+    if (j->rc)
+        snprintf(j->msg, sizeof j->msg, "%s", hs_error_last());
+    return NULL;
+}
+
 int hs_tag_load(hs_analyzer *a)
 {
-    char path[4096];
+    char pos_path[4096], ner_path[4096];
     if (!(a->opts.layers & HS_LAYER_TAG))
         return 0;
-    int req = a->opts.require_models, rc;
-    if ((rc = locate(path, sizeof path, a->model_dir, "pos.hsm", req)) < 0)
+    int req = a->opts.require_models, rc, has_pos, has_ner, has_parse = 0;
+    parse_job *job = NULL;
+    pthread_t th;
+    if ((rc = has_pos = locate(pos_path, sizeof pos_path, a->model_dir, "pos.hsm", req)) < 0)
         return rc;
-    if (rc == 0 && (rc = hs_pos_model_load(&a->pos, path)))
-        return rc;
-    if ((rc = locate(path, sizeof path, a->model_dir, "ner.hsm", req)) < 0)
-        return rc;
-    if (rc == 0 && (rc = hs_ner_model_load(&a->ner, path)))
+    if ((rc = has_ner = locate(ner_path, sizeof ner_path, a->model_dir, "ner.hsm", req)) < 0)
         return rc;
     if (a->opts.layers & HS_LAYER_PARSE) {
-        if ((rc = locate(path, sizeof path, a->model_dir, "parse.hsm", req)) < 0)
+        if (!(job = calloc(1, sizeof *job)))
+            return hs_error_set(HS_ENOMEM, "out of memory");
+        if ((rc = has_parse = locate(job->path, sizeof job->path, a->model_dir, "parse.hsm", req)) < 0) {
+            free(job);
             return rc;
-        if (rc == 0 && (rc = hs_parse_model_load(&a->parse, path)))
-            return rc;
+        }
     }
-    if ((rc = locate(path, sizeof path, a->data_dir, "outlets.txt", 0)) == 0 &&
-        (rc = hs_outlets_load(&a->outlets, path)))
+    /* locate() gave 0 for a file that is there */
+    int threaded = has_parse == 0 && job && pthread_create(&th, NULL, load_parse, job) == 0;
+    if (has_parse == 0 && job && !threaded)
+        load_parse(job);
+    rc = has_pos == 0 ? hs_pos_model_load(&a->pos, pos_path) : 0;
+    if (!rc && has_ner == 0)
+        rc = hs_ner_model_load(&a->ner, ner_path);
+    if (threaded)
+        pthread_join(th, NULL);
+    if (job) {
+        a->parse = job->model;
+        if (!rc && job->rc)
+            rc = hs_error_set(job->rc, "%s", job->msg);
+        free(job);
+    }
+    if (rc)
+        return rc;
+    if ((rc = locate(pos_path, sizeof pos_path, a->data_dir, "outlets.txt", 0)) == 0 &&
+        (rc = hs_outlets_load(&a->outlets, pos_path)))
         return rc == HS_ENOMEM ? rc : HS_EMODEL; /* a table that cannot be loaded, like a model */
     return 0;
 }

@@ -30,6 +30,11 @@ struct hs_pos_model {
      * pair, so the two tags never contradict each other (PROPN with NNS) */
     uint8_t (*pairs)[2];
     size_t n_pairs;
+    /* pair numbers grouped by UPOS (each group in pair order): group u is
+     * by_upos[upos_start[u], upos_start[u + 1]); lets decoding skip the
+     * UPOS tags that cannot win (see pos.c) */
+    uint16_t *by_upos;
+    uint16_t upos_start[HS_UPOS_COUNT + 1];
 };
 
 /* NER: BIO labels as in doc.h (HS_NER_*). */

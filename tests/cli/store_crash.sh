@@ -16,6 +16,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 sh "$ROOT/bench/store/templates.sh" "$ROOT"/examples/*.txt > "$W/t.jsonl"
 awk -v N=8000 -v SEED=7 -f "$ROOT/bench/store/gen.awk" "$W/t.jsonl" > "$W/in.jsonl"
 
+: > "$W/err" # exists before the background add opens it (the loop below reads it at once)
 "$HS" add --db "$W/c.db" --batch 100 --progress "$W/in.jsonl" > /dev/null 2>"$W/err" &
 pid=$!
 # wait for a few committed batches, then kill without warning

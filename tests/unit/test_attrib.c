@@ -303,3 +303,223 @@ TEST(attrib_via_links_the_outlet_entity)
             CHECK_STR(d->entities.v[a->via_entity].name, "Glimmer Magazine");
     }
 }
+
+TEST(attrib_document_shows_its_object)
+{
+    /* news: a poll or court papers say what they show, whatever the tagger
+     * makes of "shows"; gossip: a video shows what it shows */
+    hs_doc *d = run("The latest Valley Herald poll shows Mayor Lena Ortiz ahead by nine points.\n\n"
+                    "Court papers filed on Friday show that the contractor may seek damages.\n\n"
+                    "A video from the party showed the singer leaving the club at dawn.\n\n"
+                    "The show ended early.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "Ortiz ahead");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
+        CHECK_SPAN(d, a->cue, "shows");
+        CHECK_SPAN(d, a->content, "Mayor Lena Ortiz ahead by nine points");
+    }
+    a = find(d, "the contractor may seek damages");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
+        CHECK_SPAN(d, a->cue, "show");
+    }
+    a = find(d, "leaving the club");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
+        CHECK_SPAN(d, a->content, "the singer leaving the club at dawn");
+    }
+    CHECK(find(d, "ended early") == NULL); /* "The show" is a noun */
+}
+
+TEST(attrib_in_a_poll)
+{
+    /* "In the poll, …" opens the clause; "… in a particular poll." closes it;
+     * "in the polls" after a noun is no cue, nor "in a survey" beside a verb cue */
+    hs_doc *d = run("In the new Harbor Gazette poll, 41 percent of voters back Ravi Patel.\n\n"
+                    "Dana Pike leads the field by six points in the Millport College survey.\n\n"
+                    "Patel has a wide lead in the polls and a busy week ahead.\n\n"
+                    "In a recent survey, two economists found that rents had doubled.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "41 percent");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "In");
+        CHECK_SPAN(d, a->source, "the new Harbor Gazette poll");
+        CHECK_SPAN(d, a->content, "41 percent of voters back Ravi Patel");
+    }
+    a = find(d, "leads the field");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "in");
+        CHECK_SPAN(d, a->content, "Dana Pike leads the field by six points");
+    }
+    CHECK(find(d, "wide lead") == NULL);
+    a = find(d, "rents had doubled");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->cue, "found");
+}
+
+TEST(attrib_asked_about)
+{
+    /* news: the question a clause-opening "Asked" reports, and the asker in a
+     * "by" phrase; gossip: "When asked about …" */
+    hs_doc *d = run("Asked about the harbor bridge, Mayor Lena Ortiz said the vote would wait.\n\n"
+                    "Asked by reporters whether she would run again, Ortiz smiled.\n\n"
+                    "When asked about her wedding plans, the singer laughed, a source told Glimmer Magazine.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "harbor bridge");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "Asked about");
+        CHECK_SPAN(d, a->content, "the harbor bridge");
+        CHECK(!a->has_source);
+    }
+    EXPECT(d, "the vote would wait", "Mayor Lena Ortiz", HS_SK_PERSON, "said", "");
+    a = find(d, "run again");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "whether she would run again");
+        CHECK_SPAN(d, a->source, "reporters");
+    }
+    a = find(d, "wedding plans");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "her wedding plans");
+}
+
+TEST(attrib_numbers_tags_and_coordinated_cues)
+{
+    /* a poll's share as the subject ("four in 10 said"); a name the POS tagger
+     * calls a verb (its PTB tag a proper noun) still speaks; a cue after
+     * "and then" keeps the clause's subject */
+    hs_doc *d = run("About four in 10 said they were angry with the council.\n\n"
+                    "Cook said Mayor Ortiz had stopped the practice.\n\n"
+                    "The judge rubbed his chin, and then said the case was closed.\n\n"
+                    "The singer waved at fans and later told Glimmer Magazine she was moving to Lisbon.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "angry with the council");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "they were angry with the council");
+        CHECK(a->has_source);
+    }
+    a = find(d, "stopped the practice");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->source, "Cook");
+    EXPECT(d, "the case was closed", "The judge", HS_SK_UNKNOWN, "said", "");
+    EXPECT(d, "moving to Lisbon", "The singer", HS_SK_UNKNOWN, "told", "Glimmer Magazine");
+}
+
+TEST(attrib_fronted_clause_ends_at_its_comma)
+{
+    /* a cue inside a subordinate clause that opens the sentence reports only
+     * that clause, not the main clause after its comma (news and gossip) */
+    hs_doc *d = run("Although Ortiz criticized the bridge plan, the council approved it on Tuesday.\n\n"
+                    "While the actress denied the rumours, the couple were seen together at dinner.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "the bridge plan");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "the bridge plan");
+    a = find(d, "the rumours");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "the rumours");
+}
+
+TEST(attrib_markup_words_are_not_cues)
+{
+    /* tags left in a text ("<tweet tweet-id=…>") hold no cue; the words
+     * between the tags still may */
+    hs_doc *d = run("Mayor Ortiz posted a message on Tuesday.\n\n"
+                    "<tweet tweet-id=\"1234567\"><tweet/>.\n\n"
+                    "<tweet tweet-author=\"@glimmerfan\">The singer said she loves Lisbon</tweet>.\n");
+    CHECK(d);
+    for (size_t i = 0; i < d->attrs.n; i++) {
+        const hs_attr *a = &d->attrs.v[i];
+        CHECK(!span_is(d, a->cue, "tweet"));
+    }
+    CHECK(find(d, "she loves Lisbon") != NULL);
+}
+
+TEST(attrib_raising_verbs_name_no_source)
+{
+    /* news and gossip: the subject of "seemed to", "is expected to", "is known
+     * as" belongs to the content and nobody is its source */
+    hs_doc *d = run("The harbor council is expected to vote on the bridge in May.\n\n"
+                    "The singer seemed to confirm the romance on Friday.\n\n"
+                    "It appears that the tunnel will stay closed until June.\n\n"
+                    "Ortiz appeared on the morning show.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "vote on the bridge");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "The harbor council is expected to vote on the bridge in May");
+        CHECK_SPAN(d, a->cue, "is expected");
+        CHECK(!a->has_source);
+    }
+    a = find(d, "confirm the romance");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "The singer seemed to confirm the romance on Friday");
+        CHECK(!a->has_source);
+        CHECK(a->hedged);
+    }
+    a = find(d, "tunnel will stay closed");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "that the tunnel will stay closed until June");
+        CHECK(!a->has_source);
+    }
+    CHECK(find(d, "morning show") == NULL); /* "appeared on": not a raising use */
+}
+
+TEST(attrib_title_case_headlines)
+{
+    /* a headline in title case (even with a full stop) holds cues, whatever
+     * the tagger makes of a capitalised verb ("Denies" as a name); a
+     * capitalised "Says" in running text is a name */
+    hs_doc *d = run("Mayor Ortiz Says Harbor Bridge Will Reopen In June.\n\n"
+                    "Pop Star Lina Vega Denies She Dated The Drummer.\n\n"
+                    "The band Simon Says played in Millport on Friday.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "Harbor Bridge Will Reopen");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "Says");
+        CHECK_SPAN(d, a->source, "Mayor Ortiz");
+    }
+    a = find(d, "Dated The Drummer");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->cue, "Denies");
+    CHECK(find(d, "played in Millport") == NULL);
+}
+
+TEST(attrib_continuation_follows_the_quotation_speaker)
+{
+    /* a second quotation in the paragraph goes on with the speaker of the
+     * first, not with the participle clause between them */
+    hs_doc *d = run("“We need the bridge,” said Mayor Ortiz, referring to the harbor plan. “The ferries are full.”\n\n"
+                    "“She is happy,” a friend told Glimmer Magazine, adding that the couple had moved. “They love Lisbon.”\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "The ferries are full");
+    const hs_attr *first = find(d, "We need the bridge");
+    CHECK(a != NULL && first != NULL);
+    if (a && first) {
+        CHECK_SPAN(d, a->cue, "said");
+        CHECK(a->cue.start == first->cue.start);
+    }
+    a = find(d, "They love Lisbon");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "told");
+        CHECK_SPAN(d, a->source, "a friend");
+    }
+}

@@ -92,6 +92,47 @@ TEST(shuffle_is_a_permutation)
     CHECK(moved > 50);
 }
 
+/* A random dense table, mostly zeros, with the extreme weights too. */
+static int random_percep(hs_percep *p, uint32_t bits, uint32_t labels, uint64_t seed)
+{
+    memset(p, 0, sizeof *p);
+    p->bits = bits;
+    p->n_labels = labels;
+    p->stride = (labels + 15u) & ~15u;
+    p->scale = 1.0f / 32767;
+    size_t n = ((size_t)1 << bits) * p->stride;
+    if (!(p->w = calloc(n, sizeof *p->w)))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t r = hs_rand_next(&seed);
+        if (i % p->stride < labels && r % 8 == 0)
+            p->w[i] = r % 16 == 0 ? (int16_t)((r >> 8) % 2 ? 32767 : -32767) : (int16_t)(r >> 20);
+    }
+    return 0;
+}
+
+TEST(percep_scores_equal_a_plain_sum)
+{
+    const uint32_t labels[] = {13, 73, 100}; /* strides 16, 80 and 112: every pass of the scorer */
+    for (int t = 0; t < 3; t++) {
+        hs_percep p;
+        CHECK_INT(random_percep(&p, 10, labels[t], 5 + (uint64_t)t), 0);
+        uint64_t seed = 11, f[150];
+        for (int round = 0; round < 100; round++) {
+            size_t nf = (size_t)(hs_rand_next(&seed) % 150); /* past one batch of rows too */
+            for (size_t i = 0; i < nf; i++)
+                f[i] = hs_fh((uint32_t)(i % 7), hs_rand_next(&seed) % 5000);
+            int32_t got[HS_PERCEP_MAX_STRIDE], want[HS_PERCEP_MAX_STRIDE] = {0};
+            for (size_t i = 0; i < nf; i++)
+                for (uint32_t l = 0; l < p.stride; l++)
+                    want[l] += p.w[(f[i] >> (64 - p.bits)) * p.stride + l];
+            hs_percep_score(&p, f, nf, got);
+            CHECK(memcmp(got, want, p.stride * sizeof *got) == 0);
+        }
+        hs_percep_free(&p);
+    }
+}
+
 /* A small NER model file in memory (toy weights). */
 static uint8_t *toy_ner_file(size_t *len)
 {

@@ -4,6 +4,8 @@
 #include "model/mfile.h"
 #include "out/jw.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -45,6 +47,21 @@ TEST(json_writer_nesting_and_commas)
     hs_jw_obj_end(&w);
     CHECK_STR(b.data, "{\n  \"k\": []\n}");
     hs_buf_free(&b);
+}
+
+TEST(json_writer_integers_as_printf)
+{
+    const long long v[] = {0, 7, -1, 10, -10, 1234567890123LL, LLONG_MAX, LLONG_MIN};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        hs_buf b = HS_BUF_INIT;
+        hs_jw w;
+        char want[32];
+        hs_jw_init(&w, &b, 0);
+        hs_jw_int(&w, v[i]);
+        snprintf(want, sizeof want, "%lld", v[i]);
+        CHECK_STR(b.data, want);
+        hs_buf_free(&b);
+    }
 }
 
 static char *tmp_path(const char *name)

@@ -146,3 +146,43 @@ TEST(relate_couple_referred_to_as_they_or_the_couple)
     d = lf_run("Kara Voss spoke. They were spotted dining with Milo Brandt.");
     CHECK_INT(lf_rel(d, "meeting", "Kara Voss", "Milo Brandt", NULL), -1);
 }
+
+/* A false title: a common noun (with its modifiers) before a name is not a
+ * person of its own ("actor Milo Brandt", "footballer Milo Brandt"). */
+TEST(relate_false_title_before_a_name)
+{
+    CHECK_INT(REL("Kara Voss and actor Milo Brandt were seen at a gala in Oslo.", "meeting", "Kara Voss", "Milo Brandt"),
+              HS_ST_ASSERTED);
+    CHECK_INT(REL("Kara Voss is engaged to footballer Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"),
+              HS_ST_ASSERTED);
+    CHECK_INT(REL("Kara Voss clashed with producer Milo Brandt on set.", "conflict", "Kara Voss", "Milo Brandt"),
+              HS_ST_ASSERTED);
+    /* a noun followed by a comma is not a title of the next name */
+    CHECK_INT(REL("Kara Voss dined with reporters, Milo Brandt said.", "meeting", "Kara Voss", "Milo Brandt"), -1);
+}
+
+/* "her Night Harbor co-star Milo Brandt": a possessive, modifiers and a role
+ * noun before a name; the name is the one dated, not her. */
+TEST(relate_possessive_role_with_modifiers)
+{
+    CHECK_INT(REL("A representative for Kara Voss denied that the singer is dating her Night Harbor co-star Milo Brandt.",
+                  "romance", "Kara Voss", "Milo Brandt"),
+              HS_ST_DENIED);
+}
+
+TEST(relate_engagement)
+{
+    CHECK_INT(REL("Kara Voss confirms engagement to Milo Brandt", "romance", "Kara Voss", "Milo Brandt"),
+              HS_ST_CONFIRMED);
+    CHECK_INT(REL("Kara Voss and Milo Brandt are engaged.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_ASSERTED);
+    CHECK_INT(REL("Kara Voss and Milo Brandt got engaged in Rome.", "romance", "Kara Voss", "Milo Brandt"),
+              HS_ST_ASSERTED);
+}
+
+/* "pushing back on reports that …" denies what the reports say. */
+TEST(relate_push_back_is_a_denial)
+{
+    CHECK_INT(REL("Kara Voss's team is pushing back on reports that she is dating Milo Brandt.", "romance", "Kara Voss",
+                  "Milo Brandt"),
+              HS_ST_DENIED);
+}

@@ -9,6 +9,7 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; [ -f "$W/err" ] && tail -5 "$W/err"; exit 1; }
 
 start_server() {
+    : > "$W/out" # emptied here, not by the child's redirection, which may come after the first grep below
     "$HS" serve --port 0 "$@" >"$W/out" 2>"$W/err" &
     PID=$!
     i=0

@@ -1,4 +1,4 @@
-/* The dependency parser (src/tag/parse.c). */
+/* The dependency parser (src/tag/parse.c, parse_feat.c, parse_train.c). */
 #ifndef HS_TAG_PARSE_H
 #define HS_TAG_PARSE_H
 #include <stddef.h>
@@ -11,12 +11,19 @@
 #include "tag/pos.h"
 
 #define HS_PARSE_KIND "parse"
-#define HS_PARSE_VERSION 2
+#define HS_PARSE_VERSION 3
+#define HS_PARSE_MAX_FEATS 96
+
+/* Unlabelled transitions (HS_PA_*), then a relation for each arc made. */
+enum { HS_PA_SHIFT, HS_PA_LEFT, HS_PA_RIGHT, HS_PA_COUNT };
 
 struct hs_parse_model {
-    hs_percep p;                /* actions: 0 SHIFT, 1 + 2r LEFT-r, 2 + 2r RIGHT-r */
+    hs_percep p;                /* transitions: HS_PA_COUNT scores a row (stride 16; w freed once packed) */
+    hs_percep lab;              /* relations: n_deprel scores a row */
+    int16_t *tw;                /* p's rows packed to 4 int16 (8 bytes) for scoring: [1 << p.bits][4] */
     const char **deprel_names;  /* r → UD relation */
     size_t n_deprel;
+    int root;                   /* the relation named "root" (only arcs from ROOT carry it), or -1 */
 };
 
 /* One sentence to parse: n tokens with lexical hashes and PTB tag indices. */
@@ -26,15 +33,35 @@ typedef struct hs_parse_sent {
     size_t n;
 } hs_parse_sent;
 
-/* A configuration; arrays of n + 1 (index n is ROOT), from an arena. */
+/* A configuration; arrays of n + 1 (index n is ROOT), from an arena.  lc/lc2
+ * are the leftmost and second leftmost dependents, rc/rc2 the rightmost
+ * ones, nl/nr the counts, lset/rset the sets of relations (bit r) on each side. */
 typedef struct hs_parse_state {
-    int32_t *stack, *head, *lc, *lc2, *rc;
+    int32_t *stack, *head, *lc, *lc2, *rc, *rc2;
+    uint64_t *lset, *rset;
     uint8_t *label, *nl, *nr;
     size_t sp, b, n;
 } hs_parse_state;
 
 int hs_parse_state_alloc(hs_parse_state *st, hs_arena *a, size_t max_n);
+void hs_parse_state_init(hs_parse_state *st, size_t n);
+int hs_parse_state_final(const hs_parse_state *st);
+/* Which of the HS_PA_* transitions are legal: legal[a] != 0. */
+void hs_parse_legal(const hs_parse_state *st, uint8_t legal[HS_PA_COUNT]);
+/* The head and dependent of an arc transition (LEFT or RIGHT). */
+void hs_parse_arc_of(const hs_parse_state *st, int a, int32_t *h, int32_t *d);
+/* Apply transition a; arcs get relation r. */
+void hs_parse_apply(hs_parse_state *st, int a, int r);
+/* Gold arcs that transition a makes unreachable (arc-hybrid dynamic oracle
+ * of Goldberg and Nivre 2013); gh[i] is the gold head, n for ROOT. */
+int hs_parse_cost(const hs_parse_state *st, const int32_t *gh, int a);
+
+/* Features of the transition to take (parse_feat.c); returns their count. */
 size_t hs_parse_features(const hs_parse_sent *s, const hs_parse_state *st, uint64_t *f);
+/* Features of the relation of the arc h → d about to be made. */
+size_t hs_parse_label_features(const hs_parse_sent *s, const hs_parse_state *st, int32_t h, int32_t d,
+                               uint64_t *f);
+
 /* Parse: st->head[i] is the head (n for ROOT), st->label[i] the relation. */
 void hs_parse_sentence(const struct hs_parse_model *m, const hs_parse_sent *s, hs_parse_state *st);
 
@@ -43,12 +70,14 @@ int hs_parse_model_load(struct hs_parse_model **out, const char *path);
 int hs_parse_model_load_any(struct hs_parse_model **out, const char *what, const void *data, size_t len);
 int hs_parse_model_save(const struct hs_parse_model *m, const char *path);
 void hs_parse_model_free(struct hs_parse_model *m);
+/* Set up m->tw and m->root from m->p and the names (after training or loading). */
+int hs_parse_model_ready(struct hs_parse_model *m);
 /* Train on the gold trees of c; `pos` (may be NULL) supplies predicted PTB tags. */
 int hs_parse_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_train_opts *o, FILE *log,
                    struct hs_parse_model **out);
 
-/* Parse every sentence of d (after the POS tagger) into tok->head / tok->deprel. */
-/* Parse the sentences whose flags meet `only` (HS_SF_*), or all when only is 0. */
+/* Parse the sentences whose flags meet `only` (HS_SF_*), or all when only is 0,
+ * into tok->head / tok->deprel (after the POS tagger). */
 int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only);
 
 #endif

@@ -208,7 +208,7 @@ static int train_ner(int argc, char **argv, FILE *out)
 static int train_parse(int argc, char **argv, FILE *out)
 {
     args a;
-    int rc = parse_args(argc, argv, "train parse", &a, 17, 12);
+    int rc = parse_args(argc, argv, "train parse", &a, 20, 16);
     if (rc)
         return rc;
     if (a.n_conllu == 0)

@@ -387,6 +387,24 @@ TEST(parser_learns_and_builds_trees)
         CHECK(seen);
     }
     CHECK(c.d->deprel_names != NULL);
+    /* each sentence: one root, and only it has the relation "root" */
+    CHECK(pm->root >= 0);
+    for (size_t si = 0; si < c.d->sents.n; si++) {
+        const hs_sent *s = &c.d->sents.v[si];
+        int roots = 0;
+        for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+            roots += c.d->toks.v[i].head == HS_NONE;
+            CHECK_INT(c.d->toks.v[i].head == HS_NONE, (int)c.d->toks.v[i].deprel == pm->root);
+        }
+        CHECK_INT(roots, 1);
+    }
+    int32_t heads[64];
+    uint8_t rels[64];
+    size_t nh = c.d->toks.n < 64 ? c.d->toks.n : 64;
+    for (size_t i = 0; i < nh; i++) {
+        heads[i] = c.d->toks.v[i].head;
+        rels[i] = c.d->toks.v[i].deprel;
+    }
     long root = -1;
     for (size_t i = 0; i < 7; i++)
         if (c.d->toks.v[i].head == HS_NONE)
@@ -394,7 +412,6 @@ TEST(parser_learns_and_builds_trees)
     CHECK_INT(root, 2); /* "sang" */
     if (root == 2)
         CHECK_STR(c.d->deprel_names[c.d->toks.v[0].deprel], "nsubj");
-    hs_corpus_free(&c);
 
     /* on other text: still trees */
     hs_analyzer an;
@@ -422,10 +439,20 @@ TEST(parser_learns_and_builds_trees)
     unlink(path);
     struct hs_parse_model *back;
     CHECK_INT(hs_parse_model_load_any(&back, "p.hsm", buf, len), 0);
+    if (back) { /* loaded (packed weights): the same parses; nothing left to save */
+        CHECK(back->p.w == NULL && back->tw != NULL);
+        CHECK_INT(hs_parse_model_save(back, path), HS_EINPUT);
+        CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, back, 0), 0);
+        for (size_t i = 0; i < nh; i++) {
+            CHECK_INT(c.d->toks.v[i].head, heads[i]);
+            CHECK_INT(c.d->toks.v[i].deprel, rels[i]);
+        }
+    }
     hs_parse_model_free(back);
     CHECK_INT(hs_parse_model_load_any(&back, "p.hsm", buf, len / 2), HS_EMODEL);
     CHECK(strstr(hs_error_last(), "p.hsm: truncated") != NULL);
     free(buf);
     hs_parse_model_free(pm);
     hs_pos_model_free(pos);
+    hs_corpus_free(&c);
 }

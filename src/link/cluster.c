@@ -413,9 +413,27 @@ static int gender_ok(uint8_t want, uint8_t have)
     return !want || !have || want == have;
 }
 
-/* The most salient person compatible with `gender`, skipping `taken`. */
+/* Did the article give entity e, before mention m, an office title that is
+ * also a role ("Mayor Ortiz", "Senator Ruth Ortiz") other than the role word
+ * at token h?  A bare descriptor with another head ("the singer") does not
+ * fall back on that person by salience alone. */
+static int other_office(const hs_link_ctx *c, int32_t e, size_t h, size_t m)
+{
+    const hs_doc *d = c->d;
+    for (size_t i = 0; i < c->ties.n; i += 2) {
+        uint32_t o = c->ties.v[i], t = c->ties.v[i + 1];
+        if (o < m && d->mentions.v[o].entity == e && (c->lt[t].cls & HS_LW_TITLE) && (c->lt[t].cls & HS_LW_ROLE) &&
+            !fold_eq(c, t, (uint32_t)h))
+            return 1;
+    }
+    return 0;
+}
+
+/* The most salient person compatible with `gender`, skipping `taken` and, for
+ * a descriptor headed by the role word at token h (else SIZE_MAX), a person
+ * holding another office. */
 static int32_t most_salient(const hs_link_ctx *c, const ent_info *info, size_t m, uint8_t gender, int misc_ok,
-                            const int32_t *taken, size_t ntaken)
+                            const int32_t *taken, size_t ntaken, size_t h)
 {
     const hs_doc *d = c->d;
     uint32_t sent = d->toks.v[d->mentions.v[m].tok_begin].sent;
@@ -429,6 +447,7 @@ static int32_t most_salient(const hs_link_ctx *c, const ent_info *info, size_t m
         int skip = 0;
         for (size_t k = 0; k < ntaken; k++)
             skip |= taken[k] == (int32_t)e;
+        skip |= h != SIZE_MAX && other_office(c, (int32_t)e, h, m);
         double s = salience(c, e, sent) * (c->score_sent[e] == sent ? SAL_SAME : 1.0) * (gender && !en->gender ? 0.35 : 1.0) * (en->type == HS_ET_MISC ? 0.5 : 1.0);
         if (!skip && s > bs) {
             bs = s;
@@ -633,7 +652,7 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
                 e = by_role(c, m);
             size_t h = role_head(c, mn);
             if (e < 0 && !(h != SIZE_MAX && (c->lt[h].cls & HS_LW_OCCUPATION)))
-                e = most_salient(c, info, m, g, 0, taken, ntaken);
+                e = most_salient(c, info, m, g, 0, taken, ntaken, h);
             if (e >= 0) {
                 if (d->entities.v[e].type == HS_ET_MISC)
                     d->entities.v[e].type = HS_ET_PERSON;
@@ -644,7 +663,7 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
             }
         } else if (mn->kind == HS_MK_PRONOUN) {
             if (mn->gender == HS_G_MALE || mn->gender == HS_G_FEMALE)
-                e = most_salient(c, info, m, mn->gender, 1, NULL, 0);
+                e = most_salient(c, info, m, mn->gender, 1, NULL, 0, SIZE_MAX);
             else if (mn->gender == HS_G_PLURAL)
                 rc = plural_antecedent(c, infop, &groups, m, &e);
             if (!rc && e >= 0)

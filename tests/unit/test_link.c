@@ -77,6 +77,20 @@ TEST(link_surname_that_is_a_city)
         CHECK_INT(d->entities.v[city].type, HS_ET_PLACE);
 }
 
+TEST(link_descriptor_skips_a_person_of_another_office)
+{
+    /* "Governor Tamsin Reyes … the singer": a bare descriptor with another head
+     * does not fall back on a person the article gave an office title; the
+     * same head still does ("the governor") */
+    hs_doc *d = lf_run("Governor Tamsin Reyes opened the new bridge on Friday.\n\nThe singer waved at the crowd.");
+    CHECK(lf_ent(d, "Tamsin Reyes", 0) >= 0);
+    CHECK_INT(lf_ent(d, "The singer", 0), -1);
+    d = lf_run("Governor Tamsin Reyes opened the new bridge on Friday.\n\nThe governor waved at the crowd.");
+    int g = lf_ent(d, "Tamsin Reyes", 0);
+    CHECK(g >= 0);
+    CHECK_INT(lf_ent(d, "The governor", 0), g);
+}
+
 TEST(link_kin_noun_introduces_a_relative)
 {
     /* "Halpern … his daughter Rina Halpern": a relative sharing the surname, not the same person */

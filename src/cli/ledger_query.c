@@ -75,6 +75,8 @@ static void print_claim_head(json_t *c)
 static void print_evidence(json_t *items, int mark_echo)
 {
     static const char *const head[] = {"DATE", "OUTLET", "ORIGIN", "SOURCE", "VIA", "STATUS", "TEXT"};
+    if (!json_array_size(items)) /* the store-wide list gives no evidence: no empty table */
+        return;
     hs_table t;
     hs_table_init(&t, 7, head);
     t.max_last = 90;

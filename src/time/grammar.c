@@ -383,9 +383,9 @@ static size_t p_year(const g_ctx *g, size_t i, hs_tval *v, int ctx)
         return 0; /* a far-future year without a preposition: a name (Blade Runner 2049) */
     if (!ctx && pk != TK_THE && pk != TK_IN && pk != TK_OF && nx && nx->kind == TW_ALPHA &&
         !(nx->flags & TWF_CAP) && !nx->lex) {
-        size_t l = strlen(nx->low);
+        size_t l = strlen(nx->low); /* 0 for a word whose lower form did not fit */
         char a = l > 3 ? nx->low[l - 2] : 's';
-        if (nx->low[l - 1] == 's' && a != '\'' && a != 's' && a != 'u' && a != 'i')
+        if (l && nx->low[l - 1] == 's' && a != '\'' && a != 's' && a != 'u' && a != 'i')
             return 0; /* 2000 people (but 2019 was) */
     }
     v->gran = TG_YEAR, v->y = w->num, v->anchor = TA_ABS;

@@ -149,6 +149,7 @@ int hs_cmd_analyze(int argc, char **argv)
         hs_cli_error();
         return hs_cli_exit_for(rc);
     }
+    hs_cli_warn_missing_models(an, "analyze");
     char *stdin_arg[] = {"-"};
     char **inputs = optind < argc ? argv + optind : stdin_arg;
     int n_inputs = optind < argc ? argc - optind : 1;

@@ -40,6 +40,9 @@ int hs_cmd_serve(int argc, char **argv);
 int hs_cli_exit_for(int rc);
 /* "hearsay: MESSAGE" on stderr, from hs_error_last(). */
 void hs_cli_error(void);
+/* "hearsay CMD: warning: DIR/FILE: model file missing; …" on stderr for each
+ * tagger model the analyzer runs without (found by itself, not required). */
+void hs_cli_warn_missing_models(const hs_analyzer *an, const char *cmd);
 /* Write all of buf to f; HS_EXIT_WRITE (with a message) on failure. */
 int hs_cli_write(FILE *f, const char *buf, size_t len);
 

@@ -252,25 +252,6 @@ static int parse(int argc, char **argv, const char *usage, ingest_args *a, int i
     return 0;
 }
 
-/* A model the analyzer runs without: said once, as a store built without it
- * differs from one built with it. */
-static void warn_missing_models(const hs_analyzer *an)
-{
-    if (!(an->opts.layers & HS_LAYER_TAG))
-        return;
-    const char *dir = an->model_dir ? an->model_dir : "(no model directory found)";
-    const struct {
-        const void *m;
-        const char *file, *without;
-    } ms[] = {{an->pos, "pos.hsm", "no part-of-speech tags"},
-              {an->ner, "ner.hsm", "names from capitalised words only"},
-              {(an->opts.layers & HS_LAYER_PARSE) ? an->parse : (const void *)1, "parse.hsm", "no dependency parse"}};
-    for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++)
-        if (!ms[i].m)
-            fprintf(stderr, "hearsay add: warning: %s/%s: model file missing; analysing without it (%s)\n", dir,
-                    ms[i].file, ms[i].without);
-}
-
 /* One analysed article of the stream, in input order: into the store. */
 static int on_article(void *user, const hs_article *art, hs_doc *doc, int rc)
 {
@@ -302,7 +283,7 @@ int hs_cmd_add(int argc, char **argv)
         hs_cli_error();
         return hs_cli_exit_for(rc);
     }
-    warn_missing_models(an);
+    hs_cli_warn_missing_models(an, "add");
     catch_signals();
     int status = hs_cli_store_open(&a.g.s, hs_cli_db_path(a.db), HS_STORE_CREATE);
     if (!status && hs_store_begin(a.g.s)) {

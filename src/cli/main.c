@@ -1,5 +1,6 @@
 /* hearsay: the command-line front end. */
 #include "cli/cli.h"
+#include "analyzer.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -61,6 +62,25 @@ int hs_cli_exit_for(int rc)
 }
 
 void hs_cli_error(void) { fprintf(stderr, "hearsay: %s\n", hs_error_last()); }
+
+/* A model the analyzer runs without is said once: its output (or a store
+ * built with it) differs from one made with the model. */
+void hs_cli_warn_missing_models(const hs_analyzer *an, const char *cmd)
+{
+    if (!(an->opts.layers & HS_LAYER_TAG))
+        return;
+    const char *dir = an->model_dir ? an->model_dir : "(no model directory found)";
+    const struct {
+        const void *m;
+        const char *file, *without;
+    } ms[] = {{an->pos, "pos.hsm", "no part-of-speech tags"},
+              {an->ner, "ner.hsm", "names from capitalised words only"},
+              {(an->opts.layers & HS_LAYER_PARSE) ? an->parse : (const void *)1, "parse.hsm", "no dependency parse"}};
+    for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++)
+        if (!ms[i].m)
+            fprintf(stderr, "hearsay %s: warning: %s/%s: model file missing; analysing without it (%s)\n", cmd, dir,
+                    ms[i].file, ms[i].without);
+}
 
 int hs_cli_write(FILE *f, const char *buf, size_t len)
 {

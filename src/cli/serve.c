@@ -108,6 +108,7 @@ int hs_cmd_serve(int argc, char **argv)
         hs_cli_error();
         return hs_cli_exit_for(rc);
     }
+    hs_cli_warn_missing_models(an, "serve");
     so.analyzer = an;
     hs_server *srv = NULL;
     rc = hs_server_start(&srv, &so);

@@ -48,4 +48,12 @@ reset_models; rm "$M/ner.hsm"
 HEARSAY_MODELS="$M" "$HS" add --db "$W/w.db" "$W/a.txt" > "$W/out" 2>"$W/err" || fail "add without ner.hsm: exit $?: $(cat "$W/err")"
 grep -q "hearsay add: warning: $M/ner.hsm: model file missing" "$W/err" || fail "no warning: $(cat "$W/err")"
 grep -q '^1 article(s) added' "$W/out" || fail "add without ner.hsm: $(cat "$W/out")"
+# analyze says the same, and still analyses
+HEARSAY_MODELS="$M" "$HS" analyze "$W/a.txt" > "$W/out" 2>"$W/err" || fail "analyze without ner.hsm: exit $?: $(cat "$W/err")"
+grep -q "hearsay analyze: warning: $M/ner.hsm: model file missing" "$W/err" || fail "analyze: no warning: $(cat "$W/err")"
+grep -q '"schema": "hearsay/1"' "$W/out" || fail "analyze without ner.hsm: no output"
+# with every model there, nothing is said
+reset_models
+HEARSAY_MODELS="$M" "$HS" analyze "$W/a.txt" > /dev/null 2>"$W/err" || fail "analyze: exit $?"
+[ ! -s "$W/err" ] || fail "analyze with every model: $(cat "$W/err")"
 exit 0

@@ -139,7 +139,7 @@ enum {
     HS_LAYER_ATTRIB = 1u << 3, /* attributions, hedges */
     HS_LAYER_RELATE = 1u << 4, /* relations, time */
     HS_LAYER_PARSE_ALL = 1u << 5, /* parse every sentence, not only those the cascade selects
-                                     (sentences holding a quotation, or flagged by a stage) */
+                                     (those a stage flagged or asks for; none by default) */
     HS_LAYER_ALL = 0xffffu & ~(1u << 5) /* every layer; the parse as the cascade selects */
 };
 

@@ -297,12 +297,32 @@ void hs_parse_model_free(struct hs_parse_model *m)
 
 /* ---- the stage ---- */
 
+/* Parse sentence si (its lexical hashes lx and PTB tags tag, both from the
+ * sentence's first token) into tok->head / tok->deprel. */
+static void parse_into(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, const uint8_t *tag,
+                       hs_parse_state *st, size_t si)
+{
+    hs_sent *se = &d->sents.v[si];
+    size_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
+    hs_parse_sent s = {lx, tag, n};
+    hs_parse_sentence(m, &s, st);
+    for (size_t i = 0; i < n; i++) {
+        hs_tok *t = &d->toks.v[b + i];
+        t->head = (size_t)st->head[i] == n || st->head[i] < 0 ? HS_NONE : (int32_t)(b + (size_t)st->head[i]);
+        t->deprel = st->label[i];
+    }
+    se->flags |= HS_SF_PARSED;
+}
+
 int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only)
 {
+    d->deprel_names = m->deprel_names;
     size_t max_n = 0;
     for (size_t i = 0; i < d->sents.n; i++)
-        if (d->sents.v[i].tok_end - d->sents.v[i].tok_begin > max_n)
+        if ((!only || (d->sents.v[i].flags & only)) && d->sents.v[i].tok_end - d->sents.v[i].tok_begin > max_n)
             max_n = d->sents.v[i].tok_end - d->sents.v[i].tok_begin;
+    if (max_n == 0)
+        return 0; /* the cascade selected no sentence */
     hs_parse_state st;
     uint8_t *tag = hs_arena_alloc(&d->arena, d->toks.n + 1);
     if (!tag || hs_parse_state_alloc(&st, &d->arena, max_n))
@@ -313,16 +333,30 @@ int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, un
         hs_sent *se = &d->sents.v[si];
         if (only && !(se->flags & only))
             continue; /* the cascade: only the sentences that need a parse */
-        size_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
-        hs_parse_sent s = {lx + b, tag + b, n};
-        hs_parse_sentence(m, &s, &st);
-        for (size_t i = 0; i < n; i++) {
-            hs_tok *t = &d->toks.v[b + i];
-            t->head = (size_t)st.head[i] == n || st.head[i] < 0 ? HS_NONE : (int32_t)(b + (size_t)st.head[i]);
-            t->deprel = st.label[i];
-        }
-        se->flags |= HS_SF_PARSED;
+        parse_into(d, m, lx + se->tok_begin, tag + se->tok_begin, &st, si);
     }
+    return 0;
+}
+
+int hs_parse_doc_sentence(hs_doc *d, const struct hs_parse_model *m, size_t si)
+{
+    if (si >= d->sents.n)
+        return hs_error_set(HS_EINVAL, "hs_parse_doc_sentence: sentence %zu of %zu", si, d->sents.n);
+    hs_sent *se = &d->sents.v[si];
+    if (se->flags & HS_SF_PARSED)
+        return 0;
     d->deprel_names = m->deprel_names;
+    size_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
+    hs_lex *lx = hs_arena_alloc(&d->arena, (n + 1) * sizeof *lx);
+    uint8_t *tag = hs_arena_alloc(&d->arena, n + 1);
+    hs_parse_state st;
+    if (!lx || !tag || hs_parse_state_alloc(&st, &d->arena, n))
+        return HS_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const hs_tok *t = &d->toks.v[b + i];
+        hs_lex_token(HS_TOK_PTR(d, t), HS_TOK_LEN(t), &lx[i]);
+        tag[i] = t->xpos;
+    }
+    parse_into(d, m, lx, tag, &st, si);
     return 0;
 }

@@ -79,5 +79,8 @@ int hs_parse_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_
 /* Parse the sentences whose flags meet `only` (HS_SF_*), or all when only is 0,
  * into tok->head / tok->deprel (after the POS tagger). */
 int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only);
+/* Parse sentence si now unless it already is (HS_SF_PARSED): the cascade's
+ * on-demand path, for a stage after the tagger (its POS tags are read). */
+int hs_parse_doc_sentence(hs_doc *d, const struct hs_parse_model *m, size_t si);
 
 #endif

@@ -205,8 +205,18 @@ int hs_tag_run(hs_doc *d, const hs_analyzer *a)
 {
     if (!(a->opts.layers & HS_LAYER_TAG))
         return 0;
-    unsigned only = (a->opts.layers & HS_LAYER_PARSE_ALL) ? 0 : (HS_SF_NEEDS_PARSE | HS_SF_HAS_QUOTE);
+    /* The parse cascade: no later stage reads the parse of a sentence unless
+     * it asks for it (hs_tag_parse), so by default only the sentences an
+     * earlier stage flagged are parsed here. */
+    unsigned only = (a->opts.layers & HS_LAYER_PARSE_ALL) ? 0 : HS_SF_NEEDS_PARSE;
     return hs_tag_doc(d, a->pos, a->ner, a->outlets, (a->opts.layers & HS_LAYER_PARSE) ? a->parse : NULL, only);
+}
+
+int hs_tag_parse(hs_doc *d, const hs_analyzer *a, size_t si)
+{
+    if (!(a->opts.layers & HS_LAYER_TAG) || !(a->opts.layers & HS_LAYER_PARSE) || !a->parse || !a->pos)
+        return 1;
+    return hs_parse_doc_sentence(d, a->parse, si);
 }
 
 static int file_exists(const char *p)

@@ -118,6 +118,10 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx);
 int hs_tag_load(hs_analyzer *a);
 void hs_tag_free(hs_analyzer *a);
 int hs_tag_run(hs_doc *d, const hs_analyzer *a);
+/* The parse of sentence si, on demand (after hs_tag_run): 0 when
+ * tok->head / tok->deprel hold it, 1 when the analyzer has no parser (layer
+ * off or model missing), or a negative HS_E* code. */
+int hs_tag_parse(hs_doc *d, const hs_analyzer *a, size_t si);
 /* Tag with explicit models (any may be NULL; the parser needs the POS
  * tagger); used by hs_tag_run and eval.  parse_only: parse the sentences with
  * one of these HS_SF_* flags (the cascade), or every sentence when 0. */

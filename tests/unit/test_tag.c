@@ -414,18 +414,42 @@ TEST(parser_learns_and_builds_trees)
         CHECK_STR(c.d->deprel_names[c.d->toks.v[0].deprel], "nsubj");
 
     /* on other text: still trees */
+    static const char other[] = "Velmora crowd the the sang sang . Loudly in in Marla ! Foods Kestrel played , "
+                                "for the band “crowd Quint” sang loudly in Velmora .";
     hs_analyzer an;
     memset(&an, 0, sizeof an);
-    an.opts.layers = HS_LAYER_ALL;
+    an.opts.layers = HS_LAYER_ALL | HS_LAYER_PARSE_ALL;
     an.pos = pos;
     an.parse = pm;
     hs_doc *d;
     CHECK_INT(hs_doc_new(&d), 0);
-    CHECK_INT(analyze_text(d, &an, "Velmora crowd the the sang sang . Loudly in in Marla ! Foods Kestrel played , "
-                                   "for the band crowd Quint sang loudly in Velmora ."),
-              0);
+    CHECK_INT(analyze_text(d, &an, other), 0);
     CHECK(d->toks.n > 10 && d->sents.n >= 2);
     CHECK(valid_trees(d));
+    size_t last = d->sents.n - 1, lb = d->sents.v[last].tok_begin, ln = d->sents.v[last].tok_end - lb;
+    int32_t all_heads[64];
+    CHECK(ln <= 64);
+    for (size_t i = 0; i < ln && i < 64; i++)
+        all_heads[i] = d->toks.v[lb + i].head;
+    /* the cascade: by default no sentence is parsed (not even one holding a
+     * quotation) until a stage asks; then that sentence alone, as above */
+    an.opts.layers = HS_LAYER_ALL;
+    CHECK_INT(analyze_text(d, &an, other), 0);
+    CHECK(d->sents.v[last].flags & HS_SF_HAS_QUOTE);
+    for (size_t si = 0; si < d->sents.n; si++)
+        CHECK(!(d->sents.v[si].flags & HS_SF_PARSED));
+    for (size_t i = 0; i < d->toks.n; i++)
+        CHECK_INT(d->toks.v[i].head, HS_NONE);
+    CHECK_INT(hs_tag_parse(d, &an, last), 0);
+    CHECK(d->sents.v[last].flags & HS_SF_PARSED);
+    CHECK(!(d->sents.v[0].flags & HS_SF_PARSED));
+    for (size_t i = 0; i < ln && i < 64; i++)
+        CHECK_INT(d->toks.v[lb + i].head, all_heads[i]);
+    CHECK(valid_trees(d));
+    CHECK_INT(hs_tag_parse(d, &an, last), 0); /* already parsed: kept */
+    CHECK_INT(hs_tag_parse(d, &an, d->sents.n), HS_EINVAL);
+    an.parse = NULL;
+    CHECK_INT(hs_tag_parse(d, &an, 0), 1); /* no parser: nothing to give */
     hs_doc_free(d);
 
     /* a truncated parse model is refused with the file named */

@@ -9,6 +9,7 @@
 struct hs_pos_model;
 struct hs_ner_model;
 struct hs_parse_model;
+struct hs_parse_lazy;
 struct hs_tables;
 struct hs_linkwords;
 struct hs_relate_tables;
@@ -21,6 +22,7 @@ struct hs_analyzer {
     struct hs_pos_model *pos;
     struct hs_ner_model *ner;
     struct hs_parse_model *parse;
+    struct hs_parse_lazy *parse_lazy; /* the parser's model, checked but inflated on first use (src/tag/tag.c) */
     struct hs_tables *tables;
     struct hs_linkwords *link;                   /* link-layer word tables (src/link) */
     struct hs_relate_tables *relate;       /* relation patterns (src/relate) */

@@ -59,10 +59,9 @@ int hs_aw_eq(const hs_doc *d, uint32_t i, const char *w)
     if (i >= d->toks.n)
         return 0;
     const hs_tok *t = &d->toks.v[i];
-    size_t n = HS_TOK_LEN(t), k = strlen(w);
-    if (n != k)
-        return 0;
+    size_t n = HS_TOK_LEN(t);
     const char *p = HS_TOK_PTR(d, t);
+    /* no strlen(w): the text holds no NUL, so a shorter w fails at its end */
     for (size_t j = 0; j < n; j++) {
         char c = p[j];
         if (c >= 'A' && c <= 'Z')
@@ -70,7 +69,7 @@ int hs_aw_eq(const hs_doc *d, uint32_t i, const char *w)
         if (c != w[j])
             return 0;
     }
-    return 1;
+    return w[n] == 0;
 }
 
 static int in_list(const hs_doc *d, uint32_t i, const char *const *list)

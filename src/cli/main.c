@@ -75,7 +75,9 @@ void hs_cli_warn_missing_models(const hs_analyzer *an, const char *cmd)
         const char *file, *without;
     } ms[] = {{an->pos, "pos.hsm", "no part-of-speech tags"},
               {an->ner, "ner.hsm", "names from capitalised words only"},
-              {(an->opts.layers & HS_LAYER_PARSE) ? an->parse : (const void *)1, "parse.hsm", "no dependency parse"}};
+              {(an->opts.layers & HS_LAYER_PARSE) ? (an->parse ? (const void *)an->parse : (const void *)an->parse_lazy)
+                                                  : (const void *)1,
+               "parse.hsm", "no dependency parse"}};
     for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++)
         if (!ms[i].m)
             fprintf(stderr, "hearsay %s: warning: %s/%s: model file missing; analysing without it (%s)\n", cmd, dir,

@@ -36,6 +36,7 @@ typedef struct hs_lw_entry {
 /* A string → entry map with open addressing; keys are copied. */
 typedef struct hs_linkwords {
     char **keys;
+    uint32_t *lens; /* strlen of each key */
     hs_lw_entry *vals;
     size_t n, cap;
     size_t max_words; /* most words in any key (phrases: "in touch weekly") */

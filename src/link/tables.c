@@ -82,7 +82,7 @@ static uint64_t hash(const char *s, size_t n)
 static size_t slot(const hs_linkwords *m, const char *key, size_t n)
 {
     size_t i = (size_t)hash(key, n) & (m->cap - 1);
-    while (m->keys[i] && !(strlen(m->keys[i]) == n && memcmp(m->keys[i], key, n) == 0))
+    while (m->keys[i] && !(m->lens[i] == n && memcmp(m->keys[i], key, n) == 0))
         i = (i + 1) & (m->cap - 1);
     return i;
 }
@@ -90,21 +90,25 @@ static size_t slot(const hs_linkwords *m, const char *key, size_t n)
 static int grow(hs_linkwords *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 1024;
-    hs_linkwords big = {calloc(ncap, sizeof(char *)), calloc(ncap, sizeof(hs_lw_entry)), 0, ncap, m->max_words};
-    if (!big.keys || !big.vals) {
+    hs_linkwords big = {calloc(ncap, sizeof(char *)), calloc(ncap, sizeof(uint32_t)),
+                        calloc(ncap, sizeof(hs_lw_entry)), 0, ncap, m->max_words};
+    if (!big.keys || !big.lens || !big.vals) {
         free(big.keys);
+        free(big.lens);
         free(big.vals);
         return hs_error_set(HS_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i])
             continue;
-        size_t j = slot(&big, m->keys[i], strlen(m->keys[i]));
+        size_t j = slot(&big, m->keys[i], m->lens[i]);
         big.keys[j] = m->keys[i];
+        big.lens[j] = m->lens[i];
         big.vals[j] = m->vals[i];
         big.n++;
     }
     free(m->keys);
+    free(m->lens);
     free(m->vals);
     *m = big;
     return 0;
@@ -121,6 +125,7 @@ int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint16_t cls, uint8_t 
             return hs_error_set(HS_ENOMEM, "out of memory");
         memcpy(m->keys[i], key, n);
         m->keys[i][n] = 0;
+        m->lens[i] = (uint32_t)n;
         m->n++;
         size_t words = 1;
         for (size_t k = 0; k < n; k++)
@@ -149,6 +154,7 @@ void hs_lw_free(hs_linkwords *m)
     for (size_t i = 0; i < m->cap; i++)
         free(m->keys[i]);
     free(m->keys);
+    free(m->lens);
     free(m->vals);
     memset(m, 0, sizeof *m);
 }

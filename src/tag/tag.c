@@ -1,10 +1,12 @@
 /* The tag stage: loads the POS and NER models and the outlet list once per
  * analyzer, and tags every sentence of a document. */
 #include "tag/tag.h"
+#include "model/mfile.h"
 #include "tag/parse.h"
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +203,85 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
     return 0;
 }
 
+/* ---- the parser's model, on first use ---- */
+
+/* Unless every sentence is to be parsed (HS_LAYER_PARSE_ALL), the analyzer
+ * checks parse.hsm when it is created (the container: sizes, offsets,
+ * CRC-32s, so a broken file is refused as before) and inflates its weights
+ * only when a document first needs a parse: most analyses need none, and
+ * the weights are most of the start-up time and of the memory. */
+struct hs_parse_lazy {
+    pthread_mutex_t mu;
+    atomic_int state; /* 0 not loaded yet, 1 loaded, -1 failed */
+    struct hs_parse_model *model;
+    int rc;
+    char path[4096];
+    char msg[512];
+};
+
+static int lazy_get(struct hs_parse_lazy *l, const struct hs_parse_model **out)
+{
+    if (atomic_load_explicit(&l->state, memory_order_acquire) == 0) {
+        pthread_mutex_lock(&l->mu);
+        if (atomic_load_explicit(&l->state, memory_order_relaxed) == 0) {
+            l->rc = hs_parse_model_load(&l->model, l->path);
+            if (l->rc)
+                snprintf(l->msg, sizeof l->msg, "%s", hs_error_last());
+            atomic_store_explicit(&l->state, l->rc ? -1 : 1, memory_order_release);
+        }
+        pthread_mutex_unlock(&l->mu);
+    }
+    if (atomic_load_explicit(&l->state, memory_order_acquire) < 0)
+        return hs_error_set(l->rc, "%s", l->msg);
+    *out = l->model;
+    return 0;
+}
+
+static int lazy_new(hs_analyzer *a, const char *path)
+{
+    hs_mfile mf;
+    int rc = hs_mfile_load(&mf, path, HS_PARSE_KIND, HS_PARSE_VERSION);
+    if (rc)
+        return rc;
+    hs_mfile_free(&mf);
+    struct hs_parse_lazy *l = calloc(1, sizeof *l);
+    if (!l)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    pthread_mutex_init(&l->mu, NULL);
+    atomic_init(&l->state, 0);
+    snprintf(l->path, sizeof l->path, "%s", path);
+    a->parse_lazy = l;
+    return 0;
+}
+
+static void lazy_free(struct hs_parse_lazy *l)
+{
+    if (!l)
+        return;
+    hs_parse_model_free(l->model);
+    pthread_mutex_destroy(&l->mu);
+    free(l);
+}
+
+int hs_tag_has_parser(const hs_analyzer *a)
+{
+    return (a->opts.layers & HS_LAYER_TAG) && (a->opts.layers & HS_LAYER_PARSE) && a->pos &&
+           (a->parse || a->parse_lazy);
+}
+
+/* The parser's model, loading it if need be; *out NULL when there is none. */
+static int parser_of(const hs_analyzer *a, const struct hs_parse_model **out)
+{
+    *out = NULL;
+    if (!hs_tag_has_parser(a))
+        return 0;
+    if (a->parse) {
+        *out = a->parse;
+        return 0;
+    }
+    return lazy_get(a->parse_lazy, out);
+}
+
 int hs_tag_run(hs_doc *d, const hs_analyzer *a)
 {
     if (!(a->opts.layers & HS_LAYER_TAG))
@@ -209,14 +290,21 @@ int hs_tag_run(hs_doc *d, const hs_analyzer *a)
      * it asks for it (hs_tag_parse), so by default only the sentences an
      * earlier stage flagged are parsed here. */
     unsigned only = (a->opts.layers & HS_LAYER_PARSE_ALL) ? 0 : HS_SF_NEEDS_PARSE;
-    return hs_tag_doc(d, a->pos, a->ner, a->outlets, (a->opts.layers & HS_LAYER_PARSE) ? a->parse : NULL, only);
+    int wanted = !only;
+    for (size_t i = 0; !wanted && i < d->sents.n; i++)
+        wanted = (d->sents.v[i].flags & only) != 0;
+    const struct hs_parse_model *pm = NULL;
+    int rc = wanted ? parser_of(a, &pm) : 0;
+    return rc ? rc : hs_tag_doc(d, a->pos, a->ner, a->outlets, pm, only);
 }
 
 int hs_tag_parse(hs_doc *d, const hs_analyzer *a, size_t si)
 {
-    if (!(a->opts.layers & HS_LAYER_TAG) || !(a->opts.layers & HS_LAYER_PARSE) || !a->parse || !a->pos)
-        return 1;
-    return hs_parse_doc_sentence(d, a->parse, si);
+    const struct hs_parse_model *pm;
+    int rc = parser_of(a, &pm);
+    if (rc)
+        return rc;
+    return pm ? hs_parse_doc_sentence(d, pm, si) : 1;
 }
 
 static int file_exists(const char *p)
@@ -278,6 +366,13 @@ int hs_tag_load(hs_analyzer *a)
         }
     }
     /* locate() gave 0 for a file that is there */
+    if (has_parse == 0 && job && !(a->opts.layers & HS_LAYER_PARSE_ALL)) {
+        rc = lazy_new(a, job->path);
+        free(job);
+        job = NULL;
+        if (rc)
+            return rc;
+    }
     int threaded = has_parse == 0 && job && pthread_create(&th, NULL, load_parse, job) == 0;
     if (has_parse == 0 && job && !threaded)
         load_parse(job);
@@ -307,6 +402,8 @@ void hs_tag_free(hs_analyzer *a)
     hs_outlets_free(a->outlets);
     hs_parse_model_free(a->parse);
     a->parse = NULL;
+    lazy_free(a->parse_lazy);
+    a->parse_lazy = NULL;
     a->pos = NULL;
     a->ner = NULL;
     a->outlets = NULL;

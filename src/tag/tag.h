@@ -122,6 +122,9 @@ int hs_tag_run(hs_doc *d, const hs_analyzer *a);
  * tok->head / tok->deprel hold it, 1 when the analyzer has no parser (layer
  * off or model missing), or a negative HS_E* code. */
 int hs_tag_parse(hs_doc *d, const hs_analyzer *a, size_t si);
+/* 1 when hs_tag_parse can give parses (the layers are on and the POS and
+ * parser models are there, the parser's loaded or still to be inflated). */
+int hs_tag_has_parser(const hs_analyzer *a);
 /* Tag with explicit models (any may be NULL; the parser needs the POS
  * tagger); used by hs_tag_run and eval.  parse_only: parse the sentences with
  * one of these HS_SF_* flags (the cascade), or every sentence when 0. */

@@ -450,6 +450,49 @@ TEST(parser_learns_and_builds_trees)
     CHECK_INT(hs_tag_parse(d, &an, d->sents.n), HS_EINVAL);
     an.parse = NULL;
     CHECK_INT(hs_tag_parse(d, &an, 0), 1); /* no parser: nothing to give */
+
+    /* from model files: the parser's file is checked when the analyzer is
+     * made, its weights inflated only when a parse is first asked for */
+    char mdir[64], mpath[128];
+    temp_dir(mdir);
+    snprintf(mpath, sizeof mpath, "%s/pos.hsm", mdir);
+    CHECK_INT(hs_pos_model_save(pos, mpath), 0);
+    snprintf(mpath, sizeof mpath, "%s/parse.hsm", mdir);
+    CHECK_INT(hs_parse_model_save(pm, mpath), 0);
+    hs_analyzer_options mo = HS_ANALYZER_OPTIONS_INIT;
+    mo.model_dir = mo.data_dir = mdir;
+    mo.layers = HS_LAYER_TAG | HS_LAYER_PARSE;
+    hs_analyzer *la = NULL;
+    CHECK_INT(hs_analyzer_new(&la, &mo), 0);
+    if (la) {
+        CHECK(la->parse == NULL && la->parse_lazy != NULL && hs_tag_has_parser(la));
+        CHECK_INT(analyze_text(d, la, other), 0);
+        for (size_t i = 0; i < d->toks.n; i++)
+            CHECK_INT(d->toks.v[i].head, HS_NONE);
+        CHECK_INT(hs_tag_parse(d, la, last), 0);
+        for (size_t i = 0; i < ln && i < 64; i++)
+            CHECK_INT(d->toks.v[lb + i].head, all_heads[i]);
+        hs_analyzer_free(la);
+    }
+    mo.layers |= HS_LAYER_PARSE_ALL; /* every sentence: loaded at once */
+    CHECK_INT(hs_analyzer_new(&la, &mo), 0);
+    if (la)
+        CHECK(la->parse != NULL && la->parse_lazy == NULL);
+    hs_analyzer_free(la);
+    mo.layers &= ~(unsigned)HS_LAYER_PARSE_ALL;
+    char *whole;
+    size_t whole_len;
+    CHECK_INT(hs_read_file(mpath, &whole, &whole_len), 0);
+    FILE *tf = fopen(mpath, "wb"); /* a truncated file is refused up front all the same */
+    if (tf) {
+        fwrite(whole, 1, whole_len / 2, tf);
+        fclose(tf);
+    }
+    free(whole);
+    CHECK_INT(hs_analyzer_new(&la, &mo), HS_EMODEL);
+    CHECK(strstr(hs_error_last(), "parse.hsm") != NULL);
+    const char *mfiles[] = {"pos.hsm", "parse.hsm", NULL};
+    remove_dir(mdir, mfiles);
     hs_doc_free(d);
 
     /* a truncated parse model is refused with the file named */

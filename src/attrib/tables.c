@@ -54,12 +54,13 @@ static uint64_t hash(const char *s, size_t n)
     return h;
 }
 
-/* Normalise s[0..n) into out (KEY_MAX bytes); returns the length, or
- * KEY_MAX + 1 when it does not fit.  '_' counts as a space when `underscore`. */
-static size_t normalise(const char *s, size_t n, char *out, int underscore)
+/* Normalise s[0..n) onto out[0..k) (KEY_MAX bytes in all), *space saying
+ * whether white space is pending; returns the new length, or KEY_MAX + 1 when
+ * it does not fit.  '_' counts as a space when `underscore`.  Text can be
+ * normalised in pieces that end where characters end: the same key. */
+static size_t normalise_more(const char *s, size_t n, char *out, size_t k, int *space_io, int underscore)
 {
-    size_t k = 0;
-    int space = 0;
+    int space = *space_io;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || (underscore && c == '_')) {
@@ -83,14 +84,28 @@ static size_t normalise(const char *s, size_t n, char *out, int underscore)
             return KEY_MAX + 1;
         out[k++] = (char)c;
     }
+    *space_io = space;
     return k;
+}
+
+static size_t normalise(const char *s, size_t n, char *out, int underscore)
+{
+    int space = 0;
+    return normalise_more(s, n, out, 0, &space, underscore);
+}
+
+/* Bytes that end a first word: a space and ASCII punctuation (not '_' or '\\'). */
+static int ends_word(unsigned char c)
+{
+    return c == ' ' || (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || c == '[' || c == ']' || c == '^' ||
+           c == '`' || (c >= '{' && c <= '~');
 }
 
 /* Length of the first word of a normalised key: up to a space or ASCII punctuation. */
 static size_t first_word(const char *k, size_t n)
 {
     size_t i = 0;
-    while (i < n && k[i] != ' ' && !(k[i] > 0 && k[i] < 0x7f && strchr("!\"#$%&'()*+,-./:;<=>?@[]^`{|}~", k[i])))
+    while (i < n && !ends_word((unsigned char)k[i]))
         i++;
     return i ? i : (n ? 1 : 0);
 }
@@ -341,7 +356,8 @@ uint32_t hs_tables_match(const struct hs_tables *t, const hs_doc *d, uint32_t i,
         lim = (uint32_t)d->toks.n;
     char key[KEY_MAX + 1];
     const hs_tok *t0 = &d->toks.v[i];
-    size_t n = normalise(HS_TOK_PTR(d, t0), HS_TOK_LEN(t0), key, 0);
+    int space = 0;
+    size_t n = normalise_more(HS_TOK_PTR(d, t0), HS_TOK_LEN(t0), key, 0, &space, 0);
     if (n > KEY_MAX || !n)
         return 0;
     const slot *f = find(t, key, first_word(key, n));
@@ -354,7 +370,9 @@ uint32_t hs_tables_match(const struct hs_tables *t, const hs_doc *d, uint32_t i,
         if (j > i + 1) {
             if (b->start - a->start > maxlen + 8)
                 break;
-            n = normalise(d->text + a->start, b->end - a->start, key, 0);
+            /* the key of tokens [i, j) is that of [i, j - 1) and what follows it */
+            const hs_tok *p = &d->toks.v[j - 2];
+            n = normalise_more(d->text + p->end, b->end - p->end, key, n, &space, 0);
             if (n > maxlen)
                 break;
         }

@@ -1,6 +1,7 @@
 /* Closed-class words the attribution rules look at, and token tests.
  * These are grammar (determiners, pronouns, auxiliaries), not vocabulary that
  * users extend; the extensible lists are the data tables (tables.c). */
+#include <pthread.h>
 #include <string.h>
 
 #include "attrib/attrib.h"
@@ -72,19 +73,92 @@ int hs_aw_eq(const hs_doc *d, uint32_t i, const char *w)
     return w[n] == 0;
 }
 
-static int in_list(const hs_doc *d, uint32_t i, const char *const *list)
+/* The lists above as one table, built once: a word's classes (a bit per
+ * list) found by one hash probe, instead of comparing the token with every
+ * word of a list.  Lower-cased like hs_aw_eq (ASCII A-Z only). */
+enum { AW_DET = 1, AW_SKIP = 2, AW_BOUNDARY = 4, AW_PREP = 8, AW_PARTICLE = 16, AW_PRONOUN = 32 };
+#define AW_SLOTS 512 /* a power of two, over twice the words */
+#define AW_MAXLEN 15
+typedef struct aw_slot {
+    char w[AW_MAXLEN + 1];
+    uint8_t len, cls, gender;
+} aw_slot;
+static aw_slot aw_tab[AW_SLOTS];
+static pthread_once_t aw_once = PTHREAD_ONCE_INIT;
+
+static uint32_t aw_hash(const char *s, size_t n)
 {
-    for (size_t k = 0; list[k]; k++)
-        if (hs_aw_eq(d, i, list[k]))
-            return 1;
-    return 0;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
 }
 
-int hs_aw_is_det(const hs_doc *d, uint32_t i) { return in_list(d, i, dets); }
+static aw_slot *aw_slot_of(const char *w, size_t n)
+{
+    for (uint32_t k = aw_hash(w, n) & (AW_SLOTS - 1);; k = (k + 1) & (AW_SLOTS - 1))
+        if (!aw_tab[k].len || (aw_tab[k].len == n && memcmp(aw_tab[k].w, w, n) == 0))
+            return &aw_tab[k];
+}
+
+static void aw_add(const char *w, unsigned cls, uint8_t gender)
+{
+    size_t n = strlen(w);
+    if (n > AW_MAXLEN) /* the lists hold no such word */
+        return;
+    aw_slot *s = aw_slot_of(w, n);
+    if (!s->len) {
+        memcpy(s->w, w, n);
+        s->len = (uint8_t)n;
+    }
+    s->cls |= (uint8_t)cls;
+    if (cls & AW_PRONOUN)
+        s->gender = gender;
+}
+
+static void aw_build(void)
+{
+    const struct {
+        const char *const *list;
+        unsigned cls;
+    } lists[] = {{dets, AW_DET}, {skips, AW_SKIP}, {boundaries, AW_BOUNDARY}, {preps, AW_PREP},
+                 {particles, AW_PARTICLE}};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (size_t k = 0; lists[l].list[k]; k++)
+            aw_add(lists[l].list[k], lists[l].cls, 0);
+    for (size_t k = 0; pronouns[k].w; k++)
+        aw_add(pronouns[k].w, AW_PRONOUN, pronouns[k].gender);
+}
+
+/* The table's entry for token i, or NULL. */
+static const aw_slot *aw_lookup(const hs_doc *d, uint32_t i)
+{
+    if (i >= d->toks.n)
+        return NULL;
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = HS_TOK_LEN(t);
+    if (n == 0 || n > AW_MAXLEN)
+        return NULL;
+    char w[AW_MAXLEN];
+    const char *p = HS_TOK_PTR(d, t);
+    for (size_t j = 0; j < n; j++)
+        w[j] = p[j] >= 'A' && p[j] <= 'Z' ? (char)(p[j] + 32) : p[j];
+    pthread_once(&aw_once, aw_build);
+    const aw_slot *s = aw_slot_of(w, n);
+    return s->len ? s : NULL;
+}
+
+static int in_list(const hs_doc *d, uint32_t i, unsigned cls)
+{
+    const aw_slot *s = aw_lookup(d, i);
+    return s && (s->cls & cls);
+}
+
+int hs_aw_is_det(const hs_doc *d, uint32_t i) { return in_list(d, i, AW_DET); }
 /* An auxiliary or adverb from the list, or any lower-case word in -ly ("entirely"). */
 int hs_aw_is_skip(const hs_doc *d, uint32_t i)
 {
-    if (in_list(d, i, skips))
+    if (in_list(d, i, AW_SKIP))
         return 1;
     if (i >= d->toks.n || d->toks.v[i].kind != HS_TK_WORD || (d->toks.v[i].flags & HS_TF_UPPER_INITIAL))
         return 0;
@@ -93,19 +167,18 @@ int hs_aw_is_skip(const hs_doc *d, uint32_t i)
     return n > 4 && memcmp(HS_TOK_PTR(d, t) + n - 2, "ly", 2) == 0 && !hs_aw_eq(d, i, "family") &&
            !hs_aw_eq(d, i, "ally");
 }
-int hs_aw_is_boundary(const hs_doc *d, uint32_t i) { return in_list(d, i, boundaries); }
-int hs_aw_is_prep(const hs_doc *d, uint32_t i) { return in_list(d, i, preps); }
-int hs_aw_is_particle(const hs_doc *d, uint32_t i) { return in_list(d, i, particles); }
+int hs_aw_is_boundary(const hs_doc *d, uint32_t i) { return in_list(d, i, AW_BOUNDARY); }
+int hs_aw_is_prep(const hs_doc *d, uint32_t i) { return in_list(d, i, AW_PREP); }
+int hs_aw_is_particle(const hs_doc *d, uint32_t i) { return in_list(d, i, AW_PARTICLE); }
 
 int hs_aw_pronoun(const hs_doc *d, uint32_t i, uint8_t *gender)
 {
-    for (size_t k = 0; pronouns[k].w; k++)
-        if (hs_aw_eq(d, i, pronouns[k].w)) {
-            if (gender)
-                *gender = pronouns[k].gender;
-            return 1;
-        }
-    return 0;
+    const aw_slot *s = aw_lookup(d, i);
+    if (!s || !(s->cls & AW_PRONOUN))
+        return 0;
+    if (gender)
+        *gender = s->gender;
+    return 1;
 }
 
 int hs_aw_is_word(const hs_doc *d, uint32_t i)

@@ -113,12 +113,15 @@ static size_t url_at(const src_t *t, size_t i)
     return j;
 }
 
+/* Punctuation allowed in the local part of an e-mail address. */
+static inline int is_local_punct(char c) { return c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
+
 /* An e-mail address at i: its end, or 0. */
 static size_t email_at(const src_t *t, size_t i)
 {
     size_t j = i;
-    while (j < t->len && (strchr("._%+-", t->s[j]) || ((unsigned char)t->s[j] < 0x80 &&
-                                                         (hs_cc((unsigned char)t->s[j]) & (HS_CC_LETTER | HS_CC_DIGIT)))))
+    while (j < t->len && (is_local_punct(t->s[j]) || ((unsigned char)t->s[j] < 0x80 &&
+                                                        (hs_cc((unsigned char)t->s[j]) & (HS_CC_LETTER | HS_CC_DIGIT)))))
         j++;
     if (j == i || j >= t->len || t->s[j] != '@')
         return 0;

@@ -10,8 +10,8 @@
  * TK_HEAD words are nouns that a holiday or season name modifies ("a
  * Christmas movie", "Easter eggs", "summer camp"): the name is then not a date.
  *
- * The lexicon is sorted by byte order of `word` (a unit test checks it) and
- * searched with bsearch; every word the grammar reacts to is listed here, so
+ * The lexicon is sorted by byte order of `word` (a unit test checks it: no
+ * word twice) and searched through a hash table; every word the grammar reacts to is listed here, so
  * the grammar never compares strings itself. */
 #include "time/time.h"
 
@@ -335,33 +335,39 @@ static const hs_lex lexicon[] = {
     {.word = "your", .kw = TK_POSS},
 };
 
-static int lex_cmp(const void *key, const void *elem)
+/* The lexicon as an open-addressing hash table of entry indices + 1, built
+ * once: one probe per word instead of a binary search of strcmp calls. */
+#define LEX_SLOTS 1024 /* a power of two, over three times the words */
+static uint16_t lex_slot[LEX_SLOTS];
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lex_hash(const char *s)
 {
-    return strcmp((const char *)key, ((const hs_lex *)elem)->word);
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h ^ (h >> 15);
 }
 
-/* The lexicon's range of words by first byte, built once. */
-static uint16_t first_lo[256], first_hi[256];
-static pthread_once_t first_once = PTHREAD_ONCE_INIT;
-
-static void first_build(void)
+static void lex_build(void)
 {
-    size_t n = sizeof lexicon / sizeof lexicon[0];
-    for (size_t i = n; i-- > 0;) {
-        unsigned char c = (unsigned char)lexicon[i].word[0];
-        if (!first_hi[c])
-            first_hi[c] = (uint16_t)(i + 1);
-        first_lo[c] = (uint16_t)i;
+    for (size_t i = 0; i < sizeof lexicon / sizeof lexicon[0]; i++) {
+        uint32_t k = lex_hash(lexicon[i].word) & (LEX_SLOTS - 1);
+        while (lex_slot[k])
+            k = (k + 1) & (LEX_SLOTS - 1);
+        lex_slot[k] = (uint16_t)(i + 1);
     }
 }
 
 const hs_lex *hs_lex_find(const char *lower)
 {
-    pthread_once(&first_once, first_build);
-    unsigned char c = (unsigned char)lower[0];
-    if (!first_hi[c])
-        return NULL;
-    return bsearch(lower, lexicon + first_lo[c], (size_t)(first_hi[c] - first_lo[c]), sizeof lexicon[0], lex_cmp);
+    pthread_once(&lex_once, lex_build);
+    for (uint32_t k = lex_hash(lower) & (LEX_SLOTS - 1); lex_slot[k]; k = (k + 1) & (LEX_SLOTS - 1)) {
+        const hs_lex *l = &lexicon[lex_slot[k] - 1];
+        if (l->word[0] == lower[0] && strcmp(l->word, lower) == 0)
+            return l;
+    }
+    return NULL;
 }
 
 size_t hs_lex_count(void) { return sizeof lexicon / sizeof lexicon[0]; }
@@ -406,4 +412,29 @@ static const hs_holiday holidays[] = {
 };
 
 size_t hs_holiday_count(void) { return sizeof holidays / sizeof holidays[0]; }
+
+/* The holidays grouped by the first byte of their first word, each group in
+ * table order, built once. */
+static uint8_t hol_by_first[sizeof holidays / sizeof holidays[0]];
+static uint16_t hol_first_start[257];
+static pthread_once_t hol_once = PTHREAD_ONCE_INIT;
+
+static void hol_build(void)
+{
+    size_t n = 0;
+    for (int c = 0; c < 256; c++) {
+        hol_first_start[c] = (uint16_t)n;
+        for (size_t k = 0; k < sizeof holidays / sizeof holidays[0]; k++)
+            if ((unsigned char)holidays[k].words[0][0] == c)
+                hol_by_first[n++] = (uint8_t)k;
+    }
+    hol_first_start[256] = (uint16_t)n;
+}
+
+size_t hs_holidays_by_first(unsigned char c, const uint8_t **idx)
+{
+    pthread_once(&hol_once, hol_build);
+    *idx = hol_by_first + hol_first_start[c];
+    return (size_t)(hol_first_start[c + 1] - hol_first_start[c]);
+}
 const hs_holiday *hs_holiday_at(size_t i) { return i < hs_holiday_count() ? &holidays[i] : NULL; }

@@ -78,6 +78,9 @@ typedef struct hs_holiday {
 } hs_holiday;
 size_t hs_holiday_count(void);
 const hs_holiday *hs_holiday_at(size_t i);
+/* Indices (ascending) of the holidays whose first word begins with byte c:
+ * their number, the array in *idx. */
+size_t hs_holidays_by_first(unsigned char c, const uint8_t **idx);
 /* The date of holiday h in year y. */
 void hs_holiday_date(const hs_holiday *h, int y, int *m, int *d);
 

@@ -204,11 +204,12 @@ size_t tg_holiday_at(const g_ctx *g, size_t i, int *h)
     size_t best = 0;
     if (!w0 || !((w0->flags & TWF_CAP) || w0->kind == TW_NUM))
         return 0;
-    for (size_t k = 0; k < hs_holiday_count(); k++) {
+    const uint8_t *idx;
+    size_t nh = hs_holidays_by_first((unsigned char)w0->low[0], &idx);
+    for (size_t x = 0; x < nh; x++) {
+        size_t k = idx[x];
         const hs_holiday *hd = hs_holiday_at(k);
         size_t n = 0;
-        if (hd->words[0][0] != w0->low[0])
-            continue;
         while (n < 5 && hd->words[n]) {
             const hs_tw *w = W(g, i + n);
             if (!w || strcmp(w->low, hd->words[n]) != 0)

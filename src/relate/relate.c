@@ -440,14 +440,14 @@ static int sentence(rctx *c, size_t si)
         if (!trigger_in(p, pi, mask))
             continue;
         for (size_t ti = s->tok_begin; ti < s->tok_end; ti++) {
-            rmatch m;
-            memset(&m, 0, sizeof m);
-            m.start = (uint32_t)ti;
             if (p->el[0].kind == HS_PE_WORDS && !p->el[0].optional && !hs_el_has(c->t, &p->el[0], c->fh[ti]) &&
                 !hs_el_has(c->t, &p->el[0], c->cfh[ti]))
                 continue;
             if (p->el[0].kind == HS_PE_SLOT_A && c->mention_at[ti] < 0 && !c->premod[ti])
                 continue;
+            rmatch m; /* cleared only where the pattern may start */
+            memset(&m, 0, sizeof m);
+            m.start = (uint32_t)ti;
             if (!match(c, p, 0, ti, s->tok_end, &m))
                 continue;
             for (size_t k = 0; k < m.nb; k++) {

@@ -145,14 +145,55 @@ void hs_lex_token(const char *str, size_t n, hs_lex *out)
     out->len = (uint32_t)nch;
 }
 
+/* A cheap hash of a short token's bytes, for the memo below (not a feature). */
+static uint64_t memo_hash(const char *p, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        h = (h ^ x) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+    }
+    uint64_t x = 0;
+    memcpy(&x, p, n);
+    h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 32);
+}
+
+#define MEMO_MAXLEN 32 /* longer tokens are rare and seldom repeated: hashed every time */
+
 int hs_lex_doc(hs_doc *d, hs_lex **out)
 {
-    hs_lex *v = hs_arena_alloc(&d->arena, (d->toks.n ? d->toks.n : 1) * sizeof *v);
-    if (!v)
+    size_t n = d->toks.n;
+    hs_lex *v = hs_arena_alloc(&d->arena, (n ? n : 1) * sizeof *v);
+    /* hs_lex_token depends on the bytes alone: a word seen before in the
+     * document ("the", ",", a name) copies its hashes (token index + 1 of
+     * its first occurrence, by open addressing) */
+    size_t cap = 64;
+    while (cap < 2 * n)
+        cap *= 2;
+    uint32_t *memo = hs_arena_calloc(&d->arena, cap, sizeof *memo);
+    if (!v || !memo)
         return HS_ENOMEM;
-    for (size_t i = 0; i < d->toks.n; i++) {
+    for (size_t i = 0; i < n; i++) {
         const hs_tok *t = &d->toks.v[i];
-        hs_lex_token(HS_TOK_PTR(d, t), HS_TOK_LEN(t), &v[i]);
+        const char *p = HS_TOK_PTR(d, t);
+        size_t len = HS_TOK_LEN(t);
+        if (len <= MEMO_MAXLEN) {
+            size_t k = (size_t)memo_hash(p, len) & (cap - 1);
+            for (; memo[k]; k = (k + 1) & (cap - 1)) {
+                const hs_tok *o = &d->toks.v[memo[k] - 1];
+                if (HS_TOK_LEN(o) == len && memcmp(HS_TOK_PTR(d, o), p, len) == 0)
+                    break;
+            }
+            if (memo[k]) {
+                v[i] = v[memo[k] - 1];
+                continue;
+            }
+            memo[k] = (uint32_t)(i + 1);
+        }
+        hs_lex_token(p, len, &v[i]);
     }
     *out = v;
     return 0;

@@ -15,6 +15,7 @@ typedef struct slot {
     uint32_t key;    /* offset of the key in pool + 1; 0 = empty slot */
     uint16_t len;    /* key length */
     uint16_t maxlen; /* longest phrase whose first word is this key (0: not a first word) */
+    uint32_t h;      /* low bits of the key's hash: most probes never read the pool */
     hs_tb_entry e;
 } slot;
 
@@ -114,10 +115,11 @@ static slot *find(const struct hs_tables *t, const char *k, size_t n)
 {
     if (!t->cap)
         return NULL;
-    size_t m = t->cap - 1, i = (size_t)hash(k, n) & m;
+    uint64_t h = hash(k, n);
+    size_t m = t->cap - 1, i = (size_t)h & m;
     for (;;) {
         slot *s = &t->slots[i];
-        if (!s->key || (s->len == n && memcmp(t->pool + s->key - 1, k, n) == 0))
+        if (!s->key || (s->h == (uint32_t)h && s->len == n && memcmp(t->pool + s->key - 1, k, n) == 0))
             return s;
         i = (i + 1) & m;
     }
@@ -168,6 +170,7 @@ static slot *intern(struct hs_tables *t, const char *k, size_t n)
     t->pool[t->pool_len + n] = 0;
     s->key = (uint32_t)t->pool_len + 1;
     s->len = (uint16_t)n;
+    s->h = (uint32_t)hash(k, n);
     t->pool_len += n + 1;
     t->n++;
     return s;

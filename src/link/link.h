@@ -37,6 +37,7 @@ typedef struct hs_lw_entry {
 typedef struct hs_linkwords {
     char **keys;
     uint32_t *lens; /* strlen of each key */
+    uint32_t *hs;   /* low bits of each key's hash: most probes never read the key */
     hs_lw_entry *vals;
     size_t n, cap;
     size_t max_words; /* most words in any key (phrases: "in touch weekly") */

@@ -79,36 +79,42 @@ static uint64_t hash(const char *s, size_t n)
     return h;
 }
 
-static size_t slot(const hs_linkwords *m, const char *key, size_t n)
+static size_t slot_h(const hs_linkwords *m, const char *key, size_t n, uint64_t h)
 {
-    size_t i = (size_t)hash(key, n) & (m->cap - 1);
-    while (m->keys[i] && !(m->lens[i] == n && memcmp(m->keys[i], key, n) == 0))
+    size_t i = (size_t)h & (m->cap - 1);
+    while (m->keys[i] && !(m->hs[i] == (uint32_t)h && m->lens[i] == n && memcmp(m->keys[i], key, n) == 0))
         i = (i + 1) & (m->cap - 1);
     return i;
 }
 
+static size_t slot(const hs_linkwords *m, const char *key, size_t n) { return slot_h(m, key, n, hash(key, n)); }
+
 static int grow(hs_linkwords *m)
 {
     size_t ncap = m->cap ? m->cap * 2 : 1024;
-    hs_linkwords big = {calloc(ncap, sizeof(char *)), calloc(ncap, sizeof(uint32_t)),
+    hs_linkwords big = {calloc(ncap, sizeof(char *)), calloc(ncap, sizeof(uint32_t)), calloc(ncap, sizeof(uint32_t)),
                         calloc(ncap, sizeof(hs_lw_entry)), 0, ncap, m->max_words};
-    if (!big.keys || !big.lens || !big.vals) {
+    if (!big.keys || !big.lens || !big.hs || !big.vals) {
         free(big.keys);
         free(big.lens);
+        free(big.hs);
         free(big.vals);
         return hs_error_set(HS_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i])
             continue;
-        size_t j = slot(&big, m->keys[i], m->lens[i]);
+        uint64_t h = hash(m->keys[i], m->lens[i]);
+        size_t j = slot_h(&big, m->keys[i], m->lens[i], h);
         big.keys[j] = m->keys[i];
         big.lens[j] = m->lens[i];
+        big.hs[j] = (uint32_t)h;
         big.vals[j] = m->vals[i];
         big.n++;
     }
     free(m->keys);
     free(m->lens);
+    free(m->hs);
     free(m->vals);
     *m = big;
     return 0;
@@ -118,7 +124,8 @@ int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint16_t cls, uint8_t 
 {
     if ((m->n + 1) * 2 > m->cap && grow(m))
         return HS_ENOMEM;
-    size_t i = slot(m, key, n);
+    uint64_t h = hash(key, n);
+    size_t i = slot_h(m, key, n, h);
     if (!m->keys[i]) {
         m->keys[i] = malloc(n + 1);
         if (!m->keys[i])
@@ -126,6 +133,7 @@ int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint16_t cls, uint8_t 
         memcpy(m->keys[i], key, n);
         m->keys[i][n] = 0;
         m->lens[i] = (uint32_t)n;
+        m->hs[i] = (uint32_t)h;
         m->n++;
         size_t words = 1;
         for (size_t k = 0; k < n; k++)
@@ -155,6 +163,7 @@ void hs_lw_free(hs_linkwords *m)
         free(m->keys[i]);
     free(m->keys);
     free(m->lens);
+    free(m->hs);
     free(m->vals);
     memset(m, 0, sizeof *m);
 }

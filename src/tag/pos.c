@@ -62,9 +62,16 @@ size_t hs_pos_features(const hs_lex *lx, size_t n, size_t i, int prev, int prev2
 static size_t best_pair(const struct hs_pos_model *m, const int32_t *s)
 {
     const int32_t *sx = s + HS_UPOS_COUNT;
-    int32_t top_x = INT32_MIN;
-    for (size_t x = 0; x < m->n_xpos; x++)
-        top_x = sx[x] > top_x ? sx[x] : top_x;
+    int32_t lane[8] = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
+    size_t x = 0;
+    for (; x + 8 <= m->n_xpos; x += 8) /* eight independent maxima: one vector max a step */
+        for (int j = 0; j < 8; j++)
+            lane[j] = sx[x + (size_t)j] > lane[j] ? sx[x + (size_t)j] : lane[j];
+    for (; x < m->n_xpos; x++)
+        lane[0] = sx[x] > lane[0] ? sx[x] : lane[0];
+    int32_t top_x = lane[0];
+    for (int j = 1; j < 8; j++)
+        top_x = lane[j] > top_x ? lane[j] : top_x;
     /* the group of the best UPOS first, so that the bound bites early */
     int first = hs_argmax_i32(s, 0, HS_UPOS_COUNT, NULL);
     size_t best = SIZE_MAX;

@@ -326,20 +326,24 @@ static int locate(char *path, size_t cap, const char *dir, const char *name, int
     return 1;
 }
 
-/* The parser's model loads on a second thread while this one loads the POS
- * and NER models: inflating the weights is most of the start-up time, and
- * the two halves take about as long. */
-typedef struct parse_job {
-    char path[4096];
-    struct hs_parse_model *model;
+/* The NER model (and the parser's, when it is loaded at once) loads on a
+ * second thread while this one loads the POS model and checks the parser's
+ * file: inflating the weights is most of the start-up time. */
+typedef struct load_job {
+    char ner_path[4096], parse_path[4096]; /* "" when not to be loaded */
+    struct hs_ner_model *ner;
+    struct hs_parse_model *parse;
     int rc;
     char msg[512]; /* hs_error_last() of the loading thread */
-} parse_job;
+} load_job;
 
-static void *load_parse(void *arg)
+static void *load_second(void *arg)
 {
-    parse_job *j = arg;
-    j->rc = hs_parse_model_load(&j->model, j->path);
+    load_job *j = arg;
+    if (j->ner_path[0])
+        j->rc = hs_ner_model_load(&j->ner, j->ner_path);
+    if (!j->rc && j->parse_path[0])
+        j->rc = hs_parse_model_load(&j->parse, j->parse_path);
     if (j->rc)
         snprintf(j->msg, sizeof j->msg, "%s", hs_error_last());
     return NULL;
@@ -347,46 +351,41 @@ static void *load_parse(void *arg)
 
 int hs_tag_load(hs_analyzer *a)
 {
-    char pos_path[4096], ner_path[4096];
+    char pos_path[4096], parse_path[4096];
     if (!(a->opts.layers & HS_LAYER_TAG))
         return 0;
-    int req = a->opts.require_models, rc, has_pos, has_ner, has_parse = 0;
-    parse_job *job = NULL;
+    int req = a->opts.require_models, rc, has_pos, has_ner, has_parse = 1;
+    load_job *job = calloc(1, sizeof *job);
+    if (!job)
+        return hs_error_set(HS_ENOMEM, "out of memory");
     pthread_t th;
-    if ((rc = has_pos = locate(pos_path, sizeof pos_path, a->model_dir, "pos.hsm", req)) < 0)
+    if ((rc = has_pos = locate(pos_path, sizeof pos_path, a->model_dir, "pos.hsm", req)) < 0 ||
+        (rc = has_ner = locate(job->ner_path, sizeof job->ner_path, a->model_dir, "ner.hsm", req)) < 0 ||
+        ((a->opts.layers & HS_LAYER_PARSE) &&
+         (rc = has_parse = locate(parse_path, sizeof parse_path, a->model_dir, "parse.hsm", req)) < 0)) {
+        free(job);
         return rc;
-    if ((rc = has_ner = locate(ner_path, sizeof ner_path, a->model_dir, "ner.hsm", req)) < 0)
-        return rc;
-    if (a->opts.layers & HS_LAYER_PARSE) {
-        if (!(job = calloc(1, sizeof *job)))
-            return hs_error_set(HS_ENOMEM, "out of memory");
-        if ((rc = has_parse = locate(job->path, sizeof job->path, a->model_dir, "parse.hsm", req)) < 0) {
-            free(job);
-            return rc;
-        }
     }
     /* locate() gave 0 for a file that is there */
-    if (has_parse == 0 && job && !(a->opts.layers & HS_LAYER_PARSE_ALL)) {
-        rc = lazy_new(a, job->path);
-        free(job);
-        job = NULL;
-        if (rc)
-            return rc;
-    }
-    int threaded = has_parse == 0 && job && pthread_create(&th, NULL, load_parse, job) == 0;
-    if (has_parse == 0 && job && !threaded)
-        load_parse(job);
+    if (has_ner != 0)
+        job->ner_path[0] = 0;
+    int lazy = has_parse == 0 && !(a->opts.layers & HS_LAYER_PARSE_ALL);
+    if (has_parse == 0 && !lazy)
+        snprintf(job->parse_path, sizeof job->parse_path, "%s", parse_path);
+    int work = job->ner_path[0] || job->parse_path[0];
+    int threaded = work && pthread_create(&th, NULL, load_second, job) == 0;
+    if (work && !threaded)
+        load_second(job);
     rc = has_pos == 0 ? hs_pos_model_load(&a->pos, pos_path) : 0;
-    if (!rc && has_ner == 0)
-        rc = hs_ner_model_load(&a->ner, ner_path);
+    if (!rc && lazy)
+        rc = lazy_new(a, parse_path);
     if (threaded)
         pthread_join(th, NULL);
-    if (job) {
-        a->parse = job->model;
-        if (!rc && job->rc)
-            rc = hs_error_set(job->rc, "%s", job->msg);
-        free(job);
-    }
+    a->ner = job->ner;
+    a->parse = job->parse;
+    if (!rc && job->rc)
+        rc = hs_error_set(job->rc, "%s", job->msg);
+    free(job);
     if (rc)
         return rc;
     if ((rc = locate(pos_path, sizeof pos_path, a->data_dir, "outlets.txt", 0)) == 0 &&

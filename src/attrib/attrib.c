@@ -139,7 +139,7 @@ static int after_document(hs_actx *x, uint32_t i)
     if (i == 0 || !hs_aw_is_word(d, i - 1) || d->toks.v[i - 1].quote >= 0)
         return 0;
     for (uint32_t b = i - 1;; b--) { /* phrases of up to three words ending at i - 1 */
-        if (hs_tables_match(x->t, d, b, i, HS_TB_DOC, &e) == i - b)
+        if (hs_tables_match(x->t, x->first, d, b, i, HS_TB_DOC, &e) == i - b)
             return 1;
         if (b == 0 || i - b >= 3)
             return 0;
@@ -158,7 +158,7 @@ static int survey_in(hs_actx *x, uint32_t i)
         return 0;
     hs_tb_entry e;
     for (uint32_t k = s.b; k < s.e; k++)
-        if (hs_tables_match(x->t, d, k, s.e, HS_TB_SURVEY, &e))
+        if (hs_tables_match(x->t, x->first, d, k, s.e, HS_TB_SURVEY, &e))
             return 1;
     return 0;
 }
@@ -196,7 +196,7 @@ static void find_cues(hs_actx *x)
             !title)
             continue;
         hs_tb_entry e;
-        uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
+        uint32_t n = hs_tables_match(x->t, x->first, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
         if (!n && survey_in(x, i)) {
             n = 1; /* "In the poll, …", "… in a new survey" */
             e.cls = HS_TB_CUE_PREP;
@@ -214,8 +214,8 @@ static void find_cues(hs_actx *x)
             if (noun_use(d, i) || negated(d, i))
                 continue;
             /* "A new report says …": the noun before a cue verb is its subject */
-            if (n == 1 && hs_tables_match(x->t, d, i + 1, hs_aw_sent_end(d, i), HS_TB_CUE_VERB, &e2) &&
-                !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
+            if (n == 1 && hs_tables_match(x->t, x->first, d, i + 1, hs_aw_sent_end(d, i), HS_TB_CUE_VERB, &e2) &&
+                !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, x->first, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
                 !ptb_verb(d, t) && !after_document(x, i) &&
@@ -242,7 +242,7 @@ static const char *anon_head(hs_actx *x, const hs_attr *a, size_t *len)
         if (t->end > a->source.end)
             break;
         hs_tb_entry e;
-        if (hs_tables_match(x->t, d, i, i + 1, HS_TB_ANON, &e)) {
+        if (hs_tables_match(x->t, x->first, d, i, i + 1, HS_TB_ANON, &e)) {
             *len = HS_TOK_LEN(t);
             return HS_TOK_PTR(d, t);
         }
@@ -330,12 +330,13 @@ int hs_attrib_run(hs_doc *d, const hs_analyzer *a)
     x.d = d;
     x.t = a->tables;
     size_t n = d->toks.n;
-    x.used = hs_arena_calloc(&d->arena, n, 4);
+    x.used = hs_arena_calloc(&d->arena, n, 5);
     if (!x.used)
         return HS_ENOMEM;
     x.cue_len = x.used + n;
     x.cue_cls = x.used + 2 * n;
     x.cue_obj = x.used + 3 * n;
+    x.first = x.used + 4 * n;
     for (size_t i = 0; i < n && !x.tagged; i++)
         x.tagged = d->toks.v[i].upos != HS_UPOS_X;
     find_cues(&x);

@@ -33,6 +33,7 @@ typedef struct hs_actx {
     uint8_t *cue_len; /* per token: length in tokens of a cue starting there (0: none) */
     uint8_t *cue_cls; /* per token: HS_TB_CUE_VERB or HS_TB_CUE_PREP */
     uint8_t *cue_obj; /* per token: CUE_OBJ (takes an addressee, "told a crowd …"), CUE_WEAK, CUE_OPINION */
+    uint8_t *first;   /* per token: hs_tables_match's memo of the tokens that begin no phrase */
     int tagged;       /* tokens carry POS tags */
 } hs_actx;
 

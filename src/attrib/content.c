@@ -596,7 +596,7 @@ int hs_attrib_cues(hs_actx *x)
             /* cheap test first: a possessive before the word ("'s", or a pronoun opening the clause) */
             if (i == sb || d->toks.v[i].quote >= 0 || !hs_aw_is_word(d, i) || (x->used[i] & ATOK_CLAIMED) ||
                 !(d->toks.v[i - 1].kind == HS_TK_CLITIC || i - 1 == sb) ||
-                !(n = hs_tables_match(x->t, d, i, se, HS_TB_CUE_NOUN, &en)))
+                !(n = hs_tables_match(x->t, x->first, d, i, se, HS_TB_CUE_NOUN, &en)))
                 continue;
             int rc = nominal_frame(x, sb, se, i, n);
             if (rc < 0)

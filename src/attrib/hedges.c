@@ -14,7 +14,7 @@ int hs_attrib_hedges(hs_actx *x)
         uint32_t n = 0;
         /* "May" in the middle of a sentence is the month, "Claims" a name */
         if (t->kind == HS_TK_WORD && (!(t->flags & HS_TF_UPPER_INITIAL) || (t->flags & HS_TF_SENT_START)))
-            n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_HEDGE, &e);
+            n = hs_tables_match(x->t, x->first, d, i, hs_aw_sent_end(d, i), HS_TB_HEDGE, &e);
         if (!n) {
             i++;
             continue;

@@ -161,7 +161,7 @@ static int colon_lines(hs_actx *x)
             !(s.kind == HS_SK_PERSON || s.kind == HS_SK_ORGANIZATION || title))
             continue;
         hs_tb_entry en;
-        if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
+        if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, x->first, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
             continue;
         int number = 0; /* "November 2012: …" is a date, not a speaker */
         for (uint32_t i = sb; i < c; i++)

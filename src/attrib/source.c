@@ -69,7 +69,7 @@ static uint32_t outlet_by_word(hs_actx *x, uint32_t i, uint32_t hi)
         j++;
     hs_tb_entry e;
     for (; j < hi && j < i + 5 && hs_aw_is_cap(d, j) && !hs_aw_is_boundary(d, j); j++)
-        if (hs_tables_match(x->t, d, j, j + 1, HS_TB_OUTLET_WORD, &e) && (j > i || !hs_aw_eq(d, i, "the")))
+        if (hs_tables_match(x->t, x->first, d, j, j + 1, HS_TB_OUTLET_WORD, &e) && (j > i || !hs_aw_eq(d, i, "the")))
             best = j + 1 - i;
     /* "the Daily Lantern": the rest of the name after a leading outlet word */
     while (best && i + best < hi && best < 5 && name_token(d, i + best) && !hs_aw_is_boundary(d, i + best))
@@ -80,7 +80,7 @@ static uint32_t outlet_by_word(hs_actx *x, uint32_t i, uint32_t hi)
 uint32_t hs_src_outlet_at(hs_actx *x, uint32_t i, uint32_t hi)
 {
     hs_tb_entry e;
-    uint32_t n = hs_tables_match(x->t, x->d, i, hi, HS_TB_OUTLET, &e);
+    uint32_t n = hs_tables_match(x->t, x->first, x->d, i, hi, HS_TB_OUTLET, &e);
     uint32_t w = outlet_by_word(x, i, hi);
     if (w > n)
         return (hs_aw_is_cap(x->d, i) || hs_aw_is_det(x->d, i)) && w > 1 ? w : 0;
@@ -100,7 +100,7 @@ static uint32_t table_head(hs_actx *x, uint32_t b, uint32_t e, uint8_t *kind)
     for (uint32_t i = b; i < e; i++) {
         if (hs_aw_is_cap(x->d, i) && !(x->d->toks.v[i].flags & HS_TF_SENT_START) && !hs_aw_is_det(x->d, i))
             continue; /* "Sources" as a name part is not the noun */
-        uint32_t n = hs_tables_match(x->t, x->d, i, e, HS_TB_ANON | HS_TB_REP | HS_TB_DOC, &en);
+        uint32_t n = hs_tables_match(x->t, x->first, x->d, i, e, HS_TB_ANON | HS_TB_REP | HS_TB_DOC, &en);
         if (!n)
             continue;
         *kind = (en.cls & HS_TB_REP) ? HS_SK_REPRESENTATIVE
@@ -114,7 +114,7 @@ static int has_class(hs_actx *x, uint32_t b, uint32_t e, unsigned cls)
 {
     hs_tb_entry en;
     for (uint32_t i = b; i < e; i++)
-        if (hs_tables_match(x->t, x->d, i, e, cls, &en))
+        if (hs_tables_match(x->t, x->first, x->d, i, e, cls, &en))
             return 1;
     return 0;
 }

@@ -350,10 +350,12 @@ const hs_tb_entry *hs_tables_get(const struct hs_tables *t, const char *s, size_
     return sl && sl->key && sl->e.cls ? &sl->e : NULL;
 }
 
-uint32_t hs_tables_match(const struct hs_tables *t, const hs_doc *d, uint32_t i, uint32_t lim,
+enum { MEMO_UNKNOWN = 0, MEMO_NONE = 1, MEMO_FIRST = 2 };
+
+uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc *d, uint32_t i, uint32_t lim,
                          unsigned cls, hs_tb_entry *e)
 {
-    if (!t || i >= lim || i >= d->toks.n)
+    if (!t || i >= lim || i >= d->toks.n || (memo && memo[i] == MEMO_NONE))
         return 0;
     if (lim > d->toks.n)
         lim = (uint32_t)d->toks.n;
@@ -361,11 +363,14 @@ uint32_t hs_tables_match(const struct hs_tables *t, const hs_doc *d, uint32_t i,
     const hs_tok *t0 = &d->toks.v[i];
     int space = 0;
     size_t n = normalise_more(HS_TOK_PTR(d, t0), HS_TOK_LEN(t0), key, 0, &space, 0);
-    if (n > KEY_MAX || !n)
+    const slot *f = n > KEY_MAX || !n ? NULL : find(t, key, first_word(key, n));
+    if (!f || !f->key || !f->maxlen) {
+        if (memo)
+            memo[i] = MEMO_NONE;
         return 0;
-    const slot *f = find(t, key, first_word(key, n));
-    if (!f || !f->key || !f->maxlen)
-        return 0;
+    }
+    if (memo)
+        memo[i] = MEMO_FIRST;
     size_t maxlen = f->maxlen;
     uint32_t best = 0;
     for (uint32_t j = i + 1; j <= lim; j++) {

@@ -56,8 +56,10 @@ void hs_tables_free(struct hs_tables *t);
 const hs_tb_entry *hs_tables_get(const struct hs_tables *t, const char *s, size_t n);
 
 /* The longest phrase made of the tokens [i, j) with i < j <= lim whose entry
- * has a bit of `cls`: returns j - i (0 when none) and fills *e. */
-uint32_t hs_tables_match(const struct hs_tables *t, const hs_doc *d, uint32_t i, uint32_t lim,
+ * has a bit of `cls`: returns j - i (0 when none) and fills *e.  memo (NULL,
+ * or one byte per token of d, zeroed before the first call) remembers which
+ * tokens begin no phrase at all, so that asking again costs nothing. */
+uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc *d, uint32_t i, uint32_t lim,
                          unsigned cls, hs_tb_entry *e);
 
 /* Number of phrases loaded (for tests and messages). */

@@ -483,7 +483,7 @@ int hs_link_mentions(hs_link_ctx *c)
             size_t k = sizeof pronouns / sizeof pronouns[0];
             if (f[0] == 'h' || f[0] == 's' || f[0] == 't') /* every pronoun of the table starts so */
                 for (k = 0; k < sizeof pronouns / sizeof pronouns[0]; k++)
-                    if (!strcmp(f, pronouns[k].w))
+                    if (f[1] == pronouns[k].w[1] && !strcmp(f, pronouns[k].w))
                         break;
             if (k < sizeof pronouns / sizeof pronouns[0]) {
                 rc = push_mention(c, i, i + 1, HS_MK_PRONOUN, HS_ET_PERSON, pronouns[k].gender, 0);

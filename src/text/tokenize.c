@@ -162,7 +162,7 @@ static void scan_word(const src_t *t, size_t i, word_t *w)
                 w->has_digit = 1;
             if (c & HS_CC_LETTER)
                 w->has_letter = 1;
-            if ((c & HS_CC_LETTER) && j > i && nt_at(t, j))
+            if ((c & HS_CC_LETTER) && j > i && (t->s[j] == 'n' || t->s[j] == 'N') && nt_at(t, j))
                 break; /* do|n't, ca|n't */
             pc = c, j += adv;
             continue;

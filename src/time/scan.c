@@ -51,7 +51,7 @@ static int is_abbrev(const char *low)
                                      "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                                      "nov", "dec", "gov", "sen", "rep", "gen", "lt", "no", "u", "s"};
     for (size_t i = 0; i < sizeof ab / sizeof ab[0]; i++)
-        if (strcmp(low, ab[i]) == 0)
+        if (low[0] == ab[i][0] && strcmp(low, ab[i]) == 0)
             return 1;
     return 0;
 }

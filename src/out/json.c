@@ -21,9 +21,14 @@ static void ref(hs_jw *w, char prefix, int32_t idx)
         hs_jw_null(w);
         return;
     }
-    char tmp[24];
-    snprintf(tmp, sizeof tmp, "%c%d", prefix, idx + 1);
-    hs_jw_str(w, tmp);
+    char tmp[24], *e = tmp + sizeof tmp, *p = e; /* "E12": digits from the right, no snprintf */
+    unsigned v = (unsigned)idx + 1;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    *--p = prefix;
+    hs_jw_strn(w, p, (size_t)(e - p));
 }
 
 static void write_article(hs_jw *w, const hs_doc *d, unsigned flags)

@@ -70,12 +70,34 @@ void hs_jw_obj_end(hs_jw *w) { close_(w, '}'); }
 void hs_jw_arr(hs_jw *w) { open(w, '['); }
 void hs_jw_arr_end(hs_jw *w) { close_(w, ']'); }
 
+/* Bytes that may need escaping: '"', '\\', controls, DEL, and 0xE2 (the
+ * first byte of U+2028 and U+2029); everything else is copied in runs. */
+static int special(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7f || c == 0xE2; }
+
 void hs_jw_key(hs_jw *w, const char *k)
 {
     before_value(w);
-    if (!w->err && hs_json_escape(w->b, k, strlen(k)))
+    size_t n = 0;
+    while (k[n] && !special((unsigned char)k[n]))
+        n++;
+    if (k[n]) { /* a key that needs escaping */
+        if (!w->err && hs_json_escape(w->b, k, n + strlen(k + n)))
+            w->err = HS_ENOMEM;
+        put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    } else if (!w->err && hs_buf_reserve(w->b, n + 4)) {
         w->err = HS_ENOMEM;
-    put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    } else if (!w->err) { /* a plain key, as all of ours are: "key": in one go */
+        char *o = w->b->data + w->b->len;
+        *o++ = '"';
+        memcpy(o, k, n);
+        o += n;
+        *o++ = '"';
+        *o++ = ':';
+        if (w->pretty)
+            *o++ = ' ';
+        *o = 0;
+        w->b->len = (size_t)(o - w->b->data);
+    }
     w->after_key = 1;
 }
 
@@ -131,10 +153,6 @@ void hs_jw_null(hs_jw *w)
     before_value(w);
     put(w, "null", 4);
 }
-
-/* Bytes that may need escaping: '"', '\\', controls, DEL, and 0xE2 (the
- * first byte of U+2028 and U+2029); everything else is copied in runs. */
-static int special(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7f || c == 0xE2; }
 
 int hs_json_escape(hs_buf *b, const char *s, size_t n)
 {

@@ -31,6 +31,7 @@ typedef struct {
     uint64_t *fh, *cfh;  /* hashes of fold and cfold (0: none) */
     uint8_t *premod;     /* a capitalised word, title or nationality word (may precede a name) */
     int32_t *mention_at; /* mention starting at each token, or -1 */
+    uint32_t *slot_a;    /* the sentence's tokens where slot A may start (a mention or a premodifier) */
 } rctx;
 
 typedef struct {
@@ -434,16 +435,21 @@ static int sentence(rctx *c, size_t si)
     size_t from = d->rels.n;
     uint64_t mask[4];
     triggers_of(c, s, mask);
+    size_t n_a = 0; /* most patterns begin with slot A: its few possible starts, once */
+    for (size_t ti = s->tok_begin; ti < s->tok_end; ti++)
+        if (c->mention_at[ti] >= 0 || c->premod[ti])
+            c->slot_a[n_a++] = (uint32_t)ti;
     for (size_t oi = 0; oi < c->t->n_order; oi++) { /* patterns with a couple (P) last */
         size_t pi = c->t->order[oi];
         const hs_pattern *p = &c->t->pats[pi];
         if (!trigger_in(p, pi, mask))
             continue;
-        for (size_t ti = s->tok_begin; ti < s->tok_end; ti++) {
+        int from_a = p->el[0].kind == HS_PE_SLOT_A;
+        size_t n_at = from_a ? n_a : s->tok_end - s->tok_begin;
+        for (size_t x = 0; x < n_at; x++) {
+            size_t ti = from_a ? c->slot_a[x] : s->tok_begin + x;
             if (p->el[0].kind == HS_PE_WORDS && !p->el[0].optional && !hs_el_has(c->t, &p->el[0], c->fh[ti]) &&
                 !hs_el_has(c->t, &p->el[0], c->cfh[ti]))
-                continue;
-            if (p->el[0].kind == HS_PE_SLOT_A && c->mention_at[ti] < 0 && !c->premod[ti])
                 continue;
             rmatch m; /* cleared only where the pattern may start */
             memset(&m, 0, sizeof m);
@@ -491,8 +497,9 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
     c.fh = hs_arena_calloc(&d->arena, n, sizeof *c.fh);
     c.cfh = hs_arena_calloc(&d->arena, n, sizeof *c.cfh);
     c.premod = hs_arena_calloc(&d->arena, n, 1);
+    c.slot_a = hs_arena_alloc(&d->arena, n * sizeof *c.slot_a);
     c.mention_at = malloc(n * sizeof *c.mention_at);
-    if (!c.fold || !c.cfold || !c.cend || !c.fh || !c.cfh || !c.premod || !c.mention_at) {
+    if (!c.fold || !c.cfold || !c.cend || !c.fh || !c.cfh || !c.premod || !c.slot_a || !c.mention_at) {
         free(c.mention_at);
         return hs_error_set(HS_ENOMEM, "out of memory");
     }

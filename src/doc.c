@@ -32,6 +32,7 @@ void hs_doc_clear(hs_doc *d)
     d->mentions.n = d->entities.n = d->attrs.n = d->hedges.n = 0;
     d->rels.n = d->timexes.n = d->warnings.n = 0;
     d->xpos_names = d->deprel_names = NULL;
+    d->link_toks = NULL;
     hs_buf_clear(&d->out);
 }
 

@@ -252,6 +252,10 @@ struct hs_doc {
     HS_ARRAY(hs_timex) timexes;
     HS_ARRAY(hs_warning) warnings;
 
+    /* the link layer's per-token folds (struct hs_link_tok, arena; NULL until
+     * it ran): later stages reuse them instead of folding the text again */
+    const struct hs_link_tok *link_toks;
+
     /* label names of the models that filled xpos / deprel (analyzer-owned) */
     const char *const *xpos_names;
     const char *const *deprel_names;

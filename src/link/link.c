@@ -56,6 +56,7 @@ static int prepare(hs_link_ctx *c)
         if (!f)
             return HS_ENOMEM;
         c->lt[i].fold = f;
+        c->lt[i].flen = (uint16_t)n;
         const hs_lw_entry *x = hs_lw_get(c->lex, buf, n);
         if (!x && n > 1 && buf[n - 1] == '.')
             x = hs_lw_get(c->lex, buf, n - 1); /* "Dr.", "Sen." */
@@ -83,6 +84,8 @@ int hs_link_run(hs_doc *d, const hs_analyzer *a)
         rc = hs_link_mentions(&c);
     if (!rc)
         rc = hs_link_cluster(&c);
+    if (!rc)
+        d->link_toks = c.lt;
     hs_lw_free(&c.names);
     HS_ARRAY_FREE(&c.ties);
     HS_ARRAY_FREE(&c.ages);

@@ -65,6 +65,7 @@ typedef struct hs_link_tok {
                          compound's first token holds the whole compound */
     uint32_t cend;    /* end of the compound starting here (index + 1 when none) */
     uint16_t cls;     /* HS_LW_* of the folded word */
+    uint16_t flen;    /* strlen of fold */
     uint8_t gender;
     uint8_t in_mention; /* 1 when a mention already covers it */
     uint8_t known;      /* the word is written capitalised inside some sentence */

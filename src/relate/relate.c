@@ -504,32 +504,55 @@ int hs_relate_run(hs_doc *d, const hs_analyzer *a)
         return hs_error_set(HS_ENOMEM, "out of memory");
     }
     char buf[256];
+    /* the link layer folded every word once (a compound's first token holding
+     * the compound): reused where it is the fold wanted here */
+    const hs_link_tok *lt = d->link_toks;
     for (size_t i = 0; i < n; i++) {
         const hs_tok *t = &d->toks.v[i];
         c.mention_at[i] = HS_NONE;
         if (t->kind != HS_TK_WORD && t->kind != HS_TK_NUMBER && t->kind != HS_TK_CLITIC && t->kind != HS_TK_PUNCT)
             continue;
-        size_t k = hs_fold(HS_TOK_PTR(d, t), HS_TOK_LEN(t), buf, sizeof buf);
-        if (k != (size_t)-1 && !(c.fold[i] = hs_arena_strndup(&d->arena, buf, k))) {
+        const char *f = NULL;
+        size_t k = (size_t)-1;
+        int have_cls = 0; /* lt[i].cls is what hs_lw_get gives for f */
+        if (lt && lt[i].cend == i + 1) { /* the token alone */
+            f = lt[i].fold;
+            k = f ? lt[i].flen : (size_t)-1;
+            have_cls = f && k && f[k - 1] != '.'; /* the link layer looks up "Dr." as "Dr" too */
+        } else if ((k = hs_fold(HS_TOK_PTR(d, t), HS_TOK_LEN(t), buf, sizeof buf)) != (size_t)-1 &&
+                   !(f = hs_arena_strndup(&d->arena, buf, k))) {
             free(c.mention_at);
             return HS_ENOMEM;
         }
-        if (k != (size_t)-1) {
-            c.fh[i] = hs_word_hash(buf, k);
-            const hs_lw_entry *x = hs_lw_get(c.lex, buf, k);
-            c.premod[i] = (t->kind == HS_TK_WORD && (t->flags & HS_TF_UPPER_INITIAL)) ||
-                          (x && (x->cls & (HS_LW_TITLE | HS_LW_NATIONALITY)));
+        c.fold[i] = f;
+        if (f) {
+            c.fh[i] = hs_word_hash(f, k);
+            if (t->kind == HS_TK_WORD && (t->flags & HS_TF_UPPER_INITIAL)) {
+                c.premod[i] = 1;
+            } else {
+                unsigned cls = have_cls ? lt[i].cls : 0;
+                const hs_lw_entry *x = have_cls ? NULL : hs_lw_get(c.lex, f, k);
+                if (x)
+                    cls = x->cls;
+                c.premod[i] = (cls & (HS_LW_TITLE | HS_LW_NATIONALITY)) != 0;
+            }
         }
-        size_t ce = t->kind == HS_TK_WORD ? hs_compound_end(d, i) : i + 1;
+        size_t ce = t->kind != HS_TK_WORD ? i + 1 : lt ? lt[i].cend : hs_compound_end(d, i);
         if (ce > i + 1) {
-            k = hs_fold(HS_TOK_PTR(d, t), d->toks.v[ce - 1].end - t->start, buf, sizeof buf);
             c.cend[i] = (uint32_t)ce;
-            if (k != (size_t)-1 && !(c.cfold[i] = hs_arena_strndup(&d->arena, buf, k))) {
+            const char *cf = NULL;
+            if (lt) { /* the link layer's fold of this very compound */
+                cf = lt[i].fold;
+                k = cf ? lt[i].flen : (size_t)-1;
+            } else if ((k = hs_fold(HS_TOK_PTR(d, t), d->toks.v[ce - 1].end - t->start, buf, sizeof buf)) !=
+                           (size_t)-1 &&
+                       !(cf = hs_arena_strndup(&d->arena, buf, k))) {
                 free(c.mention_at);
                 return HS_ENOMEM;
             }
-            if (k != (size_t)-1)
-                c.cfh[i] = hs_word_hash(buf, k);
+            c.cfold[i] = cf;
+            if (cf)
+                c.cfh[i] = hs_word_hash(cf, k);
         }
     }
     for (size_t m = 0; m < d->mentions.n; m++)

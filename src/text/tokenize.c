@@ -302,6 +302,8 @@ int hs_text_tokenize(hs_doc *d)
 {
     src_t t = {d->text, d->len};
     int blank_paras = has_blank_line(&t);
+    /* an e-mail address needs an '@': without one in the text, no word is tried as one */
+    const char *at = memchr(t.s, '@', t.len);
     size_t i = 0;
     int space = 0, nl = 0;
     d->toks.n = 0;
@@ -326,7 +328,7 @@ int hs_text_tokenize(hs_doc *d)
         int rc;
         if ((end = url_at(&t, i)) > i) {
             rc = emit(d, start, end, HS_TK_URL, flags);
-        } else if ((c & (HS_CC_LETTER | HS_CC_DIGIT)) && (end = email_at(&t, i)) > i) {
+        } else if (at && (c & (HS_CC_LETTER | HS_CC_DIGIT)) && (end = email_at(&t, i)) > i) {
             rc = emit(d, start, end, HS_TK_EMAIL, flags);
         } else if (c & HS_CC_WORD) {
             word_t w;

@@ -13,10 +13,18 @@
  *     not a name.
  *  4. Hyphenated names: two entities of one type joined by a hyphen with no
  *     space on either side ("Díaz-Canel", "Zeta-Jones") are one name (the
- *     tokenizer splits at the hyphen; the training data kept such names whole). */
+ *     tokenizer splits at the hyphen; the training data kept such names whole).
+ *  5. Title-case headlines ("Dana Roe Says She and Ned Vale Take Break"; three
+ *     or more capitalised words, every other word an article, a short
+ *     preposition, a conjunction or a name particle): the tagger, trained on
+ *     prose, runs names over the headline's verbs and nouns.  There a word the
+ *     training text writes in lower case mid-sentence (case statistics
+ *     RARELY or NEVER) is no part of a name, unless this article capitalises
+ *     it inside a sentence of prose ("Will Smith" in the body keeps "Will"). */
 #include "tag/tag.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const day_heads[] = {"Day", "Eve"};
 static const char *const possessives[] = {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"};
@@ -104,11 +112,137 @@ static void hyphen_joins(hs_doc *d)
     }
 }
 
-void hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner)
+/* The words a title-case headline leaves in lower case, and the name
+ * particles it may leave so ("Robert De Niro", "Portia de Rossi"). */
+static const char *const title_minor[] = {"a",    "an",   "the",  "and",  "or",   "nor",  "but", "of",  "in",
+                                          "on",   "at",   "to",   "for",  "by",   "as",   "vs",  "vs.", "via",
+                                          "per",  "with", "from", "into", "onto", "over", "upon", "amid", "ft.",
+                                          "feat."};
+static const char *const particles[] = {"de", "da", "van", "von", "del", "la", "le", "du", "der", "di", "bin"};
+
+/* Is token i one of words[0..n), in any case? */
+static int word_in(const hs_doc *d, size_t i, const char *const *words, size_t n)
+{
+    const hs_tok *t = &d->toks.v[i];
+    for (size_t k = 0; k < n; k++)
+        if (HS_TOK_LEN(t) == strlen(words[k]) && strncasecmp(HS_TOK_PTR(d, t), words[k], HS_TOK_LEN(t)) == 0)
+            return 1;
+    return 0;
+}
+#define WORD_IN(d, i, table) word_in((d), (i), (table), sizeof(table) / sizeof((table)[0]))
+
+/* Is sentence [b, e) a title-case line (rule 5)?  All-capitals lines are not:
+ * the tagger reads those with case-blind features. */
+static int title_case_line(const hs_doc *d, const hs_lex *lx, size_t b, size_t e)
+{
+    size_t caps = 0;
+    int lower = 0;
+    for (size_t i = b; i < e; i++) {
+        if ((lx[i].flags & HS_LX_NO_LETTER) || d->toks.v[i].kind == HS_TK_CLITIC || d->toks.v[i].kind == HS_TK_URL ||
+            d->toks.v[i].kind == HS_TK_EMAIL)
+            continue;
+        lower |= (lx[i].flags & HS_LX_HAS_LOWER) != 0;
+        if (lx[i].flags & HS_LX_UPPER_INIT)
+            caps++;
+        else if (!WORD_IN(d, i, title_minor) && !WORD_IN(d, i, particles))
+            return 0;
+    }
+    return lower && caps >= 3;
+}
+
+/* How often the training text capitalises w mid-sentence (HS_CASE_*). */
+static unsigned case_class(const hs_wordmap *casemap, const hs_lex *w)
+{
+    const hs_wordmap_entry *c = hs_wordmap_get(casemap, w->lower);
+    return c ? c->value : HS_CASE_UNSEEN;
+}
+
+/* The case class of token i for rule 5: HS_CASE_NEVER or HS_CASE_RARELY for
+ * a capitalised word the training text writes in lower case mid-sentence
+ * and this article never capitalises inside prose; HS_CASE_UNSEEN for the
+ * rest (other words, initials such as "P.", particles such as "De"). */
+static unsigned headline_class(const hs_doc *d, const hs_lex *lx, const hs_wordmap *casemap, const hs_wordmap *prose,
+                               size_t i)
+{
+    const hs_tok *t = &d->toks.v[i];
+    unsigned c = case_class(casemap, &lx[i]);
+    if ((c != HS_CASE_RARELY && c != HS_CASE_NEVER) || !(lx[i].flags & HS_LX_UPPER_INIT) || HS_TOK_LEN(t) == 1 ||
+        (HS_TOK_LEN(t) == 2 && d->text[t->start + 1] == '.') || WORD_IN(d, i, particles) ||
+        hs_wordmap_get(prose, lx[i].lower))
+        return HS_CASE_UNSEEN;
+    return c;
+}
+
+/* Cut the words of a headline's name span [b, e) that are no part of a name
+ * (rule 5).  A NEVER word always goes ("Says", "Shares"); a RARELY one goes
+ * when it is the whole span or stands beside a NEVER one, but not when it
+ * ends the span after a name word (a surname: "Kevin Winter", "Geoffrey Rush"). */
+static void headline_span(hs_doc *d, const hs_lex *lx, const hs_wordmap *casemap, const hs_wordmap *prose, size_t b,
+                          size_t e)
+{
+    unsigned cls[16];
+    int never = 0;
+    if (e - b > sizeof cls / sizeof cls[0])
+        e = b + sizeof cls / sizeof cls[0];
+    for (size_t i = b; i < e; i++)
+        never |= (cls[i - b] = headline_class(d, lx, casemap, prose, i)) == HS_CASE_NEVER;
+    if (!never && !(e - b == 1 && cls[0] == HS_CASE_RARELY))
+        return; /* a lone RARELY word goes too ("Split", "Drama") */
+    for (size_t i = b; i < e; i++) {
+        int surname = i + 1 == e && i > b && cls[i - b - 1] == HS_CASE_UNSEEN;
+        if (cls[i - b] == HS_CASE_NEVER || (cls[i - b] == HS_CASE_RARELY && !surname))
+            hs_tag_set_span(d, i, i + 1, -1);
+    }
+}
+
+static int headline_names(hs_doc *d, const hs_lex *lx, const hs_wordmap *casemap)
+{
+    size_t ns = d->sents.n, heads = 0;
+    uint8_t *title = ns ? hs_arena_calloc(&d->arena, ns, 1) : NULL;
+    if (ns && !title)
+        return HS_ENOMEM;
+    for (size_t s = 0; s < ns; s++)
+        heads += title[s] = (uint8_t)title_case_line(d, lx, d->sents.v[s].tok_begin, d->sents.v[s].tok_end);
+    if (!heads)
+        return 0;
+    /* the lower-case forms of the words the article capitalises inside prose */
+    hs_wordmap prose;
+    if (hs_wordmap_init(&prose, d->toks.n))
+        return HS_ENOMEM;
+    for (size_t s = 0; s < ns; s++)
+        for (size_t i = d->sents.v[s].tok_begin; !title[s] && i < d->sents.v[s].tok_end; i++)
+            if ((lx[i].flags & HS_LX_UPPER_INIT) && !(lx[i].flags & HS_LX_ALL_UPPER) &&
+                !(d->toks.v[i].flags & HS_TF_SENT_START) && i > d->sents.v[s].tok_begin)
+                hs_wordmap_put(&prose, lx[i].lower, 1);
+    for (size_t s = 0; s < ns; s++) {
+        size_t end = d->sents.v[s].tok_end;
+        for (size_t i = d->sents.v[s].tok_begin; title[s] && i < end;) {
+            if (!HS_NER_IS_B(d->toks.v[i].ner)) {
+                i++;
+                continue;
+            }
+            size_t e = i + 1;
+            while (e < end && d->toks.v[e].ner == HS_NER_I(HS_NER_TYPE(d->toks.v[i].ner)))
+                e++;
+            headline_span(d, lx, casemap, &prose, i, e);
+            i = e;
+        }
+    }
+    hs_wordmap_free(&prose);
+    return 0;
+}
+
+int hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner)
 {
     hyphen_joins(d);
+    if (ner && ner->casemap.size) {
+        int rc = headline_names(d, lx, &ner->casemap);
+        if (rc)
+            return rc;
+    }
     named_days(d, lx);
     quoted_titles(d, lx);
     if (ner && ner->casemap.size)
         epithets(d, lx, &ner->casemap);
+    return 0;
 }

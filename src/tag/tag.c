@@ -192,8 +192,8 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
         for (size_t s = 0; s < ns; s++)
             hs_ner_tag_sentence(ner, d, lx, upos, &hist, sv[s].tok_begin, sv[s].tok_end);
     }
-    if (ner)
-        hs_tag_names(d, lx, ner);
+    if (ner && (rc = hs_tag_names(d, lx, ner)))
+        return rc;
     if (outlets)
         hs_outlets_mark(outlets, d, lx);
     if (parse && pos && d->sents.n)

@@ -106,8 +106,9 @@ void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *
 void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *lx, const uint8_t *upos,
                          hs_ner_hist *hist, size_t b, size_t e);
 /* Name patterns after the taggers (src/tag/names.c): named days, quoted
- * titles, epithets.  ner (may be NULL) supplies case statistics. */
-void hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner);
+ * titles, epithets, names in title-case headlines.  ner (may be NULL)
+ * supplies case statistics.  0, or HS_ENOMEM. */
+int hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner);
 /* Label tokens [b, e) as one entity of type t (O when t < 0), keeping BIO valid. */
 void hs_tag_set_span(hs_doc *d, size_t b, size_t e, int t);
 /* Mark outlet names (HS_TF_OUTLET, labelled ORG). Returns the number marked. */

@@ -341,6 +341,54 @@ TEST(name_patterns)
     hs_analyzer_free(a);
 }
 
+/* Rule 5 of names.c: in a title-case headline, words the training text writes
+ * in lower case leave the tagger's name spans; prose keeps its names. */
+TEST(headline_names)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "Dana Roe Says She and Ned Vale Take a Break\n\n"
+                         "Will Tamsin Shares Photos With Cal Winter\n\n"
+                         "The designer Will Tamsin was in Lisbon. Yesterday Pia Stone sang there.");
+    label(d, "Dana", 3, HS_ET_PERSON); /* what a tagger trained on prose says of headlines */
+    label(d, "Ned", 3, HS_ET_PERSON);
+    label(d, "Break", 1, HS_ET_MISC);
+    label(d, "Will", 3, HS_ET_PERSON);
+    label(d, "Cal", 2, HS_ET_PERSON);
+    label(d, "Pia", 2, HS_ET_PERSON);
+    long prose = find_tok(d, "designer", 0);
+    hs_tag_set_span(d, (size_t)prose + 1, (size_t)prose + 3, HS_ET_PERSON);
+    hs_lex *lx;
+    CHECK_INT(hs_lex_doc(d, &lx), 0);
+    struct hs_ner_model m;
+    memset(&m, 0, sizeof m);
+    CHECK_INT(hs_wordmap_init(&m.casemap, 8), 0);
+    const char *never[] = {"Says", "Take", "Shares", "Will", "Stone"}, *rarely[] = {"Break", "Winter"};
+    for (size_t k = 0; k < sizeof never / sizeof never[0]; k++)
+        hs_wordmap_put(&m.casemap, lx[find_tok(d, never[k], 0)].lower, HS_CASE_NEVER);
+    for (size_t k = 0; k < sizeof rarely / sizeof rarely[0]; k++)
+        hs_wordmap_put(&m.casemap, lx[find_tok(d, rarely[k], 0)].lower, HS_CASE_RARELY);
+    CHECK_INT(hs_tag_names(d, lx, &m), 0);
+    long i = find_tok(d, "Dana", 0);
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* "Dana Roe" */
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);               /* "Says" */
+    i = find_tok(d, "Ned", 0);
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON));
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);                            /* "Take" */
+    CHECK_INT(d->toks.v[find_tok(d, "Break", 0)].ner, HS_NER_O);          /* a lone RARELY word */
+    i = find_tok(d, "Will", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_PERSON)); /* the article writes "Will Tamsin" in prose */
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON));
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O); /* "Shares" */
+    i = find_tok(d, "Cal", 0);
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* a surname ends the name */
+    i = find_tok(d, "Pia", 0);
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* prose: left alone */
+    hs_wordmap_free(&m.casemap);
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}
+
 /* Every token has a head inside its sentence or is a root, and following
  * heads never loops. */
 static int valid_trees(const hs_doc *d)

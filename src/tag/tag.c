@@ -124,13 +124,20 @@ static size_t match_name(const char *s, size_t n, const outlet *e)
     return i;
 }
 
-/* Running text before token i: a word in lower case within the sentence. */
+/* Running text before token i: a word in lower case within the sentence, or
+ * a comma after such a word or a number ("In 2008, Variety reported"). */
 static int after_running_text(const hs_doc *d, const hs_lex *lx, size_t i)
 {
     if (i == 0 || (d->toks.v[i].flags & HS_TF_SENT_START) || d->toks.v[i - 1].sent != d->toks.v[i].sent)
         return 0;
+    const hs_tok *p = &d->toks.v[i - 1];
+    if (i >= 2 && HS_TOK_LEN(p) == 1 && d->text[p->start] == ',' && d->toks.v[i - 2].sent == p->sent &&
+        d->toks.v[i - 2].kind == HS_TK_NUMBER)
+        return 1;
+    if (i >= 2 && HS_TOK_LEN(p) == 1 && d->text[p->start] == ',' && d->toks.v[i - 2].sent == p->sent)
+        p = &d->toks.v[--i - 1];
     uint32_t fl = lx[i - 1].flags;
-    return (fl & HS_LX_HAS_LOWER) && !(fl & HS_LX_UPPER_INIT);
+    return p->kind == HS_TK_WORD && (fl & HS_LX_HAS_LOWER) && !(fl & HS_LX_UPPER_INIT);
 }
 
 size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
@@ -149,6 +156,9 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
                 j++;
             if (j == d->toks.n || d->toks.v[j].end != end || d->toks.v[j].sent != t->sent)
                 continue; /* the name must end where a token ends, in the same sentence */
+            if (e->ambiguous && j + 1 < d->toks.n && d->toks.v[j + 1].sent == t->sent &&
+                d->toks.v[j + 1].kind == HS_TK_WORD && (d->toks.v[j + 1].flags & HS_TF_UPPER_INITIAL))
+                continue; /* a longer name goes on: "of Star Wars", "to People Choice" */
             hs_tag_set_span(d, i, j + 1, HS_ET_ORG);
             for (size_t x = i; x <= j; x++)
                 d->toks.v[x].flags |= HS_TF_OUTLET;

@@ -285,6 +285,32 @@ TEST(link_outlets_places_and_sentence_initial_words)
     CHECK_INT(lf_ent(d, "Friday", 0), -2);
 }
 
+TEST(link_ambiguous_outlets_only_where_tagged)
+{
+    /* "?Us" and "?Star" in data/outlets.txt: the magazine only where the tag layer marked it */
+    hs_doc *d = lf_run("The US Senate met on Tuesday.");
+    int e = lf_ent(d, "US", 0);
+    CHECK(e < 0 || !d->entities.v[e].outlet);
+    e = lf_ent(d, "US Senate", 0);
+    CHECK(e < 0 || !d->entities.v[e].outlet);
+    d = lf_run("Fans of the drama This Is Us cheered for Dana Roe.");
+    e = lf_ent(d, "Us", 0);
+    CHECK(e < 0 || !d->entities.v[e].outlet);
+    d = lf_run("A source told Us that Dana Roe was thrilled.");
+    e = lf_ent(d, "Us", 0);
+    CHECK(e >= 0);
+    if (e >= 0)
+        CHECK_INT(d->entities.v[e].outlet, 1);
+}
+
+TEST(link_role_word_before_an_organisation_word)
+{
+    /* "Star" is a role word ("the Deep Water star"), "Gazette" an organisation word: one name */
+    hs_doc *d = lf_run("Ana Ruiz spoke to the Star Gazette about the move.");
+    CHECK(lf_ent(d, "Star Gazette", 0) >= 0);
+    CHECK_INT(lf_ent(d, "Gazette", 0), -2);
+}
+
 TEST(link_surname_reuse_makes_a_person)
 {
     hs_doc *d = lf_run("Kestrel Dunmore opened the show. Critics liked Dunmore, and he bowed.");

@@ -161,6 +161,29 @@ TEST(outlets_marked_in_running_text)
     remove_dir(dir, files);
 }
 
+TEST(outlets_ambiguous_names_need_running_text)
+{
+    char dir[64], path[128];
+    temp_dir(dir);
+    put(path, sizeof path, dir, "outlets.txt", "?Star\n?Variety\nStar magazine\n");
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, dir, "Fans of Star Quarry cheered. In 2031, Variety reported the sale. "
+                                  "A critic, Variety said, was wrong. An insider told Star the news.");
+    long s1 = find_tok(d, "Star", 0), v1 = find_tok(d, "Variety", 0);
+    long v2 = v1 >= 0 ? find_tok(d, "Variety", (size_t)v1 + 1) : -1, s2 = s1 >= 0 ? find_tok(d, "Star", (size_t)s1 + 1) : -1;
+    CHECK(s1 >= 0 && v1 >= 0 && v2 >= 0 && s2 >= 0);
+    if (s1 >= 0 && v1 >= 0 && v2 >= 0 && s2 >= 0) {
+        CHECK(!(d->toks.v[s1].flags & HS_TF_OUTLET)); /* a longer name goes on: "Star Quarry" */
+        CHECK(d->toks.v[v1].flags & HS_TF_OUTLET);    /* after a number and a comma */
+        CHECK(d->toks.v[v2].flags & HS_TF_OUTLET);    /* after a lower-case word and a comma */
+        CHECK(d->toks.v[s2].flags & HS_TF_OUTLET);    /* after "told" */
+    }
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+    const char *files[] = {"outlets.txt", NULL};
+    remove_dir(dir, files);
+}
+
 TEST(outlets_bad_line_named)
 {
     char dir[64], path[128];

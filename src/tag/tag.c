@@ -18,6 +18,7 @@ typedef struct outlet {
     char *name;     /* as written, with ' for any apostrophe */
     size_t len;
     int ambiguous;  /* also an ordinary word: needs running text before it */
+    int agency;     /* a photo agency (data/agencies.txt): an organisation, not an outlet */
 } outlet;
 
 struct hs_outlets {
@@ -47,17 +48,17 @@ void hs_outlets_free(struct hs_outlets *o)
     free(o);
 }
 
-int hs_outlets_load(struct hs_outlets **out, const char *path)
+/* Append the names of the file at path to o (agency: photo agencies), then
+ * sort o again. */
+static int outlets_read(struct hs_outlets *o, const char *path, int agency)
 {
-    *out = NULL;
     FILE *f = fopen(path, "r");
     if (!f)
         return hs_error_set(HS_EIO, "%s: cannot open: %s", path, strerror(errno));
-    struct hs_outlets *o = calloc(1, sizeof *o);
     char *line = NULL;
-    size_t cap = 0, lineno = 0, vcap = 0;
+    size_t cap = 0, lineno = 0, vcap = o->n;
     ssize_t len;
-    int rc = o ? 0 : hs_error_set(HS_ENOMEM, "out of memory");
+    int rc = 0;
     while (!rc && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
@@ -88,22 +89,38 @@ int hs_outlets_load(struct hs_outlets **out, const char *path)
         }
         e->len = n;
         e->ambiguous = amb;
+        e->agency = agency;
         o->n++;
     }
     free(line);
     fclose(f);
-    if (rc) {
-        hs_outlets_free(o);
+    if (rc)
         return rc;
-    }
     qsort(o->v, o->n, sizeof *o->v, outlet_cmp);
     for (size_t c = 0, i = 0; c <= 256; c++) {
         while (i < o->n && (unsigned char)o->v[i].name[0] < c)
             i++;
         o->first[c] = i;
     }
+    return 0;
+}
+
+int hs_outlets_load(struct hs_outlets **out, const char *path)
+{
+    *out = NULL;
+    struct hs_outlets *o = calloc(1, sizeof *o);
+    int rc = o ? outlets_read(o, path, 0) : hs_error_set(HS_ENOMEM, "out of memory");
+    if (rc) {
+        hs_outlets_free(o);
+        return rc;
+    }
     *out = o;
     return 0;
+}
+
+int hs_outlets_add_agencies(struct hs_outlets *o, const char *path)
+{
+    return outlets_read(o, path, 1);
 }
 
 /* Length of text at s (n bytes available) matching name, or 0.  A typographic
@@ -161,7 +178,7 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
                 continue; /* a longer name goes on: "of Star Wars", "to People Choice" */
             hs_tag_set_span(d, i, j + 1, HS_ET_ORG);
             for (size_t x = i; x <= j; x++)
-                d->toks.v[x].flags |= HS_TF_OUTLET;
+                d->toks.v[x].flags |= e->agency ? HS_TF_CREDIT : HS_TF_OUTLET;
             marked++;
             i = j;
             break;
@@ -297,6 +314,9 @@ int hs_tag_load(hs_analyzer *a)
     if ((rc = locate(pos_path, sizeof pos_path, a->data_dir, "outlets.txt", 0)) == 0 &&
         (rc = hs_outlets_load(&a->outlets, pos_path)))
         return rc == HS_ENOMEM ? rc : HS_EMODEL; /* a table that cannot be loaded, like a model */
+    if (a->outlets && (rc = locate(pos_path, sizeof pos_path, a->data_dir, "agencies.txt", 0)) == 0 &&
+        (rc = hs_outlets_add_agencies(a->outlets, pos_path)))
+        return rc == HS_ENOMEM ? rc : HS_EMODEL;
     return 0;
 }
 

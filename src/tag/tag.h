@@ -60,6 +60,9 @@ void hs_ner_model_free(struct hs_ner_model *m);
 int hs_pos_model_load_mem(struct hs_pos_model **out, const void *data, size_t len, const char *what);
 int hs_ner_model_load_mem(struct hs_ner_model **out, const void *data, size_t len, const char *what);
 int hs_outlets_load(struct hs_outlets **out, const char *path);
+/* Add the photo agencies of data/agencies.txt (same format): their names are
+ * marked ORG and HS_TF_CREDIT instead of HS_TF_OUTLET ("Getty Images"). */
+int hs_outlets_add_agencies(struct hs_outlets *o, const char *path);
 void hs_outlets_free(struct hs_outlets *o);
 
 /* Feature extraction (shared by training and tagging).  `lx` holds the

@@ -184,6 +184,33 @@ TEST(outlets_ambiguous_names_need_running_text)
     remove_dir(dir, files);
 }
 
+TEST(agencies_marked_as_organisations)
+{
+    char dir[64], path[128];
+    temp_dir(dir);
+    put(path, sizeof path, dir, "outlets.txt", "AP\n");
+    put(path, sizeof path, dir, "agencies.txt", "# photo agencies\nAP Images\nLumen Pictures\n");
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, dir, "Lena Dorn waved to fans. (Photo: Remy Sato/Lumen Pictures) The AP said so, "
+                                  "and a photo by AP Images showed her.");
+    long lp = find_tok(d, "Lumen", 0), ap1 = find_tok(d, "AP", 0), ap2 = ap1 >= 0 ? find_tok(d, "AP", (size_t)ap1 + 1) : -1;
+    CHECK(lp >= 0 && ap1 >= 0 && ap2 >= 0);
+    if (lp >= 0 && ap1 >= 0 && ap2 >= 0) {
+        CHECK(d->toks.v[lp].flags & HS_TF_CREDIT);
+        CHECK(!(d->toks.v[lp].flags & HS_TF_OUTLET));
+        CHECK_INT(d->toks.v[lp].ner, HS_NER_B(HS_ET_ORG));
+        CHECK_INT(d->toks.v[lp + 1].ner, HS_NER_I(HS_ET_ORG));
+        CHECK(d->toks.v[ap1].flags & HS_TF_OUTLET); /* the news agency */
+        CHECK(d->toks.v[ap2].flags & HS_TF_CREDIT); /* the longer name: the photo agency */
+        CHECK(!(d->toks.v[ap2].flags & HS_TF_OUTLET));
+        CHECK(d->toks.v[ap2 + 1].flags & HS_TF_CREDIT);
+    }
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+    const char *files[] = {"outlets.txt", "agencies.txt", NULL};
+    remove_dir(dir, files);
+}
+
 TEST(outlets_bad_line_named)
 {
     char dir[64], path[128];

@@ -20,7 +20,11 @@
  *     prose, runs names over the headline's verbs and nouns.  There a word the
  *     training text writes in lower case mid-sentence (case statistics
  *     RARELY or NEVER) is no part of a name, unless this article capitalises
- *     it inside a sentence of prose ("Will Smith" in the body keeps "Will"). */
+ *     it inside a sentence of prose ("Will Smith" in the body keeps "Will").
+ *  6. Markup: a handle or hashtag ("@DanaRoe", "#TeamDana": the word right after
+ *     the sign), a piece of a web address ("pic.twitter.com/Ab3dE", the words
+ *     after a slash glued to a domain or "://") and a word glued to "https:"
+ *     are no names. */
 #include "tag/tag.h"
 
 #include <string.h>
@@ -232,9 +236,56 @@ static int headline_names(hs_doc *d, const hs_lex *lx, const hs_wordmap *casemap
     return 0;
 }
 
+/* Is token i glued to the token before it (no space between)? */
+static int glued(const hs_doc *d, size_t i)
+{
+    return i > 0 && !(d->toks.v[i].flags & HS_TF_SPACE_BEFORE) && d->toks.v[i - 1].end == d->toks.v[i].start;
+}
+
+static int tok_has(const hs_doc *d, size_t i, const char *needle)
+{
+    const hs_tok *t = &d->toks.v[i];
+    size_t n = strlen(needle);
+    for (size_t k = 0; k + n <= HS_TOK_LEN(t); k++)
+        if (!memcmp(HS_TOK_PTR(d, t) + k, needle, n))
+            return 1;
+    return 0;
+}
+
+/* Is token i part of a web address: a chain of glued tokens back to a URL, a
+ * domain (".com", "t.co", "pic.twitter.") or "://" with a slash on the way? */
+static int in_address(const hs_doc *d, size_t i)
+{
+    int slash = 0;
+    for (size_t k = i; glued(d, k) && i - k < 12; k--) {
+        const hs_tok *p = &d->toks.v[k - 1];
+        slash |= HS_TOK_LEN(p) == 1 && d->text[p->start] == '/';
+        if (p->kind == HS_TK_URL || (slash && (tok_has(d, k - 1, ".co") || tok_has(d, k - 1, "twitter.") ||
+                                                tok_has(d, k - 1, "www.") || tok_has(d, k - 1, ".net") ||
+                                                tok_has(d, k - 1, ".org"))))
+            return 1;
+    }
+    return 0;
+}
+
+static void markup(hs_doc *d)
+{
+    static const char *const signs[] = {"@", "#"};
+    for (size_t i = 0; i < d->toks.n; i++) {
+        if (d->toks.v[i].ner == HS_NER_O)
+            continue;
+        const hs_tok *t = &d->toks.v[i];
+        int url_glued = i + 1 < d->toks.n && glued(d, i + 1) && d->text[d->toks.v[i + 1].start] == ':' &&
+                        HS_TOK_LEN(t) > 4 && (tok_has(d, i, "https") || tok_has(d, i, "http"));
+        if ((glued(d, i) && TOK_IN(d, i - 1, signs)) || in_address(d, i) || url_glued || t->kind == HS_TK_URL)
+            hs_tag_set_span(d, i, i + 1, -1);
+    }
+}
+
 int hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner)
 {
     hyphen_joins(d);
+    markup(d);
     if (ner && ner->casemap.size) {
         int rc = headline_names(d, lx, &ner->casemap);
         if (rc)

@@ -439,6 +439,27 @@ TEST(headline_names)
     hs_analyzer_free(a);
 }
 
+/* Rule 6 of names.c: handles, hashtags and pieces of web addresses are no names. */
+TEST(markup_is_no_name)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "Dana Roe (@DanaRoe) posted #TeamDana on Monday. pic.twitter.com/Qx7Lm2 "
+                         "The Harbor Gameshttps://t.co/Zp4Rt9 began. Photo: Remy Sato/Lumen Pictures");
+    const char *marked[] = {"Dana", "DanaRoe", "TeamDana", "Qx7Lm2", "Gameshttps", "Zp4Rt9", "Lumen"};
+    for (size_t k = 0; k < sizeof marked / sizeof marked[0]; k++)
+        label(d, marked[k], 1, HS_ET_MISC); /* what a tagger might say */
+    hs_lex *lx;
+    CHECK_INT(hs_lex_doc(d, &lx), 0);
+    CHECK_INT(hs_tag_names(d, lx, NULL), 0);
+    for (size_t k = 1; k < 6; k++)
+        CHECK_INT(d->toks.v[find_tok(d, marked[k], 0)].ner, HS_NER_O);
+    CHECK_INT(d->toks.v[find_tok(d, "Dana", 0)].ner, HS_NER_B(HS_ET_MISC));  /* a name */
+    CHECK_INT(d->toks.v[find_tok(d, "Lumen", 0)].ner, HS_NER_B(HS_ET_MISC)); /* a credit, not an address */
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}
+
 /* Every token has a head inside its sentence or is a root, and following
  * heads never loops. */
 static int valid_trees(const hs_doc *d)

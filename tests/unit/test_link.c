@@ -311,6 +311,18 @@ TEST(link_role_word_before_an_organisation_word)
     CHECK_INT(lf_ent(d, "Gazette", 0), -2);
 }
 
+TEST(link_country_abbreviations_are_places)
+{
+    hs_doc *d = lf_run("Dana Roe left the U.K. for L.A. in May, and the UK press followed her to the USA.");
+    const char *places[] = {"U.K.", "L.A.", "UK", "USA"};
+    for (size_t k = 0; k < sizeof places / sizeof places[0]; k++) {
+        int e = lf_ent(d, places[k], 0);
+        CHECK(e >= 0);
+        if (e >= 0)
+            CHECK_INT(d->entities.v[e].type, HS_ET_PLACE);
+    }
+}
+
 TEST(link_surname_reuse_makes_a_person)
 {
     hs_doc *d = lf_run("Kestrel Dunmore opened the show. Critics liked Dunmore, and he bowed.");

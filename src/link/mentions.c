@@ -243,6 +243,32 @@ static int person_apposition(hs_link_ctx *c, size_t e, size_t end, size_t *role)
     return 0;
 }
 
+/* Are the words of [b, e) in none of the tables (places, outlets, titles,
+ * organisation words, stop words…) and free of digits? */
+static int plain_words(const hs_link_ctx *c, size_t b, size_t e)
+{
+    for (size_t k = b; k < e; k++)
+        if (c->lt[k].cls || (c->d->toks.v[k].flags & HS_TF_HAS_DIGIT) || c->d->toks.v[k].kind != HS_TK_WORD)
+            return 0;
+    return 1;
+}
+
+/* Is token k the surname of a person named before: the last word of a name
+ * of two or more words typed PERSON that opens with a known first name? */
+static int person_surname(const hs_link_ctx *c, size_t k)
+{
+    const hs_doc *d = c->d;
+    const char *f = c->lt[k].fold;
+    for (size_t i = 0; f && i < d->mentions.n; i++) {
+        const hs_mention *m = &d->mentions.v[i];
+        if (m->kind == HS_MK_NAME && m->type == HS_ET_PERSON && m->tok_end - m->tok_begin >= 2 &&
+            (c->lt[m->tok_begin].cls & HS_LW_FIRST) &&
+            c->lt[m->tok_end - 1].fold && !strcmp(c->lt[m->tok_end - 1].fold, f))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is token b a word of a name mentioned before ("Strayer" after "David Strayer")? */
 static int earlier_name_word(const hs_link_ctx *c, size_t b)
 {
@@ -422,13 +448,18 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     int age = person_apposition(c, e, end, &role);
     if (age < 0 && b > 0 && hs_link_tok_is(d, b - 1, "from|in|at|to|of|with|on|for|by|near|since"))
         age = 0; /* "Originally from Oslo, the … star": a fronted phrase, not an apposition */
+    if (!age && age_before(c, first_prem != SIZE_MAX ? first_prem : b) > 0)
+        age = age_before(c, first_prem != SIZE_MAX ? first_prem : b); /* "the 24-year-old Lia Ozmen" */
+    int family = (ner == HS_ET_PLACE || ner == HS_ET_ORG) && !x && e - b == 2 && person_surname(c, e - 1) && !earlier_name_word(c, b) &&
+                 plain_words(c, b, e); /* "Mira Dalton" after "Teresa Dalton": a relative, not a place */
     if (x && !(x->cls & HS_LW_OUTLET) && e - b == 1 && earlier_name_word(c, b) &&
         !(b > 0 && hs_link_tok_is(d, b - 1, "in|at|from|to|near|across|outside|inside|throughout|of")))
         x = NULL; /* "Paris said" after "Valeska Paris": her surname, not the city */
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
-    } else if (ner >= 0 && (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age))) {
+    } else if (ner >= 0 &&
+               (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age || family))) {
         type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */
         if (type == HS_ET_PLACE && e - b == 1)
             type = HS_ET_MISC; /* a lone word the gazetteer does not know: taggers call
@@ -439,7 +470,7 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         type = HS_ET_WORK;
     } else if (c->lt[e - 1].cls & HS_LW_ORGWORD) {
         type = HS_ET_ORG;
-    } else if (person || (c->lt[b].cls & HS_LW_FIRST) || age || plain_name(c, b, e, the)) {
+    } else if (person || (c->lt[b].cls & HS_LW_FIRST) || age || family || plain_name(c, b, e, the)) {
         type = HS_ET_PERSON;
         if (c->lt[b].cls & HS_LW_FIRST)
             gender = c->lt[b].gender;

@@ -323,6 +323,22 @@ TEST(link_country_abbreviations_are_places)
     }
 }
 
+TEST(link_unfamiliar_names_by_age_and_family)
+{
+    /* a tagger may call a new name a place or an organisation; an age before it,
+       or the surname of a person named before, says it is a person */
+    hs_doc *d = lf_run("Ana Ruiz was pictured with 24-year-old Jordan Quist in Mexico.");
+    int e = lf_ent(d, "Jordan Quist", 0);
+    CHECK(e >= 0);
+    if (e >= 0)
+        CHECK_INT(d->entities.v[e].type, HS_ET_PERSON);
+    d = lf_run("Teresa Dalton came home on Monday. Walk: Towaco Dalton is seen walking the family dogs.");
+    e = lf_ent(d, "Towaco Dalton", 0);
+    CHECK(e >= 0);
+    if (e >= 0)
+        CHECK_INT(d->entities.v[e].type, HS_ET_PERSON);
+}
+
 TEST(link_surname_reuse_makes_a_person)
 {
     hs_doc *d = lf_run("Kestrel Dunmore opened the show. Critics liked Dunmore, and he bowed.");

@@ -339,6 +339,14 @@ TEST(link_unfamiliar_names_by_age_and_family)
         CHECK_INT(d->entities.v[e].type, HS_ET_PERSON);
 }
 
+TEST(link_time_zones_are_no_names)
+{
+    hs_doc *d = lf_run("Dana Roe posted the photo at 4:10 p.m. PDT on Friday, and deleted it by 9 GMT.");
+    CHECK_INT(lf_ent(d, "PDT", 0), -2);
+    CHECK_INT(lf_ent(d, "GMT", 0), -2);
+    CHECK(lf_ent(d, "Dana Roe", 0) >= 0);
+}
+
 TEST(link_surname_reuse_makes_a_person)
 {
     hs_doc *d = lf_run("Kestrel Dunmore opened the show. Critics liked Dunmore, and he bowed.");

@@ -24,7 +24,13 @@
  *  6. Markup: a handle or hashtag ("@DanaRoe", "#TeamDana": the word right after
  *     the sign), a piece of a web address ("pic.twitter.com/Ab3dE", the words
  *     after a slash glued to a domain or "://") and a word glued to "https:"
- *     are no names. */
+ *     are no names.
+ *  7. One name, one label: a person's name of two to four capitalised words
+ *     that the tagger found whole in a sentence of prose is that person
+ *     wherever else the article writes it where the tagger cut it or left it
+ *     out, unless a longer name or one of another type holds it there
+ *     (headings such as "Dana Roe vs. Tom Vale" split names the tagger reads
+ *     whole in prose). */
 #include "tag/tag.h"
 
 #include <string.h>
@@ -199,14 +205,11 @@ static void headline_span(hs_doc *d, const hs_lex *lx, const hs_wordmap *casemap
     }
 }
 
-static int headline_names(hs_doc *d, const hs_lex *lx, const hs_wordmap *casemap)
+static int headline_names(hs_doc *d, const hs_lex *lx, const hs_wordmap *casemap, const uint8_t *title)
 {
     size_t ns = d->sents.n, heads = 0;
-    uint8_t *title = ns ? hs_arena_calloc(&d->arena, ns, 1) : NULL;
-    if (ns && !title)
-        return HS_ENOMEM;
     for (size_t s = 0; s < ns; s++)
-        heads += title[s] = (uint8_t)title_case_line(d, lx, d->sents.v[s].tok_begin, d->sents.v[s].tok_end);
+        heads += title[s];
     if (!heads)
         return 0;
     /* the lower-case forms of the words the article capitalises inside prose */
@@ -282,14 +285,74 @@ static void markup(hs_doc *d)
     }
 }
 
+/* Does the name [b, b + n) occur at i, in one sentence, not inside a longer name? */
+static int same_name_at(const hs_doc *d, const hs_lex *lx, size_t b, size_t n, size_t i)
+{
+    if (i + n > d->toks.n || d->toks.v[i + n - 1].sent != d->toks.v[i].sent)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (lx[i + k].word != lx[b + k].word)
+            return 0;
+    int inside = !HS_NER_IS_B(d->toks.v[i].ner) && d->toks.v[i].ner != HS_NER_O;
+    int longer = i + n < d->toks.n && d->toks.v[i + n].ner != HS_NER_O && !HS_NER_IS_B(d->toks.v[i + n].ner);
+    return !inside && !longer;
+}
+
+static void consistent_names(hs_doc *d, const hs_lex *lx, const hs_wordmap *casemap, const uint8_t *title)
+{
+    enum { MAX_NAMES = 64 };
+    size_t names[MAX_NAMES], lens[MAX_NAMES], nn = 0;
+    for (size_t i = 0; i < d->toks.n && nn < MAX_NAMES; i++) {
+        if (d->toks.v[i].ner != HS_NER_B(HS_ET_PERSON) || title[d->toks.v[i].sent])
+            continue;
+        size_t e = i + 1;
+        while (e < d->toks.n && d->toks.v[e].ner == HS_NER_I(HS_ET_PERSON))
+            e++;
+        int caps = e - i >= 2 && e - i <= 4;
+        for (size_t k = i; caps && k < e; k++) /* no words usually lower case: "Fixer Upper" */
+            caps = (lx[k].flags & HS_LX_UPPER_INIT) && !(lx[k].flags & HS_LX_ALL_UPPER) &&
+                   case_class(casemap, &lx[k]) != HS_CASE_NEVER;
+        int seen = 0;
+        for (size_t k = 0; caps && k < nn && !seen; k++)
+            seen = lens[k] == e - i && same_name_at(d, lx, names[k], lens[k], i);
+        if (caps && !seen) {
+            names[nn] = i;
+            lens[nn++] = e - i;
+        }
+        i = e - 1;
+    }
+    for (size_t k = 0; k < nn; k++)
+        for (size_t i = 0; i + lens[k] <= d->toks.n; i++) {
+            if (lx[i].word != lx[names[k]].word || i == names[k] || !same_name_at(d, lx, names[k], lens[k], i))
+                continue;
+            /* relabel a person cut in pieces or left out, not a name of another type */
+            int whole = d->toks.v[i].ner == HS_NER_B(HS_ET_PERSON), person = 0, other = 0;
+            for (size_t j = i; j < i + lens[k]; j++) {
+                int t = d->toks.v[j].ner == HS_NER_O ? -1 : HS_NER_TYPE(d->toks.v[j].ner);
+                whole &= j == i || d->toks.v[j].ner == HS_NER_I(HS_ET_PERSON);
+                person |= t == HS_ET_PERSON;
+                other |= t >= 0 && t != HS_ET_PERSON && t != HS_ET_MISC;
+            }
+            if (!whole && (person || !other))
+                hs_tag_set_span(d, i, i + lens[k], HS_ET_PERSON);
+            i += lens[k] - 1;
+        }
+}
+
 int hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner)
 {
     hyphen_joins(d);
     markup(d);
-    if (ner && ner->casemap.size) {
-        int rc = headline_names(d, lx, &ner->casemap);
+    if (ner && ner->casemap.size && d->sents.n) {
+        uint8_t *title = hs_arena_calloc(&d->arena, d->sents.n, 1); /* title-case lines */
+        if (!title)
+            return HS_ENOMEM;
+        for (size_t s = 0; s < d->sents.n; s++)
+            title[s] = (uint8_t)title_case_line(d, lx, d->sents.v[s].tok_begin, d->sents.v[s].tok_end);
+        int rc = headline_names(d, lx, &ner->casemap, title);
         if (rc)
             return rc;
+        consistent_names(d, lx, &ner->casemap, title);
     }
     named_days(d, lx);
     quoted_titles(d, lx);

@@ -439,6 +439,34 @@ TEST(headline_names)
     hs_analyzer_free(a);
 }
 
+/* Rule 7 of names.c: a person's name found whole in prose is that person
+ * where the tagger cut it, but not inside a longer name. */
+TEST(consistent_person_names)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "Dana Roe vs. Tom Vale\n\nDana Roe sang in Lisbon. The Dana Roe Foundation paid for it.");
+    long h = find_tok(d, "Dana", 0), p = find_tok(d, "Dana", (size_t)h + 1), f = find_tok(d, "Dana", (size_t)p + 1);
+    hs_tag_set_span(d, (size_t)h, (size_t)h + 1, HS_ET_PERSON); /* the heading: cut in two */
+    hs_tag_set_span(d, (size_t)h + 1, (size_t)h + 2, HS_ET_MISC);
+    hs_tag_set_span(d, (size_t)p, (size_t)p + 2, HS_ET_PERSON); /* prose: whole */
+    hs_tag_set_span(d, (size_t)f, (size_t)f + 3, HS_ET_ORG);    /* a longer name */
+    hs_lex *lx;
+    CHECK_INT(hs_lex_doc(d, &lx), 0);
+    struct hs_ner_model m;
+    memset(&m, 0, sizeof m);
+    CHECK_INT(hs_wordmap_init(&m.casemap, 4), 0);
+    hs_wordmap_put(&m.casemap, lx[find_tok(d, "sang", 0)].lower, HS_CASE_NEVER);
+    CHECK_INT(hs_tag_names(d, lx, &m), 0);
+    CHECK_INT(d->toks.v[h].ner, HS_NER_B(HS_ET_PERSON));
+    CHECK_INT(d->toks.v[h + 1].ner, HS_NER_I(HS_ET_PERSON)); /* "Dana Roe" whole */
+    CHECK_INT(d->toks.v[f].ner, HS_NER_B(HS_ET_ORG));         /* the foundation stays */
+    CHECK_INT(d->toks.v[f + 2].ner, HS_NER_I(HS_ET_ORG));
+    hs_wordmap_free(&m.casemap);
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}
+
 /* Rule 6 of names.c: handles, hashtags and pieces of web addresses are no names. */
 TEST(markup_is_no_name)
 {

@@ -40,15 +40,19 @@ static const char *const day_heads[] = {"Day", "Eve"};
 static const char *const possessives[] = {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"};
 static const char *const articles[] = {"the", "The"};
 
-static int tok_is(const hs_doc *d, size_t i, const char *const *words, size_t n)
+/* Is token i one of words[0..n) (in any case when nocase)? */
+static int tok_is(const hs_doc *d, size_t i, const char *const *words, size_t n, int nocase)
 {
     const hs_tok *t = &d->toks.v[i];
     for (size_t k = 0; k < n; k++)
-        if (HS_TOK_LEN(t) == strlen(words[k]) && memcmp(HS_TOK_PTR(d, t), words[k], HS_TOK_LEN(t)) == 0)
+        if (HS_TOK_LEN(t) == strlen(words[k]) &&
+            (nocase ? strncasecmp(HS_TOK_PTR(d, t), words[k], HS_TOK_LEN(t))
+                    : memcmp(HS_TOK_PTR(d, t), words[k], HS_TOK_LEN(t))) == 0)
             return 1;
     return 0;
 }
-#define TOK_IN(d, i, table) tok_is((d), (i), (table), sizeof(table) / sizeof((table)[0]))
+#define TOK_IN(d, i, table) tok_is((d), (i), (table), sizeof(table) / sizeof((table)[0]), 0)
+#define WORD_IN(d, i, table) tok_is((d), (i), (table), sizeof(table) / sizeof((table)[0]), 1)
 
 /* Label tokens [b, e) as one entity of type t (or O when t < 0), keeping the
  * sequence valid: an entity the change cut into restarts after it. */
@@ -129,17 +133,6 @@ static const char *const title_minor[] = {"a",    "an",   "the",  "and",  "or", 
                                           "per",  "with", "from", "into", "onto", "over", "upon", "amid", "ft.",
                                           "feat."};
 static const char *const particles[] = {"de", "da", "van", "von", "del", "la", "le", "du", "der", "di", "bin"};
-
-/* Is token i one of words[0..n), in any case? */
-static int word_in(const hs_doc *d, size_t i, const char *const *words, size_t n)
-{
-    const hs_tok *t = &d->toks.v[i];
-    for (size_t k = 0; k < n; k++)
-        if (HS_TOK_LEN(t) == strlen(words[k]) && strncasecmp(HS_TOK_PTR(d, t), words[k], HS_TOK_LEN(t)) == 0)
-            return 1;
-    return 0;
-}
-#define WORD_IN(d, i, table) word_in((d), (i), (table), sizeof(table) / sizeof((table)[0]))
 
 /* Is sentence [b, e) a title-case line (rule 5)?  All-capitals lines are not:
  * the tagger reads those with case-blind features. */

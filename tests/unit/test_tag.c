@@ -161,14 +161,33 @@ TEST(outlets_marked_in_running_text)
     remove_dir(dir, files);
 }
 
+/* Analyse text with the outlet and agency lists given (agencies may be NULL)
+ * in a fresh table directory dir; tables_done() removes it. */
+static hs_doc *with_tables(hs_analyzer **a, char *dir, const char *outlets, const char *agencies, const char *text)
+{
+    char path[128];
+    temp_dir(dir);
+    put(path, sizeof path, dir, "outlets.txt", outlets);
+    if (agencies)
+        put(path, sizeof path, dir, "agencies.txt", agencies);
+    return analyzed(a, dir, text);
+}
+
+static void tables_done(hs_doc *d, hs_analyzer *a, const char *dir)
+{
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+    const char *files[] = {"outlets.txt", "agencies.txt", NULL};
+    remove_dir(dir, files);
+}
+
 TEST(outlets_ambiguous_names_need_running_text)
 {
-    char dir[64], path[128];
-    temp_dir(dir);
-    put(path, sizeof path, dir, "outlets.txt", "?Star\n?Variety\nStar magazine\n");
+    char dir[64];
     hs_analyzer *a;
-    hs_doc *d = analyzed(&a, dir, "Fans of Star Quarry cheered. In 2031, Variety reported the sale. "
-                                  "A critic, Variety said, was wrong. An insider told Star the news.");
+    hs_doc *d = with_tables(&a, dir, "?Star\n?Variety\nStar magazine\n", NULL,
+                            "Fans of Star Quarry cheered. In 2031, Variety reported the sale. "
+                            "A critic, Variety said, was wrong. An insider told Star the news.");
     long s1 = find_tok(d, "Star", 0), v1 = find_tok(d, "Variety", 0);
     long v2 = v1 >= 0 ? find_tok(d, "Variety", (size_t)v1 + 1) : -1, s2 = s1 >= 0 ? find_tok(d, "Star", (size_t)s1 + 1) : -1;
     CHECK(s1 >= 0 && v1 >= 0 && v2 >= 0 && s2 >= 0);
@@ -178,21 +197,16 @@ TEST(outlets_ambiguous_names_need_running_text)
         CHECK(d->toks.v[v2].flags & HS_TF_OUTLET);    /* after a lower-case word and a comma */
         CHECK(d->toks.v[s2].flags & HS_TF_OUTLET);    /* after "told" */
     }
-    hs_doc_free(d);
-    hs_analyzer_free(a);
-    const char *files[] = {"outlets.txt", NULL};
-    remove_dir(dir, files);
+    tables_done(d, a, dir);
 }
 
 TEST(agencies_marked_as_organisations)
 {
-    char dir[64], path[128];
-    temp_dir(dir);
-    put(path, sizeof path, dir, "outlets.txt", "AP\n");
-    put(path, sizeof path, dir, "agencies.txt", "# photo agencies\nAP Images\nLumen Pictures\n");
+    char dir[64];
     hs_analyzer *a;
-    hs_doc *d = analyzed(&a, dir, "Lena Dorn waved to fans. (Photo: Remy Sato/Lumen Pictures) The AP said so, "
-                                  "and a photo by AP Images showed her.");
+    hs_doc *d = with_tables(&a, dir, "AP\n", "# photo agencies\nAP Images\nLumen Pictures\n",
+                            "Lena Dorn waved to fans. (Photo: Remy Sato/Lumen Pictures) The AP said so, "
+                            "and a photo by AP Images showed her.");
     long lp = find_tok(d, "Lumen", 0), ap1 = find_tok(d, "AP", 0), ap2 = ap1 >= 0 ? find_tok(d, "AP", (size_t)ap1 + 1) : -1;
     CHECK(lp >= 0 && ap1 >= 0 && ap2 >= 0);
     if (lp >= 0 && ap1 >= 0 && ap2 >= 0) {
@@ -205,10 +219,7 @@ TEST(agencies_marked_as_organisations)
         CHECK(!(d->toks.v[ap2].flags & HS_TF_OUTLET));
         CHECK(d->toks.v[ap2 + 1].flags & HS_TF_CREDIT);
     }
-    hs_doc_free(d);
-    hs_analyzer_free(a);
-    const char *files[] = {"outlets.txt", "agencies.txt", NULL};
-    remove_dir(dir, files);
+    tables_done(d, a, dir);
 }
 
 TEST(outlets_bad_line_named)
@@ -391,6 +402,24 @@ TEST(name_patterns)
     hs_analyzer_free(a);
 }
 
+/* Run the name patterns on d with case statistics that give the words of
+ * never[] and rarely[] (NULL-terminated) as NEVER and RARELY capitalised. */
+static int names_with_cases(hs_doc *d, const char *const *never, const char *const *rarely)
+{
+    hs_lex *lx;
+    struct hs_ner_model m;
+    memset(&m, 0, sizeof m);
+    if (hs_lex_doc(d, &lx) || hs_wordmap_init(&m.casemap, 16))
+        return -1;
+    for (size_t k = 0; never[k]; k++)
+        hs_wordmap_put(&m.casemap, lx[find_tok(d, never[k], 0)].lower, HS_CASE_NEVER);
+    for (size_t k = 0; rarely[k]; k++)
+        hs_wordmap_put(&m.casemap, lx[find_tok(d, rarely[k], 0)].lower, HS_CASE_RARELY);
+    int rc = hs_tag_names(d, lx, &m);
+    hs_wordmap_free(&m.casemap);
+    return rc;
+}
+
 /* Rule 5 of names.c: in a title-case headline, words the training text writes
  * in lower case leave the tagger's name spans; prose keeps its names. */
 TEST(headline_names)
@@ -408,17 +437,8 @@ TEST(headline_names)
     label(d, "Pia", 2, HS_ET_PERSON);
     long prose = find_tok(d, "designer", 0);
     hs_tag_set_span(d, (size_t)prose + 1, (size_t)prose + 3, HS_ET_PERSON);
-    hs_lex *lx;
-    CHECK_INT(hs_lex_doc(d, &lx), 0);
-    struct hs_ner_model m;
-    memset(&m, 0, sizeof m);
-    CHECK_INT(hs_wordmap_init(&m.casemap, 8), 0);
-    const char *never[] = {"Says", "Take", "Shares", "Will", "Stone"}, *rarely[] = {"Break", "Winter"};
-    for (size_t k = 0; k < sizeof never / sizeof never[0]; k++)
-        hs_wordmap_put(&m.casemap, lx[find_tok(d, never[k], 0)].lower, HS_CASE_NEVER);
-    for (size_t k = 0; k < sizeof rarely / sizeof rarely[0]; k++)
-        hs_wordmap_put(&m.casemap, lx[find_tok(d, rarely[k], 0)].lower, HS_CASE_RARELY);
-    CHECK_INT(hs_tag_names(d, lx, &m), 0);
+    const char *never[] = {"Says", "Take", "Shares", "Will", "Stone", NULL}, *rarely[] = {"Break", "Winter", NULL};
+    CHECK_INT(names_with_cases(d, never, rarely), 0);
     long i = find_tok(d, "Dana", 0);
     CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* "Dana Roe" */
     CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);               /* "Says" */
@@ -434,7 +454,6 @@ TEST(headline_names)
     CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* a surname ends the name */
     i = find_tok(d, "Pia", 0);
     CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* prose: left alone */
-    hs_wordmap_free(&m.casemap);
     hs_doc_free(d);
     hs_analyzer_free(a);
 }
@@ -451,18 +470,12 @@ TEST(consistent_person_names)
     hs_tag_set_span(d, (size_t)h + 1, (size_t)h + 2, HS_ET_MISC);
     hs_tag_set_span(d, (size_t)p, (size_t)p + 2, HS_ET_PERSON); /* prose: whole */
     hs_tag_set_span(d, (size_t)f, (size_t)f + 3, HS_ET_ORG);    /* a longer name */
-    hs_lex *lx;
-    CHECK_INT(hs_lex_doc(d, &lx), 0);
-    struct hs_ner_model m;
-    memset(&m, 0, sizeof m);
-    CHECK_INT(hs_wordmap_init(&m.casemap, 4), 0);
-    hs_wordmap_put(&m.casemap, lx[find_tok(d, "sang", 0)].lower, HS_CASE_NEVER);
-    CHECK_INT(hs_tag_names(d, lx, &m), 0);
+    const char *never[] = {"sang", NULL}, *rarely[] = {NULL};
+    CHECK_INT(names_with_cases(d, never, rarely), 0);
     CHECK_INT(d->toks.v[h].ner, HS_NER_B(HS_ET_PERSON));
     CHECK_INT(d->toks.v[h + 1].ner, HS_NER_I(HS_ET_PERSON)); /* "Dana Roe" whole */
     CHECK_INT(d->toks.v[f].ner, HS_NER_B(HS_ET_ORG));         /* the foundation stays */
     CHECK_INT(d->toks.v[f + 2].ner, HS_NER_I(HS_ET_ORG));
-    hs_wordmap_free(&m.casemap);
     hs_doc_free(d);
     hs_analyzer_free(a);
 }

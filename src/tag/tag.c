@@ -157,6 +157,13 @@ static int after_running_text(const hs_doc *d, const hs_lex *lx, size_t i)
     return p->kind == HS_TK_WORD && (fl & HS_LX_HAS_LOWER) && !(fl & HS_LX_UPPER_INIT);
 }
 
+/* Does the text at byte `at` go on with a handle in brackets, " (@…)": the
+ * byline of an embedded post ("— Starwatch (@starwatch) May 2, 2031")? */
+static int byline_at(const hs_doc *d, size_t at)
+{
+    return at + 3 <= d->len && !memcmp(d->text + at, " (@", 3);
+}
+
 size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
 {
     size_t marked = 0;
@@ -166,7 +173,7 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
         for (size_t k = o->first[c]; k < o->first[c + 1]; k++) {
             const outlet *e = &o->v[k];
             size_t m = match_name(d->text + t->start, d->len - t->start, e);
-            if (!m || (e->ambiguous && !after_running_text(d, lx, i)))
+            if (!m || (e->ambiguous && !after_running_text(d, lx, i) && !byline_at(d, t->start + m)))
                 continue;
             size_t j = i, end = t->start + m;
             while (j < d->toks.n && d->toks.v[j].end < end)

@@ -187,7 +187,8 @@ TEST(outlets_ambiguous_names_need_running_text)
     hs_analyzer *a;
     hs_doc *d = with_tables(&a, dir, "?Star\n?Variety\nStar magazine\n", NULL,
                             "Fans of Star Quarry cheered. In 2031, Variety reported the sale. "
-                            "A critic, Variety said, was wrong. An insider told Star the news.");
+                            "A critic, Variety said, was wrong. An insider told Star the news.\n\n"
+                            "Big news today \xE2\x80\x94 Variety (@variety) May 2, 2031");
     long s1 = find_tok(d, "Star", 0), v1 = find_tok(d, "Variety", 0);
     long v2 = v1 >= 0 ? find_tok(d, "Variety", (size_t)v1 + 1) : -1, s2 = s1 >= 0 ? find_tok(d, "Star", (size_t)s1 + 1) : -1;
     CHECK(s1 >= 0 && v1 >= 0 && v2 >= 0 && s2 >= 0);
@@ -196,6 +197,8 @@ TEST(outlets_ambiguous_names_need_running_text)
         CHECK(d->toks.v[v1].flags & HS_TF_OUTLET);    /* after a number and a comma */
         CHECK(d->toks.v[v2].flags & HS_TF_OUTLET);    /* after a lower-case word and a comma */
         CHECK(d->toks.v[s2].flags & HS_TF_OUTLET);    /* after "told" */
+        long v3 = find_tok(d, "Variety", (size_t)v2 + 1);
+        CHECK(v3 >= 0 && (d->toks.v[v3].flags & HS_TF_OUTLET)); /* the byline of a post */
     }
     tables_done(d, a, dir);
 }

@@ -46,7 +46,8 @@ enum {
     HS_TF_QUOTE_CLOSE = 1u << 8,   /* a quote mark that closes a quotation */
     HS_TF_HYPHENATED = 1u << 9,    /* Díaz-Canel, well-known */
     HS_TF_HAS_DIGIT = 1u << 10,
-    HS_TF_OUTLET = 1u << 11        /* part of a news outlet's name (tag layer, data/outlets.txt) */
+    HS_TF_OUTLET = 1u << 11,       /* part of a news outlet's name (tag layer, data/outlets.txt) */
+    HS_TF_CREDIT = 1u << 12        /* part of a photo agency's name (tag layer, data/agencies.txt) */
 };
 
 typedef struct hs_tok {

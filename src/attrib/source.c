@@ -81,6 +81,14 @@ uint32_t hs_src_outlet_at(hs_actx *x, uint32_t i, uint32_t hi)
 {
     hs_tb_entry e;
     uint32_t n = hs_tables_match(x->t, x->first, x->d, i, hi, HS_TB_OUTLET, &e);
+    /* an outlet the tag layer marked (data/outlets.txt: "told Us", "the Daily Record") */
+    uint32_t tagged = i + (hs_aw_eq(x->d, i, "the") && i + 1 < hi && (x->d->toks.v[i + 1].flags & HS_TF_OUTLET));
+    if (tagged >= x->d->toks.n || !(x->d->toks.v[tagged].flags & HS_TF_OUTLET))
+        tagged = i;
+    while (tagged < hi && tagged < x->d->toks.n && (x->d->toks.v[tagged].flags & HS_TF_OUTLET))
+        tagged++;
+    if (tagged - i > n)
+        n = tagged - i;
     uint32_t w = outlet_by_word(x, i, hi);
     if (w > n)
         return (hs_aw_is_cap(x->d, i) || hs_aw_is_det(x->d, i)) && w > 1 ? w : 0;

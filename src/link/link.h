@@ -24,8 +24,11 @@ enum {
     HS_LW_OCCUPATION = 1u << 9,  /* a role word naming a trade (the chef, the lawyer): a
                                     descriptor it heads joins only the person the article
                                     tied to it, never merely the most salient one */
-    HS_LW_KIN = 1u << 10         /* a role word naming a relative (son, wife): a name it
+    HS_LW_KIN = 1u << 10,        /* a role word naming a relative (son, wife): a name it
                                     introduces is a new person */
+    HS_LW_AMBIGUOUS = 1u << 11   /* an outlet whose name is also an ordinary word ("?People"
+                                    in data/outlets.txt): an outlet only where the tag layer
+                                    marked it (HS_TF_OUTLET: "told People", not "of This Is Us") */
 };
 
 typedef struct hs_lw_entry {

@@ -210,6 +210,19 @@ static const hs_lw_entry *lookup_span(const hs_link_ctx *c, size_t b, size_t e)
     return n == (size_t)-1 ? NULL : hs_lw_get(c->lex, key, n);
 }
 
+/* The table entry of [b, e), less its outlet class when the name is an
+ * ambiguous outlet the tag layer did not mark there ("US" of "US Senate" is
+ * not "Us", the magazine; "Star" of "Star Wars" is not the tabloid). */
+static hs_lw_entry table_span(const hs_link_ctx *c, size_t b, size_t e)
+{
+    const hs_lw_entry *x = lookup_span(c, b, e);
+    hs_lw_entry r = x ? *x : (hs_lw_entry){0, 0};
+    for (size_t k = b; (r.cls & HS_LW_AMBIGUOUS) && k < e; k++)
+        if (!(c->d->toks.v[k].flags & HS_TF_OUTLET))
+            r.cls &= (uint16_t)~HS_LW_OUTLET;
+    return r;
+}
+
 /* Is the name at [b, e) followed by an appositive person descriptor or an
  * age?  The age, or -1 with *role the role word ("X, a chef, …"), or 0. */
 static int person_apposition(hs_link_ctx *c, size_t e, size_t end, size_t *role)
@@ -227,6 +240,32 @@ static int person_apposition(hs_link_ctx *c, size_t e, size_t end, size_t *role)
             *role = k;
             return -1;
         }
+    return 0;
+}
+
+/* Are the words of [b, e) in none of the tables (places, outlets, titles,
+ * organisation words, stop words…) and free of digits? */
+static int plain_words(const hs_link_ctx *c, size_t b, size_t e)
+{
+    for (size_t k = b; k < e; k++)
+        if (c->lt[k].cls || (c->d->toks.v[k].flags & HS_TF_HAS_DIGIT) || c->d->toks.v[k].kind != HS_TK_WORD)
+            return 0;
+    return 1;
+}
+
+/* Is token k the surname of a person named before: the last word of a name
+ * of two or more words typed PERSON that opens with a known first name? */
+static int person_surname(const hs_link_ctx *c, size_t k)
+{
+    const hs_doc *d = c->d;
+    const char *f = c->lt[k].fold;
+    for (size_t i = 0; f && i < d->mentions.n; i++) {
+        const hs_mention *m = &d->mentions.v[i];
+        if (m->kind == HS_MK_NAME && m->type == HS_ET_PERSON && m->tok_end - m->tok_begin >= 2 &&
+            (c->lt[m->tok_begin].cls & HS_LW_FIRST) &&
+            c->lt[m->tok_end - 1].fold && !strcmp(c->lt[m->tok_end - 1].fold, f))
+            return 1;
+    }
     return 0;
 }
 
@@ -342,10 +381,10 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     for (size_t k = b; k < e && k <= b + 1; k++) { /* "In Touch Weekly", "The Post" */
         if (k > b && !(c->lt[b].cls & (HS_LW_STOP | HS_LW_NATIONALITY)))
             break; /* "Valeska Paris" is a person, not a first word and a place */
-        const hs_lw_entry *x = lookup_span(c, k, e);
-        if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE)) && !(e - k == 1 && initial_position(d, k)) &&
+        hs_lw_entry x = table_span(c, k, e);
+        if ((x.cls & (HS_LW_OUTLET | HS_LW_PLACE)) && !(e - k == 1 && initial_position(d, k)) &&
             !(e - k == 1 && earlier_name_word(c, k))) { /* "Jordan" after "Michael Jordan" */
-            int outlet = (x->cls & HS_LW_OUTLET) != 0;
+            int outlet = (x.cls & HS_LW_OUTLET) != 0;
             return push_mention(c, k, e, HS_MK_NAME, outlet ? HS_ET_ORG : HS_ET_PLACE, 0, (uint8_t)outlet);
         }
     }
@@ -370,7 +409,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
             b++; /* a lone capitalised word opening a sentence: "Rumours", "Originally" */
             continue;
         }
-        if ((cls & (HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) && !(cls & HS_LW_FIRST) && b + 1 < e) {
+        if ((cls & (HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) && !(cls & HS_LW_FIRST) && b + 1 < e &&
+            !(c->lt[e - 1].cls & HS_LW_ORGWORD)) { /* "Star Weekly", "British Airways": one name */
             if (first_prem == SIZE_MAX)
                 first_prem = b;
             if (cls & (HS_LW_TITLE | HS_LW_ROLE)) {
@@ -401,19 +441,25 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         return 0; /* "Mission Impossible star …": a descriptor's modifier */
     if (ner == HS_ET_MISC && e - b == 1 && e < end && (c->lt[e].cls & (HS_LW_TITLE | HS_LW_ROLE)))
         return 0; /* "Chilean Senator X": an adjective before a title */
-    const hs_lw_entry *x = lookup_span(c, b, e);
+    hs_lw_entry xe = table_span(c, b, e);
+    const hs_lw_entry *x = xe.cls ? &xe : NULL;
     uint8_t type = HS_ET_MISC, outlet = 0;
     size_t role = SIZE_MAX;
     int age = person_apposition(c, e, end, &role);
     if (age < 0 && b > 0 && hs_link_tok_is(d, b - 1, "from|in|at|to|of|with|on|for|by|near|since"))
         age = 0; /* "Originally from Oslo, the … star": a fronted phrase, not an apposition */
+    if (!age && age_before(c, first_prem != SIZE_MAX ? first_prem : b) > 0)
+        age = age_before(c, first_prem != SIZE_MAX ? first_prem : b); /* "the 24-year-old Lia Ozmen" */
+    int family = (ner == HS_ET_PLACE || ner == HS_ET_ORG) && !x && e - b == 2 && person_surname(c, e - 1) && !earlier_name_word(c, b) &&
+                 plain_words(c, b, e); /* "Mira Dalton" after "Teresa Dalton": a relative, not a place */
     if (x && !(x->cls & HS_LW_OUTLET) && e - b == 1 && earlier_name_word(c, b) &&
         !(b > 0 && hs_link_tok_is(d, b - 1, "in|at|from|to|near|across|outside|inside|throughout|of")))
         x = NULL; /* "Paris said" after "Valeska Paris": her surname, not the city */
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
-    } else if (ner >= 0 && (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age))) {
+    } else if (ner >= 0 &&
+               (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age || family))) {
         type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */
         if (type == HS_ET_PLACE && e - b == 1)
             type = HS_ET_MISC; /* a lone word the gazetteer does not know: taggers call
@@ -424,7 +470,7 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         type = HS_ET_WORK;
     } else if (c->lt[e - 1].cls & HS_LW_ORGWORD) {
         type = HS_ET_ORG;
-    } else if (person || (c->lt[b].cls & HS_LW_FIRST) || age || plain_name(c, b, e, the)) {
+    } else if (person || (c->lt[b].cls & HS_LW_FIRST) || age || family || plain_name(c, b, e, the)) {
         type = HS_ET_PERSON;
         if (c->lt[b].cls & HS_LW_FIRST)
             gender = c->lt[b].gender;
@@ -500,7 +546,8 @@ int hs_link_mentions(hs_link_ctx *c)
                 size_t whole = e; /* the tagger's span, kept when the tables know it ("E! News") */
                 while (whole < end && d->toks.v[whole].ner == HS_NER_I(HS_NER_TYPE(l)) && !c->lt[whole].in_mention)
                     whole++;
-                const hs_lw_entry *known = lookup_span(c, i, whole);
+                hs_lw_entry ke = table_span(c, i, whole);
+                const hs_lw_entry *known = ke.cls ? &ke : NULL;
                 for (;;) { /* "Ruiz" "-" "Tello": a tagger may cut a name at its hyphen */
                     while (e < end && d->toks.v[e].ner == HS_NER_I(HS_NER_TYPE(l)) && !c->lt[e].in_mention &&
                            (ner_name_word(c, e) || (known && (known->cls & (HS_LW_OUTLET | HS_LW_PLACE)))))
@@ -537,7 +584,8 @@ int hs_link_mentions(hs_link_ctx *c)
                     e++;
                 next = e;
                 if (headline) { /* only a first name and the word after it, or a table name */
-                    const hs_lw_entry *x = lookup_span(c, i, e);
+                    hs_lw_entry xe = table_span(c, i, e);
+                    const hs_lw_entry *x = xe.cls ? &xe : NULL;
                     if (!(x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) && (c->lt[i].cls & HS_LW_FIRST) && e > i + 2)
                         e = i + 2 + ((c->lt[i + 1].cls & HS_LW_PARTICLE) != 0);
                     if (!(x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) && !(c->lt[i].cls & HS_LW_FIRST))

@@ -250,9 +250,10 @@ static int load_file(hs_linkwords *m, const char *dir, const char *file, int kin
                 break;
             }
         }
-        if (kind == 1 && f1[0] == '?')
-            f1++; /* "?People": also an ordinary word; the link layer already refuses a
-                     one-word outlet at a sentence start */
+        if (kind == 1 && f1[0] == '?') {
+            f1++; /* "?People": also an ordinary word */
+            cls |= HS_LW_AMBIGUOUS;
+        }
         size_t kn = hs_fold(f1, strlen(f1), key, sizeof key);
         if (kn == (size_t)-1 || kn == 0) {
             rc = hs_error_set(HS_EINPUT, "%s:%zu: empty or overlong entry", path, lineno);

@@ -20,6 +20,7 @@ typedef struct outlet {
     char *name;     /* as written, with ' for any apostrophe */
     size_t len;
     int ambiguous;  /* also an ordinary word: needs running text before it */
+    int agency;     /* a photo agency (data/agencies.txt): an organisation, not an outlet */
 } outlet;
 
 struct hs_outlets {
@@ -49,17 +50,17 @@ void hs_outlets_free(struct hs_outlets *o)
     free(o);
 }
 
-int hs_outlets_load(struct hs_outlets **out, const char *path)
+/* Append the names of the file at path to o (agency: photo agencies), then
+ * sort o again. */
+static int outlets_read(struct hs_outlets *o, const char *path, int agency)
 {
-    *out = NULL;
     FILE *f = fopen(path, "r");
     if (!f)
         return hs_error_set(HS_EIO, "%s: cannot open: %s", path, strerror(errno));
-    struct hs_outlets *o = calloc(1, sizeof *o);
     char *line = NULL;
-    size_t cap = 0, lineno = 0, vcap = 0;
+    size_t cap = 0, lineno = 0, vcap = o->n;
     ssize_t len;
-    int rc = o ? 0 : hs_error_set(HS_ENOMEM, "out of memory");
+    int rc = 0;
     while (!rc && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
@@ -90,22 +91,38 @@ int hs_outlets_load(struct hs_outlets **out, const char *path)
         }
         e->len = n;
         e->ambiguous = amb;
+        e->agency = agency;
         o->n++;
     }
     free(line);
     fclose(f);
-    if (rc) {
-        hs_outlets_free(o);
+    if (rc)
         return rc;
-    }
     qsort(o->v, o->n, sizeof *o->v, outlet_cmp);
     for (size_t c = 0, i = 0; c <= 256; c++) {
         while (i < o->n && (unsigned char)o->v[i].name[0] < c)
             i++;
         o->first[c] = i;
     }
+    return 0;
+}
+
+int hs_outlets_load(struct hs_outlets **out, const char *path)
+{
+    *out = NULL;
+    struct hs_outlets *o = calloc(1, sizeof *o);
+    int rc = o ? outlets_read(o, path, 0) : hs_error_set(HS_ENOMEM, "out of memory");
+    if (rc) {
+        hs_outlets_free(o);
+        return rc;
+    }
     *out = o;
     return 0;
+}
+
+int hs_outlets_add_agencies(struct hs_outlets *o, const char *path)
+{
+    return outlets_read(o, path, 1);
 }
 
 /* Length of text at s (n bytes available) matching name, or 0.  A typographic
@@ -126,13 +143,27 @@ static size_t match_name(const char *s, size_t n, const outlet *e)
     return i;
 }
 
-/* Running text before token i: a word in lower case within the sentence. */
+/* Running text before token i: a word in lower case within the sentence, or
+ * a comma after such a word or a number ("In 2008, Variety reported"). */
 static int after_running_text(const hs_doc *d, const hs_lex *lx, size_t i)
 {
     if (i == 0 || (d->toks.v[i].flags & HS_TF_SENT_START) || d->toks.v[i - 1].sent != d->toks.v[i].sent)
         return 0;
+    const hs_tok *p = &d->toks.v[i - 1];
+    if (i >= 2 && HS_TOK_LEN(p) == 1 && d->text[p->start] == ',' && d->toks.v[i - 2].sent == p->sent &&
+        d->toks.v[i - 2].kind == HS_TK_NUMBER)
+        return 1;
+    if (i >= 2 && HS_TOK_LEN(p) == 1 && d->text[p->start] == ',' && d->toks.v[i - 2].sent == p->sent)
+        p = &d->toks.v[--i - 1];
     uint32_t fl = lx[i - 1].flags;
-    return (fl & HS_LX_HAS_LOWER) && !(fl & HS_LX_UPPER_INIT);
+    return p->kind == HS_TK_WORD && (fl & HS_LX_HAS_LOWER) && !(fl & HS_LX_UPPER_INIT);
+}
+
+/* Does the text at byte `at` go on with a handle in brackets, " (@…)": the
+ * byline of an embedded post ("— Starwatch (@starwatch) May 2, 2031")? */
+static int byline_at(const hs_doc *d, size_t at)
+{
+    return at + 3 <= d->len && !memcmp(d->text + at, " (@", 3);
 }
 
 size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
@@ -144,16 +175,19 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
         for (size_t k = o->first[c]; k < o->first[c + 1]; k++) {
             const outlet *e = &o->v[k];
             size_t m = match_name(d->text + t->start, d->len - t->start, e);
-            if (!m || (e->ambiguous && !after_running_text(d, lx, i)))
+            if (!m || (e->ambiguous && !after_running_text(d, lx, i) && !byline_at(d, t->start + m)))
                 continue;
             size_t j = i, end = t->start + m;
             while (j < d->toks.n && d->toks.v[j].end < end)
                 j++;
             if (j == d->toks.n || d->toks.v[j].end != end || d->toks.v[j].sent != t->sent)
                 continue; /* the name must end where a token ends, in the same sentence */
+            if (e->ambiguous && j + 1 < d->toks.n && d->toks.v[j + 1].sent == t->sent &&
+                d->toks.v[j + 1].kind == HS_TK_WORD && (d->toks.v[j + 1].flags & HS_TF_UPPER_INITIAL))
+                continue; /* a longer name goes on: "of Star Wars", "to People Choice" */
             hs_tag_set_span(d, i, j + 1, HS_ET_ORG);
             for (size_t x = i; x <= j; x++)
-                d->toks.v[x].flags |= HS_TF_OUTLET;
+                d->toks.v[x].flags |= e->agency ? HS_TF_CREDIT : HS_TF_OUTLET;
             marked++;
             i = j;
             break;
@@ -194,8 +228,8 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
         for (size_t s = 0; s < ns; s++)
             hs_ner_tag_sentence(ner, d, lx, upos, &hist, sv[s].tok_begin, sv[s].tok_end);
     }
-    if (ner)
-        hs_tag_names(d, lx, ner);
+    if (ner && (rc = hs_tag_names(d, lx, ner)))
+        return rc;
     if (outlets)
         hs_outlets_mark(outlets, d, lx);
     if (parse && pos && d->sents.n)
@@ -391,6 +425,9 @@ int hs_tag_load(hs_analyzer *a)
     if ((rc = locate(pos_path, sizeof pos_path, a->data_dir, "outlets.txt", 0)) == 0 &&
         (rc = hs_outlets_load(&a->outlets, pos_path)))
         return rc == HS_ENOMEM ? rc : HS_EMODEL; /* a table that cannot be loaded, like a model */
+    if (a->outlets && (rc = locate(pos_path, sizeof pos_path, a->data_dir, "agencies.txt", 0)) == 0 &&
+        (rc = hs_outlets_add_agencies(a->outlets, pos_path)))
+        return rc == HS_ENOMEM ? rc : HS_EMODEL;
     return 0;
 }
 

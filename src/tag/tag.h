@@ -60,6 +60,9 @@ void hs_ner_model_free(struct hs_ner_model *m);
 int hs_pos_model_load_mem(struct hs_pos_model **out, const void *data, size_t len, const char *what);
 int hs_ner_model_load_mem(struct hs_ner_model **out, const void *data, size_t len, const char *what);
 int hs_outlets_load(struct hs_outlets **out, const char *path);
+/* Add the photo agencies of data/agencies.txt (same format): their names are
+ * marked ORG and HS_TF_CREDIT instead of HS_TF_OUTLET ("Getty Images"). */
+int hs_outlets_add_agencies(struct hs_outlets *o, const char *path);
 void hs_outlets_free(struct hs_outlets *o);
 
 /* Feature extraction (shared by training and tagging).  `lx` holds the
@@ -106,8 +109,9 @@ void hs_pos_tag_sentence(const struct hs_pos_model *m, hs_doc *d, const hs_lex *
 void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *lx, const uint8_t *upos,
                          hs_ner_hist *hist, size_t b, size_t e);
 /* Name patterns after the taggers (src/tag/names.c): named days, quoted
- * titles, epithets.  ner (may be NULL) supplies case statistics. */
-void hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner);
+ * titles, epithets, names in title-case headlines.  ner (may be NULL)
+ * supplies case statistics.  0, or HS_ENOMEM. */
+int hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner);
 /* Label tokens [b, e) as one entity of type t (O when t < 0), keeping BIO valid. */
 void hs_tag_set_span(hs_doc *d, size_t b, size_t e, int t);
 /* Mark outlet names (HS_TF_OUTLET, labelled ORG). Returns the number marked. */

@@ -304,6 +304,19 @@ TEST(attrib_via_links_the_outlet_entity)
     }
 }
 
+TEST(attrib_via_from_the_tag_layers_outlets)
+{
+    /* "?Us" is in data/outlets.txt only (the tag layer's list): "told Us" still gives the via */
+    hs_doc *d = run("Mara Quell is moving to Lisbon, a source told Us on Monday.\n");
+    CHECK(d);
+    if (!d)
+        return;
+    const hs_attr *a = find(d, "moving to Lisbon");
+    CHECK(a != NULL);
+    if (a)
+        CHECK(span_is(d, a->via, "Us"));
+}
+
 TEST(attrib_document_shows_its_object)
 {
     /* news: a poll or court papers say what they show, whatever the tagger

@@ -285,6 +285,68 @@ TEST(link_outlets_places_and_sentence_initial_words)
     CHECK_INT(lf_ent(d, "Friday", 0), -2);
 }
 
+TEST(link_ambiguous_outlets_only_where_tagged)
+{
+    /* "?Us" and "?Star" in data/outlets.txt: the magazine only where the tag layer marked it */
+    hs_doc *d = lf_run("The US Senate met on Tuesday.");
+    int e = lf_ent(d, "US", 0);
+    CHECK(e < 0 || !d->entities.v[e].outlet);
+    e = lf_ent(d, "US Senate", 0);
+    CHECK(e < 0 || !d->entities.v[e].outlet);
+    d = lf_run("Fans of the drama This Is Us cheered for Dana Roe.");
+    e = lf_ent(d, "Us", 0);
+    CHECK(e < 0 || !d->entities.v[e].outlet);
+    d = lf_run("A source told Us that Dana Roe was thrilled.");
+    e = lf_ent(d, "Us", 0);
+    CHECK(e >= 0);
+    if (e >= 0)
+        CHECK_INT(d->entities.v[e].outlet, 1);
+}
+
+TEST(link_role_word_before_an_organisation_word)
+{
+    /* "Star" is a role word ("the Deep Water star"), "Gazette" an organisation word: one name */
+    hs_doc *d = lf_run("Ana Ruiz spoke to the Star Gazette about the move.");
+    CHECK(lf_ent(d, "Star Gazette", 0) >= 0);
+    CHECK_INT(lf_ent(d, "Gazette", 0), -2);
+}
+
+TEST(link_country_abbreviations_are_places)
+{
+    hs_doc *d = lf_run("Dana Roe left the U.K. for L.A. in May, and the UK press followed her to the USA.");
+    const char *places[] = {"U.K.", "L.A.", "UK", "USA"};
+    for (size_t k = 0; k < sizeof places / sizeof places[0]; k++) {
+        int e = lf_ent(d, places[k], 0);
+        CHECK(e >= 0);
+        if (e >= 0)
+            CHECK_INT(d->entities.v[e].type, HS_ET_PLACE);
+    }
+}
+
+TEST(link_unfamiliar_names_by_age_and_family)
+{
+    /* a tagger may call a new name a place or an organisation; an age before it,
+       or the surname of a person named before, says it is a person */
+    hs_doc *d = lf_run("Ana Ruiz was pictured with 24-year-old Jordan Quist in Mexico.");
+    int e = lf_ent(d, "Jordan Quist", 0);
+    CHECK(e >= 0);
+    if (e >= 0)
+        CHECK_INT(d->entities.v[e].type, HS_ET_PERSON);
+    d = lf_run("Teresa Dalton came home on Monday. Walk: Towaco Dalton is seen walking the family dogs.");
+    e = lf_ent(d, "Towaco Dalton", 0);
+    CHECK(e >= 0);
+    if (e >= 0)
+        CHECK_INT(d->entities.v[e].type, HS_ET_PERSON);
+}
+
+TEST(link_time_zones_are_no_names)
+{
+    hs_doc *d = lf_run("Dana Roe posted the photo at 4:10 p.m. PDT on Friday, and deleted it by 9 GMT.");
+    CHECK_INT(lf_ent(d, "PDT", 0), -2);
+    CHECK_INT(lf_ent(d, "GMT", 0), -2);
+    CHECK(lf_ent(d, "Dana Roe", 0) >= 0);
+}
+
 TEST(link_surname_reuse_makes_a_person)
 {
     hs_doc *d = lf_run("Kestrel Dunmore opened the show. Critics liked Dunmore, and he bowed.");

@@ -161,6 +161,70 @@ TEST(outlets_marked_in_running_text)
     remove_dir(dir, files);
 }
 
+/* Analyse text with the outlet and agency lists given (agencies may be NULL)
+ * in a fresh table directory dir; tables_done() removes it. */
+static hs_doc *with_tables(hs_analyzer **a, char *dir, const char *outlets, const char *agencies, const char *text)
+{
+    char path[128];
+    temp_dir(dir);
+    put(path, sizeof path, dir, "outlets.txt", outlets);
+    if (agencies)
+        put(path, sizeof path, dir, "agencies.txt", agencies);
+    return analyzed(a, dir, text);
+}
+
+static void tables_done(hs_doc *d, hs_analyzer *a, const char *dir)
+{
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+    const char *files[] = {"outlets.txt", "agencies.txt", NULL};
+    remove_dir(dir, files);
+}
+
+TEST(outlets_ambiguous_names_need_running_text)
+{
+    char dir[64];
+    hs_analyzer *a;
+    hs_doc *d = with_tables(&a, dir, "?Star\n?Variety\nStar magazine\n", NULL,
+                            "Fans of Star Quarry cheered. In 2031, Variety reported the sale. "
+                            "A critic, Variety said, was wrong. An insider told Star the news.\n\n"
+                            "Big news today \xE2\x80\x94 Variety (@variety) May 2, 2031");
+    long s1 = find_tok(d, "Star", 0), v1 = find_tok(d, "Variety", 0);
+    long v2 = v1 >= 0 ? find_tok(d, "Variety", (size_t)v1 + 1) : -1, s2 = s1 >= 0 ? find_tok(d, "Star", (size_t)s1 + 1) : -1;
+    CHECK(s1 >= 0 && v1 >= 0 && v2 >= 0 && s2 >= 0);
+    if (s1 >= 0 && v1 >= 0 && v2 >= 0 && s2 >= 0) {
+        CHECK(!(d->toks.v[s1].flags & HS_TF_OUTLET)); /* a longer name goes on: "Star Quarry" */
+        CHECK(d->toks.v[v1].flags & HS_TF_OUTLET);    /* after a number and a comma */
+        CHECK(d->toks.v[v2].flags & HS_TF_OUTLET);    /* after a lower-case word and a comma */
+        CHECK(d->toks.v[s2].flags & HS_TF_OUTLET);    /* after "told" */
+        long v3 = find_tok(d, "Variety", (size_t)v2 + 1);
+        CHECK(v3 >= 0 && (d->toks.v[v3].flags & HS_TF_OUTLET)); /* the byline of a post */
+    }
+    tables_done(d, a, dir);
+}
+
+TEST(agencies_marked_as_organisations)
+{
+    char dir[64];
+    hs_analyzer *a;
+    hs_doc *d = with_tables(&a, dir, "AP\n", "# photo agencies\nAP Images\nLumen Pictures\n",
+                            "Lena Dorn waved to fans. (Photo: Remy Sato/Lumen Pictures) The AP said so, "
+                            "and a photo by AP Images showed her.");
+    long lp = find_tok(d, "Lumen", 0), ap1 = find_tok(d, "AP", 0), ap2 = ap1 >= 0 ? find_tok(d, "AP", (size_t)ap1 + 1) : -1;
+    CHECK(lp >= 0 && ap1 >= 0 && ap2 >= 0);
+    if (lp >= 0 && ap1 >= 0 && ap2 >= 0) {
+        CHECK(d->toks.v[lp].flags & HS_TF_CREDIT);
+        CHECK(!(d->toks.v[lp].flags & HS_TF_OUTLET));
+        CHECK_INT(d->toks.v[lp].ner, HS_NER_B(HS_ET_ORG));
+        CHECK_INT(d->toks.v[lp + 1].ner, HS_NER_I(HS_ET_ORG));
+        CHECK(d->toks.v[ap1].flags & HS_TF_OUTLET); /* the news agency */
+        CHECK(d->toks.v[ap2].flags & HS_TF_CREDIT); /* the longer name: the photo agency */
+        CHECK(!(d->toks.v[ap2].flags & HS_TF_OUTLET));
+        CHECK(d->toks.v[ap2 + 1].flags & HS_TF_CREDIT);
+    }
+    tables_done(d, a, dir);
+}
+
 TEST(outlets_bad_line_named)
 {
     char dir[64], path[128];
@@ -337,6 +401,105 @@ TEST(name_patterns)
     CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);
     d->xpos_names = NULL;
     hs_wordmap_free(&m.casemap);
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}
+
+/* Run the name patterns on d with case statistics that give the words of
+ * never[] and rarely[] (NULL-terminated) as NEVER and RARELY capitalised. */
+static int names_with_cases(hs_doc *d, const char *const *never, const char *const *rarely)
+{
+    hs_lex *lx;
+    struct hs_ner_model m;
+    memset(&m, 0, sizeof m);
+    if (hs_lex_doc(d, &lx) || hs_wordmap_init(&m.casemap, 16))
+        return -1;
+    for (size_t k = 0; never[k]; k++)
+        hs_wordmap_put(&m.casemap, lx[find_tok(d, never[k], 0)].lower, HS_CASE_NEVER);
+    for (size_t k = 0; rarely[k]; k++)
+        hs_wordmap_put(&m.casemap, lx[find_tok(d, rarely[k], 0)].lower, HS_CASE_RARELY);
+    int rc = hs_tag_names(d, lx, &m);
+    hs_wordmap_free(&m.casemap);
+    return rc;
+}
+
+/* Rule 5 of names.c: in a title-case headline, words the training text writes
+ * in lower case leave the tagger's name spans; prose keeps its names. */
+TEST(headline_names)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "Dana Roe Says She and Ned Vale Take a Break\n\n"
+                         "Will Tamsin Shares Photos With Cal Winter\n\n"
+                         "The designer Will Tamsin was in Lisbon. Yesterday Pia Stone sang there.");
+    label(d, "Dana", 3, HS_ET_PERSON); /* what a tagger trained on prose says of headlines */
+    label(d, "Ned", 3, HS_ET_PERSON);
+    label(d, "Break", 1, HS_ET_MISC);
+    label(d, "Will", 3, HS_ET_PERSON);
+    label(d, "Cal", 2, HS_ET_PERSON);
+    label(d, "Pia", 2, HS_ET_PERSON);
+    long prose = find_tok(d, "designer", 0);
+    hs_tag_set_span(d, (size_t)prose + 1, (size_t)prose + 3, HS_ET_PERSON);
+    const char *never[] = {"Says", "Take", "Shares", "Will", "Stone", NULL}, *rarely[] = {"Break", "Winter", NULL};
+    CHECK_INT(names_with_cases(d, never, rarely), 0);
+    long i = find_tok(d, "Dana", 0);
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* "Dana Roe" */
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);               /* "Says" */
+    i = find_tok(d, "Ned", 0);
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON));
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);                            /* "Take" */
+    CHECK_INT(d->toks.v[find_tok(d, "Break", 0)].ner, HS_NER_O);          /* a lone RARELY word */
+    i = find_tok(d, "Will", 0);
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_PERSON)); /* the article writes "Will Tamsin" in prose */
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON));
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O); /* "Shares" */
+    i = find_tok(d, "Cal", 0);
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* a surname ends the name */
+    i = find_tok(d, "Pia", 0);
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON)); /* prose: left alone */
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}
+
+/* Rule 7 of names.c: a person's name found whole in prose is that person
+ * where the tagger cut it, but not inside a longer name. */
+TEST(consistent_person_names)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "Dana Roe vs. Tom Vale\n\nDana Roe sang in Lisbon. The Dana Roe Foundation paid for it.");
+    long h = find_tok(d, "Dana", 0), p = find_tok(d, "Dana", (size_t)h + 1), f = find_tok(d, "Dana", (size_t)p + 1);
+    hs_tag_set_span(d, (size_t)h, (size_t)h + 1, HS_ET_PERSON); /* the heading: cut in two */
+    hs_tag_set_span(d, (size_t)h + 1, (size_t)h + 2, HS_ET_MISC);
+    hs_tag_set_span(d, (size_t)p, (size_t)p + 2, HS_ET_PERSON); /* prose: whole */
+    hs_tag_set_span(d, (size_t)f, (size_t)f + 3, HS_ET_ORG);    /* a longer name */
+    const char *never[] = {"sang", NULL}, *rarely[] = {NULL};
+    CHECK_INT(names_with_cases(d, never, rarely), 0);
+    CHECK_INT(d->toks.v[h].ner, HS_NER_B(HS_ET_PERSON));
+    CHECK_INT(d->toks.v[h + 1].ner, HS_NER_I(HS_ET_PERSON)); /* "Dana Roe" whole */
+    CHECK_INT(d->toks.v[f].ner, HS_NER_B(HS_ET_ORG));         /* the foundation stays */
+    CHECK_INT(d->toks.v[f + 2].ner, HS_NER_I(HS_ET_ORG));
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}
+
+/* Rule 6 of names.c: handles, hashtags and pieces of web addresses are no names. */
+TEST(markup_is_no_name)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "Dana Roe (@DanaRoe) posted #TeamDana on Monday. pic.twitter.com/Qx7Lm2 "
+                         "The Harbor Gameshttps://t.co/Zp4Rt9 began. Photo: Remy Sato/Lumen Pictures");
+    const char *marked[] = {"Dana", "DanaRoe", "TeamDana", "Qx7Lm2", "Gameshttps", "Zp4Rt9", "Lumen"};
+    for (size_t k = 0; k < sizeof marked / sizeof marked[0]; k++)
+        label(d, marked[k], 1, HS_ET_MISC); /* what a tagger might say */
+    hs_lex *lx;
+    CHECK_INT(hs_lex_doc(d, &lx), 0);
+    CHECK_INT(hs_tag_names(d, lx, NULL), 0);
+    for (size_t k = 1; k < 6; k++)
+        CHECK_INT(d->toks.v[find_tok(d, marked[k], 0)].ner, HS_NER_O);
+    CHECK_INT(d->toks.v[find_tok(d, "Dana", 0)].ner, HS_NER_B(HS_ET_MISC));  /* a name */
+    CHECK_INT(d->toks.v[find_tok(d, "Lumen", 0)].ner, HS_NER_B(HS_ET_MISC)); /* a credit, not an address */
     hs_doc_free(d);
     hs_analyzer_free(a);
 }

@@ -87,19 +87,6 @@ static int noun_use(const hs_doc *d, uint32_t i)
            (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s"));
 }
 
-/* "has not revealed", "did n't respond": a cue that says nothing was said. */
-static int negated(const hs_doc *d, uint32_t i)
-{
-    for (uint32_t k = i; k > 0 && i - k < 3; k--) {
-        if (hs_aw_eq(d, k - 1, "not") || hs_aw_eq(d, k - 1, "n't") || hs_aw_eq(d, k - 1, "n’t") ||
-            hs_aw_eq(d, k - 1, "never"))
-            return 1;
-        if (!hs_aw_is_skip(d, k - 1))
-            return 0;
-    }
-    return 0;
-}
-
 /* A past or present-tense verb before "that" ("conceded that", "insists that"),
  * told by its ending; not "so that", "now that" or a noun ("the fact that"). */
 static int verb_that(const hs_doc *d, uint32_t i)
@@ -196,7 +183,11 @@ static void find_cues(hs_actx *x)
             !title)
             continue;
         hs_tb_entry e;
-        uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
+        uint32_t n = hs_tables_match(x->t, d, i, hs_aw_sent_end(d, i),
+                                     HS_TB_CUE_VERB | HS_TB_CUE_PREP | HS_TB_CUE_AS, &e);
+        int as_only = n && (e.cls & HS_TB_CUE_AS) && !(e.cls & (HS_TB_CUE_VERB | HS_TB_CUE_PREP));
+        if (as_only)
+            e.cls |= HS_TB_CUE_VERB; /* "see": a verb cue only before "X as …" */
         if (!n && survey_in(x, i)) {
             n = 1; /* "In the poll, …", "… in a new survey" */
             e.cls = HS_TB_CUE_PREP;
@@ -211,7 +202,7 @@ static void find_cues(hs_actx *x)
             continue; /* a headline's "Romance Rumors" */
         if ((e.cls & HS_TB_CUE_VERB) && !(e.cls & HS_TB_CUE_PREP)) {
             hs_tb_entry e2;
-            if (noun_use(d, i) || negated(d, i))
+            if (noun_use(d, i))
                 continue;
             /* "A new report says …": the noun before a cue verb is its subject */
             if (n == 1 && hs_tables_match(x->t, d, i + 1, hs_aw_sent_end(d, i), HS_TB_CUE_VERB, &e2) &&
@@ -226,7 +217,8 @@ static void find_cues(hs_actx *x)
         x->cue_cls[i] = (e.cls & HS_TB_CUE_PREP) ? HS_TB_CUE_PREP : HS_TB_CUE_VERB;
         x->cue_obj[i] = (uint8_t)(((e.cls & HS_TB_CUE_OBJ) ? CUE_OBJ : 0) | ((e.cls & HS_TB_CUE_WEAK) ? CUE_WEAK : 0) |
                                   ((e.cls & HS_TB_CUE_OPINION) ? CUE_OPINION : 0) |
-                                  ((e.cls & HS_TB_CUE_RAISE) ? CUE_RAISE : 0));
+                                  ((e.cls & HS_TB_CUE_RAISE) ? CUE_RAISE : 0) | ((e.cls & HS_TB_CUE_AS) ? CUE_AS : 0) |
+                                  (as_only ? CUE_AS_ONLY : 0));
         i += n - 1;
     }
 }

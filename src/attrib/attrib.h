@@ -32,11 +32,12 @@ typedef struct hs_actx {
     uint8_t *used;    /* per token: ATOK_* bits */
     uint8_t *cue_len; /* per token: length in tokens of a cue starting there (0: none) */
     uint8_t *cue_cls; /* per token: HS_TB_CUE_VERB or HS_TB_CUE_PREP */
-    uint8_t *cue_obj; /* per token: CUE_OBJ (takes an addressee, "told a crowd …"), CUE_WEAK, CUE_OPINION */
+    uint8_t *cue_obj; /* per token: CUE_OBJ (takes an addressee, "told a crowd …"), CUE_WEAK, CUE_OPINION,
+                         CUE_RAISE, CUE_AS ("described X as …"), CUE_AS_ONLY (no other frame) */
     int tagged;       /* tokens carry POS tags */
 } hs_actx;
 
-enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4, CUE_RAISE = 8 };
+enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4, CUE_RAISE = 8, CUE_AS = 16, CUE_AS_ONLY = 32 };
 
 enum {
     ATOK_CLAIMED = 1u << 0, /* inside an attribution's content or source */

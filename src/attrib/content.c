@@ -74,6 +74,20 @@ static int cue_clause(hs_actx *x, uint32_t i, uint32_t se)
     return 0;
 }
 
+/* Is there a verb cue at i, after at most three auxiliaries, negations or
+ * adverbs ("did not suggest", "also told")? */
+static int cue_after_skip(hs_actx *x, uint32_t i, uint32_t se)
+{
+    for (uint32_t k = i; k < se && k < i + 4; k++) {
+        if (x->cue_len[k] && x->cue_cls[k] == HS_TB_CUE_VERB)
+            return 1;
+        if (!hs_aw_is_skip(x->d, k) && !hs_aw_eq(x->d, k, "not") && !hs_aw_eq(x->d, k, "n't") &&
+            !hs_aw_eq(x->d, k, "n’t"))
+            return 0;
+    }
+    return 0;
+}
+
 /* End (exclusive token) of a content that starts at j inside a sentence that
  * ends at se: it stops before ", <cue>" and before the final stop, and runs on
  * to the end of a quotation that opens inside it. */
@@ -86,9 +100,10 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
             break;
         if (e > j && hs_aw_eq(d, e, ",") && cue_clause(x, e + 1, se))
             break;
-        if (e > j + 1 && hs_aw_eq(d, e, "and") && e + 1 < se && d->toks.v[e].quote < 0 &&
-            ((x->cue_len[e + 1] && x->cue_cls[e + 1] == HS_TB_CUE_VERB) || is_ing(d, e + 1)))
-            break; /* "… be fired and defended Trump", "… stories and criticizing …" */
+        if (e > j + 1 && (hs_aw_eq(d, e, "and") || hs_aw_eq(d, e, "but")) && e + 1 < se && d->toks.v[e].quote < 0 &&
+            (cue_after_skip(x, e + 1, se) || (hs_aw_eq(d, e, "and") && is_ing(d, e + 1))))
+            break; /* "… be fired and defended Trump", "… stories and criticizing …",
+                      "… had touched Fields but implied …", "… and later told …" */
         if (e > j && hs_aw_eq(d, e, ";"))
             break;
         if (is_open_quote(d, e)) {
@@ -218,6 +233,25 @@ static int holds_quote(const hs_doc *d, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* "described the plan as reckless", "see him as a threat": a short object
+ * (no punctuation) and then "as" with its complement, inside [j, e).  Not
+ * "as well", "as soon as" and the like. */
+static int as_object(const hs_doc *d, uint32_t j, uint32_t e)
+{
+    static const char *const not_after[] = {"well", "soon", "much", "long", "many", "far", "if", "though", "to", NULL};
+    for (uint32_t k = j + 1; k + 1 < e && k < j + 9; k++) {
+        if (hs_aw_eq(d, k, "as")) {
+            for (size_t w = 0; not_after[w]; w++)
+                if (hs_aw_eq(d, k + 1, not_after[w]))
+                    return 0;
+            return 1;
+        }
+        if (hs_aw_is_punct(d, k) || hs_aw_is_final(d, k))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the cue at cb inside a subordinate clause that opens the sentence
  * ("Although Roe praised the plan, …", "After Roe announced …, she")? */
 static int in_fronted_clause(const hs_doc *d, uint32_t sb, uint32_t cb)
@@ -290,7 +324,10 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     /* a document says what it shows: "The poll shows Cruz at 27 percent",
      * "A video of the rally showed her waving" (its object is the content) */
     int doc = s && s->e > s->b && s->kind == HS_SK_DOCUMENT && !passive_aux(d, s->e, cb);
-    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
+    int as = (x->cue_obj[cb] & CUE_AS) && s && s->e > s->b && as_object(d, j, e);
+    if ((x->cue_obj[cb] & CUE_AS_ONLY) && !as)
+        return 0; /* "see" without "X as …" */
+    if ((x->cue_obj[cb] & CUE_WEAK) && !as && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
         !((named || doc) && e >= j + 2 && !is_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
     return add(x, cb, ce, s, j, e, vb, ve);
@@ -440,6 +477,12 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     const hs_doc *d = x->d;
     hs_src s;
     uint32_t b, e, vb = 0, ve = 0;
+    if (x->cue_obj[cb] & CUE_AS_ONLY) { /* "voters see him as …": only before its object */
+        uint32_t k = skip_back(d, cb, sb);
+        if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
+            return 0;
+        return content_right(x, cb, ce, se, &s);
+    }
     int rc = asked_frame(x, sb, se, cb, ce);
     if (!rc)
         rc = raise_frame(x, sb, se, cb, ce);

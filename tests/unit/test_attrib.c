@@ -552,3 +552,48 @@ TEST(attrib_nominal_cue_after_a_possessor)
         CHECK_SPAN(d, a->content, "to rebuild the harbor");
     }
 }
+
+TEST(attrib_called_on_and_as_complements)
+{
+    /* "called on X to …" reports its object and infinitive; verbs with an
+     * "as" complement ("described X as …", "see X as …") report the object
+     * and complement, and "see" reports nothing without one (news, gossip) */
+    hs_doc *d = run("Councillor Dana Pike called on the mayor to close the ferry terminal.\n\n"
+                    "The actress described her new husband as “the kindest man alive.”\n\n"
+                    "Many voters see Ravi Patel as an outsider.\n\n"
+                    "Fans will see the film in June, and the band sees no reason to tour as well.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "close the ferry terminal", "Councillor Dana Pike", HS_SK_PERSON, "called on", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "the mayor to close the ferry terminal");
+    a = EXPECT(d, "kindest man", "The actress", HS_SK_UNKNOWN, "described", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "her new husband as “the kindest man alive.”");
+    a = EXPECT(d, "an outsider", "Many voters", HS_SK_UNKNOWN, "see", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "Ravi Patel as an outsider");
+    CHECK(find(d, "the film") == NULL);
+    CHECK(find(d, "no reason") == NULL);
+}
+
+TEST(attrib_coordinated_and_negated_cues)
+{
+    /* "conceded that … but insisted that …": the first content ends before
+     * the second cue, which keeps the subject; a negated cue still reports
+     * (PolNeAR annotates "did not confirm", "has not said") */
+    hs_doc *d = run("Mayor Ortiz conceded that the bridge had cracked but insisted that it was safe.\n\n"
+                    "The singer admitted that she had been ill but later denied that the tour was cancelled.\n\n"
+                    "A spokesperson for the band did not confirm the split.\n\n"
+                    "Ortiz has not said whether the tunnel will reopen.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "had cracked", "Mayor Ortiz", HS_SK_PERSON, "conceded", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "that the bridge had cracked");
+    EXPECT(d, "it was safe", "Mayor Ortiz", HS_SK_PERSON, "insisted", "");
+    a = EXPECT(d, "been ill", "The singer", HS_SK_UNKNOWN, "admitted", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "that she had been ill");
+    EXPECT(d, "tour was cancelled", "The singer", HS_SK_UNKNOWN, "denied", "");
+    EXPECT(d, "the split", "A spokesperson for the band", HS_SK_REPRESENTATIVE, "confirm", "");
+    EXPECT(d, "tunnel will reopen", "Ortiz", HS_SK_PERSON, "said", "");
+}

@@ -472,6 +472,38 @@ static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
     return add(x, cb, ce, NULL, s.b, e, 0, 0) < 0 ? -1 : 1;
 }
 
+/* "… prompted Roe to announce that …", "Roe declined to say whether …", "the
+ * singer took to Instagram to reveal …": a cue after "to" speaks for the
+ * object of a verb that moves someone to act (led, prompted, urged), else
+ * for the subject of the clause. */
+static int infinitive_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    static const char *const movers[] = {"led", "prompted", "urged", "asked", "forced", "pushed", "pressed",
+                                         "encouraged", "invited", "caused", "inspired", "leads", "prompts",
+                                         "urges", "asks", "forces", "pushes", "lead", "prompt", "urge", "ask",
+                                         "force", "push", "leaving", "left", "allowed", NULL};
+    const hs_doc *d = x->d;
+    hs_src s;
+    memset(&s, 0, sizeof s);
+    uint32_t to = cb - 1;
+    if (hs_src_left(x, to - 1, sb, &s) && s.b > sb) {
+        int moved = 0;
+        for (size_t k = 0; movers[k] && !moved; k++)
+            moved = hs_aw_eq(d, s.b - 1, movers[k]);
+        if (!moved)
+            memset(&s, 0, sizeof s);
+    } else {
+        memset(&s, 0, sizeof s);
+    }
+    if (s.e == s.b && !same_sentence_source(x, sb, to, &s) && !subject_of(x, sb, to, &s) &&
+        !hs_src_subject_before(x, to, sb, &s))
+        return 0;
+    if (s.e == s.b || s.kind == HS_SK_DOCUMENT)
+        return 0;
+    int rc = content_right(x, cb, ce, se, &s);
+    return rc < 0 ? -1 : 1;
+}
+
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
@@ -507,6 +539,11 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             }
             vb = ve = 0;
         }
+    }
+    if (cb > sb + 1 && hs_aw_eq(d, cb - 1, "to")) {
+        rc = infinitive_frame(x, sb, se, cb, ce);
+        if (rc)
+            return rc < 0 ? HS_ENOMEM : 0;
     }
     uint32_t ka = cb; /* "and said", "and then said", "but has also said" */
     while (ka > sb + 1 && hs_aw_is_skip(d, ka - 1) && cb - ka < 3)

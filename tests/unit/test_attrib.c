@@ -597,3 +597,18 @@ TEST(attrib_coordinated_and_negated_cues)
     EXPECT(d, "the split", "A spokesperson for the band", HS_SK_REPRESENTATIVE, "confirm", "");
     EXPECT(d, "tunnel will reopen", "Ortiz", HS_SK_PERSON, "said", "");
 }
+
+TEST(attrib_infinitive_cues)
+{
+    /* a cue after "to" speaks for the object of a verb that moves someone
+     * ("prompted X to announce"), else for the clause's subject (news, gossip) */
+    hs_doc *d = run("The scandal prompted Senator Ruth Calloway to announce that she would retire.\n\n"
+                    "The singer took to Instagram to reveal that she is pregnant.\n\n"
+                    "Fans lined up for hours to see the film.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "would retire", "Senator Ruth Calloway", HS_SK_PERSON, "announce", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "that she would retire");
+    EXPECT(d, "she is pregnant", "The singer", HS_SK_UNKNOWN, "reveal", "");
+    CHECK(find(d, "the film") == NULL);
+}

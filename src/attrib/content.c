@@ -665,6 +665,33 @@ static int nominal_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint3
     return e > j + 1 ? add(x, i, j, &s, j, e, 0, 0) : 0;
 }
 
+/* After the verb frames: a nominal cue anywhere before a that-clause still
+ * unattributed ("amid speculation that …", "rejected Patel's claim that …"):
+ * the clause is the content, a possessor right before the noun its source. */
+static int nominal_that_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint32_t n)
+{
+    static const char *const poss[] = {"his", "her", "their", "its", "our", "my", "your", NULL};
+    const hs_doc *d = x->d;
+    uint32_t j = i + n;
+    if (j + 2 >= se || !hs_aw_eq(d, j, "that") || (x->used[j] & ATOK_CLAIMED) ||
+        (x->tagged && (d->toks.v[j + 1].upos == HS_UPOS_VERB || d->toks.v[j + 1].upos == HS_UPOS_AUX ||
+                       d->toks.v[j + 1].upos == HS_UPOS_ADV)))
+        return 0; /* "the claim that was made": a relative clause */
+    hs_src s;
+    memset(&s, 0, sizeof s);
+    for (size_t k = 0; poss[k] && i > sb && s.e == s.b; k++)
+        if (hs_aw_eq(d, i - 1, poss[k])) {
+            s.b = i - 1;
+            s.e = i;
+            s.kind = k < 2 ? HS_SK_PERSON : HS_SK_UNKNOWN;
+        }
+    if (s.e == s.b && i >= sb + 2 && (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s")) &&
+        !hs_src_left(x, i - 2, sb, &s))
+        memset(&s, 0, sizeof s);
+    uint32_t e = content_end(x, j, se);
+    return e > j + 2 ? add(x, i, j, s.e > s.b ? &s : NULL, j, e, 0, 0) : 0;
+}
+
 int hs_attrib_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
@@ -691,6 +718,19 @@ int hs_attrib_cues(hs_actx *x)
             uint32_t ce = i + x->cue_len[i];
             int rc = x->cue_cls[i] == HS_TB_CUE_PREP ? prep_frame(x, sb, se, i, ce)
                                                      : verb_frame(x, sb, se, i, ce);
+            if (rc < 0)
+                return rc;
+        }
+    }
+    for (size_t si = 0; si < d->sents.n; si++) {
+        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
+        for (uint32_t i = sb; i < se; i++) {
+            hs_tb_entry en;
+            uint32_t n;
+            if (d->toks.v[i].quote >= 0 || (x->used[i] & (ATOK_CLAIMED | ATOK_CUE_USED)) || !hs_aw_is_word(d, i) ||
+                !(n = hs_tables_match(x->t, d, i, se, HS_TB_CUE_NOUN, &en)))
+                continue;
+            int rc = nominal_that_frame(x, sb, se, i, n);
             if (rc < 0)
                 return rc;
         }

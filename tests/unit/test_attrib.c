@@ -612,3 +612,23 @@ TEST(attrib_infinitive_cues)
     EXPECT(d, "she is pregnant", "The singer", HS_SK_UNKNOWN, "reveal", "");
     CHECK(find(d, "the film") == NULL);
 }
+
+TEST(attrib_nominal_cue_before_that_anywhere)
+{
+    /* a nominal cue before a that-clause nobody else attributed reports it,
+     * without a source when no possessor names one; a relative "that" does not */
+    hs_doc *d = run("Amid speculation that the couple had split, the singer posted a photo from Lisbon.\n\n"
+                    "The mayor dismissed their fears that the harbor bridge would close.\n\n"
+                    "The claim that was made last week turned out to be false.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "the couple had split");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "speculation");
+        CHECK_SPAN(d, a->content, "that the couple had split");
+        CHECK(!a->has_source);
+    }
+    a = find(d, "bridge would close");
+    CHECK(a != NULL);
+    CHECK(find(d, "was made last week") == NULL);
+}

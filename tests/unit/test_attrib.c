@@ -561,9 +561,16 @@ TEST(attrib_called_on_and_as_complements)
     hs_doc *d = run("Councillor Dana Pike called on the mayor to close the ferry terminal.\n\n"
                     "The actress described her new husband as “the kindest man alive.”\n\n"
                     "Many voters see Ravi Patel as an outsider.\n\n"
-                    "Fans will see the film in June, and the band sees no reason to tour as well.\n");
+                    "Fans will see the film in June, and the band sees no reason to tour as well.\n\n"
+                    "The singer made it clear that she would not return to the show.\n");
     CHECK(d);
-    const hs_attr *a = EXPECT(d, "close the ferry terminal", "Councillor Dana Pike", HS_SK_PERSON, "called on", "");
+    const hs_attr *a = find(d, "would not return");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "made it clear");
+        CHECK_SPAN(d, a->source, "The singer");
+    }
+    a = EXPECT(d, "close the ferry terminal", "Councillor Dana Pike", HS_SK_PERSON, "called on", "");
     if (a)
         CHECK_SPAN(d, a->content, "the mayor to close the ferry terminal");
     a = EXPECT(d, "kindest man", "The actress", HS_SK_UNKNOWN, "described", "");

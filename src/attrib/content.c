@@ -50,15 +50,16 @@ static int is_sep(const hs_doc *d, uint32_t i)
 
 /* Words after a comma that start a new clause outside the content
  * (", but Cook did not say when", ", while 48 percent disagreed"), and
- * participles (", referring to …"). */
+ * participles (", referring to …"); not "including" nor a relative clause
+ * (", who …", ", which …"), which PolNeAR keeps in the content. */
 static int joins(const hs_doc *d, uint32_t i)
 {
-    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and",
-                                    "which", "who", NULL};
+    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and", "but", NULL};
     for (size_t k = 0; w[k]; k++)
         if (hs_aw_eq(d, i, w[k]))
             return !hs_aw_eq(d, i, "and") || hs_aw_pronoun(d, i + 1, NULL);
-    return d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_UPPER_INITIAL) && is_ing(d, i);
+    return d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_UPPER_INITIAL) && is_ing(d, i) &&
+           !hs_aw_eq(d, i, "including");
 }
 
 /* Does a new "SOURCE CUE" clause start at i (", the candidate said …")? */

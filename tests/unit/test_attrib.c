@@ -639,3 +639,30 @@ TEST(attrib_nominal_cue_before_that_anywhere)
     CHECK(a != NULL);
     CHECK(find(d, "was made last week") == NULL);
 }
+
+TEST(attrib_content_commas)
+{
+    /* after a comma, "including …" and a relative clause stay in the content
+     * (PolNeAR's spans), ", but …" starts a clause of the writer's (news, gossip) */
+    hs_doc *d = run("Mayor Ortiz said the harbor will reopen in June, including the two ramps on the east side.\n\n"
+                    "The singer said she had recorded the album with Tom Reyes, who produced her first record.\n\n"
+                    "Ortiz said the bridge was safe, but engineers disagreed.\n\n"
+                    "A friend said the couple were happy, but fans were not convinced.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "reopen in June");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "the harbor will reopen in June, including the two ramps on the east side");
+    a = find(d, "recorded the album");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "she had recorded the album with Tom Reyes, who produced her first record");
+    a = find(d, "the bridge was safe");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "the bridge was safe");
+    a = find(d, "the couple were happy");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "the couple were happy");
+}

@@ -473,10 +473,25 @@ static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
     return add(x, cb, ce, NULL, s.b, e, 0, 0) < 0 ? -1 : 1;
 }
 
+/* "has not revealed", "did n't want": a negated cue reports what follows it
+ * ("did not confirm the split"), never the clause before it ("…, they may not
+ * want to"). */
+static int negated(const hs_doc *d, uint32_t i)
+{
+    for (uint32_t k = i; k > 0 && i - k < 3; k--) {
+        if (hs_aw_eq(d, k - 1, "not") || hs_aw_eq(d, k - 1, "n't") || hs_aw_eq(d, k - 1, "n’t") ||
+            hs_aw_eq(d, k - 1, "never"))
+            return 1;
+        if (!hs_aw_is_skip(d, k - 1))
+            return 0;
+    }
+    return 0;
+}
+
 /* "… prompted Roe to announce that …", "Roe declined to say whether …", "the
- * singer took to Instagram to reveal …": a cue after "to" speaks for the
- * object of a verb that moves someone to act (led, prompted, urged), else
- * for the subject of the clause. */
+ * singer was quick to deny …": a cue after "to" speaks for the object of a
+ * verb that moves someone to act (led, prompted, urged), else for the
+ * subject of the clause (not after a noun: "the first senator to call for"). */
 static int infinitive_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     static const char *const movers[] = {"led", "prompted", "urged", "asked", "forced", "pushed", "pressed",
@@ -496,11 +511,15 @@ static int infinitive_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, u
     } else {
         memset(&s, 0, sizeof s);
     }
+    if (s.e == s.b && x->tagged && (d->toks.v[to - 1].upos == HS_UPOS_NOUN || d->toks.v[to - 1].upos == HS_UPOS_PROPN))
+        return 0; /* "the first member of Congress to call for …": a noun's infinitive, its speaker unknown */
     if (s.e == s.b && !same_sentence_source(x, sb, to, &s) && !subject_of(x, sb, to, &s) &&
         !hs_src_subject_before(x, to, sb, &s))
         return 0;
     if (s.e == s.b || s.kind == HS_SK_DOCUMENT)
         return 0;
+    if (!clause_at(x, ce, se) && s.kind == HS_SK_UNKNOWN && !(s.e == s.b + 1 && hs_aw_pronoun(d, s.b, NULL)))
+        return 0; /* "the layers that start to reveal themselves": a speaker, or a clause said */
     int rc = content_right(x, cb, ce, se, &s);
     return rc < 0 ? -1 : 1;
 }
@@ -521,7 +540,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         rc = raise_frame(x, sb, se, cb, ce);
     if (rc)
         return rc < 0 ? HS_ENOMEM : 0;
-    if (cb > sb && is_sep(d, cb - 1)) {
+    if (cb > sb && is_sep(d, cb - 1) && !negated(d, cb)) {
         if (is_ing(d, cb)) { /* participle: the subject of the clause speaks */
             if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
                 !hs_src_subject_before(x, cb - 1, sb, &s))
@@ -572,7 +591,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
                  !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
-    if (s.b > sb && is_sep(d, s.b - 1) && (quoted || (short_rest(x, after, se) && left_words(d, sb, s.b) >= 2))) {
+    if (s.b > sb && is_sep(d, s.b - 1) && !negated(d, cb) &&
+        (quoted || (short_rest(x, after, se) && left_words(d, sb, s.b) >= 2))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
         content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
         if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&

@@ -608,16 +608,25 @@ TEST(attrib_coordinated_and_negated_cues)
 TEST(attrib_infinitive_cues)
 {
     /* a cue after "to" speaks for the object of a verb that moves someone
-     * ("prompted X to announce"), else for the clause's subject (news, gossip) */
+     * ("prompted X to announce"), else for the clause's subject (news, gossip);
+     * not after a noun ("the first councillor to call for …"), nor for a
+     * subject that is no speaker unless a clause follows; a negated cue
+     * reports what follows it, never the clause before it */
     hs_doc *d = run("The scandal prompted Senator Ruth Calloway to announce that she would retire.\n\n"
-                    "The singer took to Instagram to reveal that she is pregnant.\n\n"
-                    "Fans lined up for hours to see the film.\n");
+                    "The singer was quick to deny that she is pregnant.\n\n"
+                    "Fans lined up for hours to see the film.\n\n"
+                    "Dana Pike became the first councillor to call for a new bridge.\n\n"
+                    "The colours that start to reveal themselves later come from the lake.\n\n"
+                    "After the long tour, the band may not want to travel.\n");
     CHECK(d);
     const hs_attr *a = EXPECT(d, "would retire", "Senator Ruth Calloway", HS_SK_PERSON, "announce", "");
     if (a)
         CHECK_SPAN(d, a->content, "that she would retire");
-    EXPECT(d, "she is pregnant", "The singer", HS_SK_UNKNOWN, "reveal", "");
+    EXPECT(d, "she is pregnant", "The singer", HS_SK_UNKNOWN, "deny", "");
     CHECK(find(d, "the film") == NULL);
+    CHECK(find(d, "a new bridge") == NULL);
+    CHECK(find(d, "themselves later") == NULL);
+    CHECK(find(d, "After the long tour") == NULL);
 }
 
 TEST(attrib_nominal_cue_before_that_anywhere)

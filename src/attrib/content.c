@@ -583,8 +583,14 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         return add(x, cb, ce, &s, b, e, 0, 0);
     }
     uint32_t k = skip_back(d, cb, sb);
-    if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
+    if (k <= sb)
         return 0;
+    if (!hs_src_left(x, k - 1, sb, &s)) {
+        /* "Roe, appearing on Fox News after the speech, said …": the clause's subject */
+        if (!hs_aw_eq(d, k - 1, ",") || !subject_of(x, sb, k - 1, &s) || s.b != sb)
+            return 0;
+        return content_right(x, cb, ce, se, &s);
+    }
     if (s.e == s.b + 1 && hs_aw_eq(d, s.b, "it") && k < cb && passive_aux(d, k, cb))
         return 0; /* "It was revealed that …": nobody is said to speak */
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);

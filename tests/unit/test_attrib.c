@@ -675,3 +675,14 @@ TEST(attrib_content_commas)
     if (a)
         CHECK_SPAN(d, a->content, "the couple were happy");
 }
+
+TEST(attrib_participle_aside_before_the_cue)
+{
+    /* a participle aside between the subject and the cue ("X, appearing on
+     * …, said") leaves the clause's subject as the source (news, gossip) */
+    hs_doc *d = run("Councillor Dana Pike, speaking on Harbor Radio after the vote, said the ferry would stay.\n\n"
+                    "The actress, wearing a red gown at the premiere, said she was thrilled.\n");
+    CHECK(d);
+    EXPECT(d, "the ferry would stay", "Councillor Dana Pike", HS_SK_PERSON, "said", "");
+    EXPECT(d, "she was thrilled", "The actress", HS_SK_UNKNOWN, "said", "");
+}

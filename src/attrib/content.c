@@ -89,6 +89,17 @@ static int cue_after_skip(hs_actx *x, uint32_t i, uint32_t se)
     return 0;
 }
 
+/* Does a quotation open at token i and have a cue of its own after it
+ * ("“…,” he claimed", "“…,” said Roe")? */
+static int quote_has_cue(hs_actx *x, uint32_t i, uint32_t se)
+{
+    int32_t q = is_open_quote(x->d, i) ? quote_by_mark(x->d, i, 0) : -1;
+    if (q < 0 || x->d->quotes.v[q].close_tok <= (int32_t)i)
+        return 0;
+    uint32_t c = (uint32_t)x->d->quotes.v[q].close_tok + 1;
+    return c < se && ((x->cue_len[c] && x->cue_cls[c] == HS_TB_CUE_VERB) || cue_clause(x, c, se));
+}
+
 /* End (exclusive token) of a content that starts at j inside a sentence that
  * ends at se: it stops before ", <cue>" and before the final stop, and runs on
  * to the end of a quotation that opens inside it. */
@@ -99,14 +110,16 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
     while (e < se) {
         if (e > j && hs_aw_eq(d, e, ",") && e + 1 < se && (x->cue_len[e + 1] || joins(d, e + 1)))
             break;
-        if (e > j && hs_aw_eq(d, e, ",") && cue_clause(x, e + 1, se))
-            break;
+        if (e > j && (hs_aw_eq(d, e, ",") || (hs_aw_is_dash(d, e) && d->toks.v[e].quote < 0)) && cue_clause(x, e + 1, se))
+            break; /* ", the candidate said …", "— the actress also pointed out that …" */
         if (e > j + 1 && (hs_aw_eq(d, e, "and") || hs_aw_eq(d, e, "but")) && e + 1 < se && d->toks.v[e].quote < 0 &&
             (cue_after_skip(x, e + 1, se) || (hs_aw_eq(d, e, "and") && is_ing(d, e + 1))))
             break; /* "… be fired and defended Trump", "… stories and criticizing …",
                       "… had touched Fields but implied …", "… and later told …" */
         if (e > j && hs_aw_eq(d, e, ";"))
             break;
+        if (e > j + 2 && hs_aw_eq(d, e, ":") && d->toks.v[e].quote < 0 && quote_has_cue(x, e + 1, se))
+            break; /* "… that France had lost its identity: “…,” he claimed" */
         if (is_open_quote(d, e)) {
             int32_t q = quote_by_mark(d, e, 0);
             if (q >= 0 && d->quotes.v[q].close_tok > (int32_t)e) {

@@ -686,3 +686,24 @@ TEST(attrib_participle_aside_before_the_cue)
     EXPECT(d, "the ferry would stay", "Councillor Dana Pike", HS_SK_PERSON, "said", "");
     EXPECT(d, "she was thrilled", "The actress", HS_SK_UNKNOWN, "said", "");
 }
+
+TEST(attrib_content_ends_before_a_new_speaker)
+{
+    /* a content ends at a dash that opens a clause with its own source and
+     * cue, and at a colon before a quotation that has its own (gossip, news) */
+    hs_doc *d = run("The singer admitted that she had been nervous before the show — her manager also pointed out "
+                    "that the tickets sold out in an hour.\n\n"
+                    "Mayor Ortiz argued that the harbor had lost its charm: “It is no longer our harbor,” she said.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "been nervous", "The singer", HS_SK_UNKNOWN, "admitted", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "that she had been nervous before the show");
+    EXPECT(d, "tickets sold out", "her manager", HS_SK_REPRESENTATIVE, "pointed out", "");
+    a = EXPECT(d, "lost its charm", "Mayor Ortiz", HS_SK_PERSON, "argued", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "that the harbor had lost its charm");
+    a = find(d, "no longer our harbor");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->cue, "said");
+}

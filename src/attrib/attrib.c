@@ -74,8 +74,11 @@ static int noun_use(const hs_doc *d, uint32_t i)
         if (hs_aw_eq(d, i - 1, before[k]))
             return 1;
     if (d->toks.v[i - 1].kind == HS_TK_NUMBER) {
-        /* "2024 reports", but not "four in 10 said", "55 percent believed" */
+        /* "2024 reports", but not "four in 10 said", "55 percent believed",
+         * "47% say" (a verb by its tag) */
         const hs_tok *t = &d->toks.v[i];
+        if (t->upos == HS_UPOS_VERB)
+            return 0;
         size_t n = HS_TOK_LEN(t);
         const char *p = HS_TOK_PTR(d, t);
         return !(n > 3 && (memcmp(p + n - 2, "ed", 2) == 0 || memcmp(p + n - 3, "aid", 3) == 0 ||
@@ -131,6 +134,23 @@ static int after_document(hs_actx *x, uint32_t i)
         if (b == 0 || i - b >= 3)
             return 0;
     }
+}
+
+/* A cue word after a share of people is its verb whatever its tag: "one in
+ * five say", "47% say", "55 percent believe" (not after a year: "2024 reports"). */
+static int after_share(const hs_doc *d, uint32_t i)
+{
+    static const char *const nums[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                       "ten", "%", "percent", NULL};
+    if (i == 0)
+        return 0;
+    const hs_tok *p = &d->toks.v[i - 1];
+    if (p->kind == HS_TK_NUMBER)
+        return !(HS_TOK_LEN(p) == 4 && (memcmp(HS_TOK_PTR(d, p), "19", 2) == 0 || memcmp(HS_TOK_PTR(d, p), "20", 2) == 0));
+    for (size_t k = 0; nums[k]; k++)
+        if (hs_aw_eq(d, i - 1, nums[k]))
+            return k >= 10 || (i >= 2 && (hs_aw_eq(d, i - 2, "in") || hs_aw_eq(d, i - 2, "of")));
+    return 0;
 }
 
 /* "in" before a poll or survey is a cue whose source is the poll. */
@@ -209,7 +229,7 @@ static void find_cues(hs_actx *x)
                 !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
-                !ptb_verb(d, t) && !after_document(x, i) &&
+                !ptb_verb(d, t) && !after_document(x, i) && !after_share(d, i) &&
                 !((t->flags & HS_TF_UPPER_INITIAL) && title))
                 continue;
         }

@@ -202,8 +202,9 @@ static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32
             return 0;
         words += hs_aw_is_word(x->d, i) && !(x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB);
     }
-    if (words < 2 && !(x->d->toks.v[b].flags & HS_TF_QUOTE_OPEN))
-        return 0; /* "…,” Sanders said, according to …": nothing left to attribute */
+    if (words < 2 && !(x->d->toks.v[b].flags & HS_TF_QUOTE_OPEN) &&
+        !(e == b + 1 && (hs_aw_eq(x->d, b, "yes") || hs_aw_eq(x->d, b, "no"))))
+        return 0; /* "…,” Sanders said, according to …": nothing left to attribute (but "said yes") */
     hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, cb, ce);
     if (!at)
         return HS_ENOMEM;
@@ -296,7 +297,9 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     /* "said Tuesday that", "told reporters in Ohio that": an adjunct or an
      * addressee before "that" (not "said Obama is overselling the gains that …") */
     int adjunct = (x->cue_obj[cb] & CUE_OBJ) || ((hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j)) &&
-                                                 !hs_aw_eq(d, j, "to")); /* not "vowed to …" */
+                                                 !hs_aw_eq(d, j, "to") && /* not "vowed to …" */
+                                                 !(hs_aw_pronoun(d, j, NULL) && !hs_aw_eq(d, j, "it")));
+                                                 /* nor "say they feel that way" */
     for (uint32_t k = j; k < se && k < j + (adjunct ? 15 : 1); k++) {
         if (hs_aw_eq(d, k, "that")) {
             j = k;

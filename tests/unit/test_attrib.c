@@ -707,3 +707,35 @@ TEST(attrib_content_ends_before_a_new_speaker)
     if (a)
         CHECK_SPAN(d, a->cue, "said");
 }
+
+TEST(attrib_shares_of_people_speak)
+{
+    /* a share of people speaks whatever the tagger makes of the verb ("one in
+     * five say", "47% say"), a pronoun subject after the cue starts the content
+     * ("say they feel that way"), "said yes" reports; a year is no share */
+    hs_doc *d = run("On the ferries, 47% say the fares are too high.\n\n"
+                    "About one in five say they would not vote for Ortiz.\n\n"
+                    "Asked about the wedding, 46 percent of fans said yes.\n\n"
+                    "Those over 60 say they feel that way.\n\n"
+                    "The 2024 reports were late.\n");
+    CHECK(d);
+    const hs_attr *a = find(d, "fares are too high");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->cue, "say");
+        CHECK(a->has_source);
+    }
+    a = find(d, "would not vote");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "they would not vote for Ortiz");
+    a = find(d, "yes");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->cue, "said");
+    a = find(d, "that way");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "they feel that way");
+    CHECK(find(d, "were late") == NULL);
+}

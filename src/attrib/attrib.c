@@ -99,11 +99,14 @@ static int verb_that(const hs_doc *d, uint32_t i)
     const hs_tok *t = &d->toks.v[i];
     size_t n = HS_TOK_LEN(t);
     const char *p = HS_TOK_PTR(d, t);
-    if (n < 5 || (t->flags & HS_TF_UPPER_INITIAL))
+    if (n < 3 || (t->flags & HS_TF_UPPER_INITIAL) || i + 2 >= d->toks.n)
         return 0;
     int ed = memcmp(p + n - 2, "ed", 2) == 0, es = p[n - 1] == 's' && p[n - 2] != 's';
-    if (!ed && !es)
-        return 0;
+    const char *xp = d->xpos_names ? d->xpos_names[t->xpos] : NULL;
+    int finite = xp && (strcmp(xp, "VBD") == 0 || strcmp(xp, "VBZ") == 0 || strcmp(xp, "VBP") == 0) &&
+                 d->toks.v[i + 2].upos != HS_UPOS_VERB && d->toks.v[i + 2].upos != HS_UPOS_AUX;
+    if (!ed && !es && !finite)
+        return 0; /* "knew that …", "felt that …" by their tags */
     if (hs_aw_is_skip(d, i) || hs_aw_is_boundary(d, i) || hs_aw_is_det(d, i - 1) || hs_aw_is_prep(d, i - 1))
         return 0;
     if (d->toks.v[i].upos != HS_UPOS_X && d->toks.v[i].upos != HS_UPOS_VERB)

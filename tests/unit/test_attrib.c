@@ -739,3 +739,20 @@ TEST(attrib_shares_of_people_speak)
         CHECK_SPAN(d, a->content, "they feel that way");
     CHECK(find(d, "were late") == NULL);
 }
+
+TEST(attrib_finite_verb_before_that)
+{
+    /* a finite verb (by its tag) before a that-clause reports it even when
+     * no table lists it and its ending says nothing ("knew that", "heard
+     * that"); a noun before "that" does not (news, gossip) */
+    hs_doc *d = run("Mayor Ortiz knew that the bridge was weak.\n\n"
+                    "The actress heard that the show had been cancelled.\n\n"
+                    "The fact that the ferry was late annoyed everyone.\n");
+    CHECK(d);
+    EXPECT(d, "the bridge was weak", "Mayor Ortiz", HS_SK_PERSON, "knew", "");
+    const hs_attr *a = find(d, "had been cancelled");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->cue, "heard");
+    CHECK(find(d, "the ferry was late") == NULL);
+}

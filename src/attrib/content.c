@@ -113,9 +113,9 @@ static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
         if (e > j && (hs_aw_eq(d, e, ",") || (hs_aw_is_dash(d, e) && d->toks.v[e].quote < 0)) && cue_clause(x, e + 1, se))
             break; /* ", the candidate said …", "— the actress also pointed out that …" */
         if (e > j + 1 && (hs_aw_eq(d, e, "and") || hs_aw_eq(d, e, "but")) && e + 1 < se && d->toks.v[e].quote < 0 &&
-            (cue_after_skip(x, e + 1, se) || (hs_aw_eq(d, e, "and") && is_ing(d, e + 1))))
-            break; /* "… be fired and defended Trump", "… stories and criticizing …",
-                      "… had touched Fields but implied …", "… and later told …" */
+            cue_after_skip(x, e + 1, se))
+            break; /* "… be fired and defended Trump", "… had touched Fields but implied …",
+                      "… and later told …" (not "… is acting unlawfully and showing …") */
         if (e > j && hs_aw_eq(d, e, ";"))
             break;
         if (e > j + 2 && hs_aw_eq(d, e, ":") && d->toks.v[e].quote < 0 && quote_has_cue(x, e + 1, se))
@@ -203,7 +203,7 @@ static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32
         words += hs_aw_is_word(x->d, i) && !(x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB);
     }
     if (words < 2 && !(x->d->toks.v[b].flags & HS_TF_QUOTE_OPEN) &&
-        !(e == b + 1 && (hs_aw_eq(x->d, b, "yes") || hs_aw_eq(x->d, b, "no"))))
+        !(e == b + 1 && (hs_aw_eq(x->d, b, "yes") || hs_aw_eq(x->d, b, "no") || hs_aw_eq(x->d, b, "so"))))
         return 0; /* "…,” Sanders said, according to …": nothing left to attribute (but "said yes") */
     hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, cb, ce);
     if (!at)

@@ -716,6 +716,7 @@ TEST(attrib_shares_of_people_speak)
     hs_doc *d = run("On the ferries, 47% say the fares are too high.\n\n"
                     "About one in five say they would not vote for Ortiz.\n\n"
                     "Asked about the wedding, 46 percent of fans said yes.\n\n"
+                    "Ortiz says the council is acting unlawfully and ignoring the harbor.\n\n"
                     "Those over 60 say they feel that way.\n\n"
                     "The 2024 reports were late.\n");
     CHECK(d);
@@ -738,6 +739,10 @@ TEST(attrib_shares_of_people_speak)
     if (a)
         CHECK_SPAN(d, a->content, "they feel that way");
     CHECK(find(d, "were late") == NULL);
+    a = find(d, "acting unlawfully");
+    CHECK(a != NULL);
+    if (a) /* a participle after "and" stays in the content */
+        CHECK_SPAN(d, a->content, "the council is acting unlawfully and ignoring the harbor");
 }
 
 TEST(attrib_finite_verb_before_that)

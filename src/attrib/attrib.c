@@ -139,6 +139,13 @@ static int after_document(hs_actx *x, uint32_t i)
     }
 }
 
+/* Is token i a source noun of the tables ("insider", "source", "spokesman")? */
+static int anon_or_rep(hs_actx *x, uint32_t i)
+{
+    hs_tb_entry e;
+    return hs_tables_match(x->t, x->d, i, i + 1, HS_TB_ANON | HS_TB_REP, &e) == 1;
+}
+
 /* A cue word after a share of people is its verb whatever its tag: "one in
  * five say", "47% say", "55 percent believe" (not after a year: "2024 reports"). */
 static int after_share(const hs_doc *d, uint32_t i)
@@ -231,9 +238,14 @@ static void find_cues(hs_actx *x)
             if (n == 1 && hs_tables_match(x->t, d, i + 1, hs_aw_sent_end(d, i), HS_TB_CUE_VERB, &e2) &&
                 !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
+            /* a noun by both tag sets is no cue after an adjective or a noun ("the
+             * shady tweets", "a bombshell claim"), unless that noun is a source
+             * ("the insider reveals"); elsewhere the word decides, as the tagger
+             * often calls a present-tense cue a plural noun ("Rush reports …") */
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
                 !ptb_verb(d, t) && !after_document(x, i) && !after_share(d, i) &&
-                !((t->flags & HS_TF_UPPER_INITIAL) && title))
+                !((t->flags & HS_TF_UPPER_INITIAL) && title) &&
+                i > 0 && (d->toks.v[i - 1].upos == HS_UPOS_ADJ || (d->toks.v[i - 1].upos == HS_UPOS_NOUN && !anon_or_rep(x, i - 1))))
                 continue;
         }
         x->cue_len[i] = (uint8_t)n;

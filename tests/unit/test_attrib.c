@@ -761,3 +761,22 @@ TEST(attrib_finite_verb_before_that)
         CHECK_SPAN(d, a->cue, "heard");
     CHECK(find(d, "the ferry was late") == NULL);
 }
+
+TEST(attrib_cue_tagged_as_a_noun)
+{
+    /* a present-tense cue the tagger calls a plural noun still reports after
+     * its source ("The insider reveals …"), not after an adjective or a plain
+     * noun ("the shady tweets", "a bombshell claim") (gossip, news) */
+    hs_doc *d = run("The insider reveals the couple will marry in June.\n\n"
+                    "Glimmer Magazine reports Mara Quell was never engaged.\n\n"
+                    "The shady tweets about the couple went viral.\n\n"
+                    "A bombshell claim about the harbor spread online.\n");
+    CHECK(d);
+    EXPECT(d, "will marry in June", "The insider", HS_SK_ANONYMOUS, "reveals", "");
+    const hs_attr *a = find(d, "never engaged");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->cue, "reports");
+    CHECK(find(d, "about the couple") == NULL);
+    CHECK(find(d, "about the harbor") == NULL);
+}

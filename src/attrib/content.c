@@ -185,9 +185,22 @@ static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
             return 0;
         if (hs_aw_eq(d, i, ",") && i + 1 < se && x->cue_len[i + 1])
             return 1; /* ", adding …": another cue takes the rest */
-        if (hs_aw_is_word(d, i) && ++words > 5)
+        if (hs_aw_is_word(d, i) && ++words > 3) /* tuned on PolNeAR dev: 3 of 2..8 */
             return 0;
     }
+    return 1;
+}
+
+/* Does the rest after the cue open with a preposition that holds no content
+ * ("…, officials said at a news conference in Millport on Tuesday")? */
+static int adjunct_rest(const hs_doc *d, uint32_t j, uint32_t se)
+{
+    if (j >= se || !hs_aw_is_prep(d, j) || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "about") ||
+        hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "of") || hs_aw_eq(d, j, "for"))
+        return 0;
+    for (uint32_t i = j; i < se; i++)
+        if (hs_aw_eq(d, i, "that") || is_open_quote(d, i) || hs_aw_eq(d, i, ":") || hs_aw_eq(d, i, ","))
+            return 0;
     return 1;
 }
 
@@ -569,7 +582,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             uint32_t after = s.e;
             if (!ve)
                 after = hs_src_via_after(x, s.e, se, &vb, &ve);
-            if (short_rest(x, after, se) || is_close_quote(d, cb - 1)) {
+            if (short_rest(x, after, se) || is_close_quote(d, cb - 1) ||
+                (adjunct_rest(d, after, se) && s.kind != HS_SK_UNKNOWN && s.kind != HS_SK_DOCUMENT)) {
                 content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
                 return add(x, cb, ce, &s, b, e, vb, ve);
             }
@@ -614,7 +628,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
                  !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
     if (s.b > sb && is_sep(d, s.b - 1) && !negated(d, cb) &&
-        (quoted || (short_rest(x, after, se) && left_words(d, sb, s.b) >= 2))) {
+        (quoted || ((short_rest(x, after, se) || adjunct_rest(d, after, se)) && left_words(d, sb, s.b) >= 2))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
         content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
         if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&

@@ -780,3 +780,22 @@ TEST(attrib_cue_tagged_as_a_noun)
     CHECK(find(d, "about the couple") == NULL);
     CHECK(find(d, "about the harbor") == NULL);
 }
+
+TEST(attrib_post_posed_with_a_long_adjunct)
+{
+    /* "…, X said at a news conference in Millport on Tuesday": a rest that
+     * opens with a preposition holds no content, so the clause before the
+     * source is the content, however long the adjunct (news, gossip) */
+    hs_doc *d = run("The tunnel will stay closed until autumn, officials said at a news conference in Millport on Tuesday.\n\n"
+                    "The couple split in March, said Mara Quell during an appearance on a late-night show.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "stay closed", "officials", HS_SK_ANONYMOUS, "said", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "The tunnel will stay closed until autumn");
+    a = find(d, "split in March");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "The couple split in March");
+        CHECK_SPAN(d, a->source, "Mara Quell");
+    }
+}

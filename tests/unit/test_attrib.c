@@ -799,3 +799,16 @@ TEST(attrib_post_posed_with_a_long_adjunct)
         CHECK_SPAN(d, a->source, "Mara Quell");
     }
 }
+
+TEST(attrib_hyphenated_source)
+{
+    /* a hyphen glued inside a word is part of the source phrase, and a
+     * continuation quotation keeps that source (gossip) */
+    hs_doc *d = run("“They danced all night,” one club-goer told Glimmer Magazine. “They left in the same car too.”\n");
+    CHECK(d);
+    EXPECT(d, "danced all night", "one club-goer", HS_SK_UNKNOWN, "told", "Glimmer Magazine");
+    const hs_attr *a = find(d, "same car");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->source, "one club-goer");
+}

@@ -617,7 +617,8 @@ TEST(attrib_infinitive_cues)
                     "Fans lined up for hours to see the film.\n\n"
                     "Dana Pike became the first councillor to call for a new bridge.\n\n"
                     "The colours that start to reveal themselves later come from the lake.\n\n"
-                    "After the long tour, the band may not want to travel.\n");
+                    "After the long tour, the band may not want to travel.\n\n"
+                    "The actor was required to learn an Irish accent for the role.\n");
     CHECK(d);
     const hs_attr *a = EXPECT(d, "would retire", "Senator Ruth Calloway", HS_SK_PERSON, "announce", "");
     if (a)
@@ -627,6 +628,7 @@ TEST(attrib_infinitive_cues)
     CHECK(find(d, "a new bridge") == NULL);
     CHECK(find(d, "themselves later") == NULL);
     CHECK(find(d, "After the long tour") == NULL);
+    CHECK(find(d, "Irish accent") == NULL); /* "learn" is no cue; "has learned" is */
 }
 
 TEST(attrib_nominal_cue_before_that_anywhere)

@@ -583,7 +583,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             if (!ve)
                 after = hs_src_via_after(x, s.e, se, &vb, &ve);
             if (short_rest(x, after, se) || is_close_quote(d, cb - 1) ||
-                (adjunct_rest(d, after, se) && s.kind != HS_SK_UNKNOWN && s.kind != HS_SK_DOCUMENT)) {
+                (adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK) && s.kind != HS_SK_UNKNOWN &&
+                 s.kind != HS_SK_DOCUMENT)) {
                 content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
                 return add(x, cb, ce, &s, b, e, vb, ve);
             }
@@ -627,8 +628,9 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
                  !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
-    if (s.b > sb && is_sep(d, s.b - 1) && !negated(d, cb) &&
-        (quoted || ((short_rest(x, after, se) || adjunct_rest(d, after, se)) && left_words(d, sb, s.b) >= 2))) {
+    if (s.b > sb && is_sep(d, s.b - 1) && !negated(d, cb) && !(x->cue_obj[cb] & CUE_RAISE) &&
+        (quoted || ((short_rest(x, after, se) || (adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK))) &&
+                    left_words(d, sb, s.b) >= 2))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
         content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
         if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&

@@ -478,6 +478,9 @@ TEST(attrib_raising_verbs_name_no_source)
         CHECK(!a->has_source);
     }
     CHECK(find(d, "morning show") == NULL); /* "appeared on": not a raising use */
+    d = run("As soon as the singer walked off stage, two security guards appeared on stage.\n");
+    CHECK(d);
+    CHECK(find(d, "walked off stage") == NULL); /* a raising verb takes no post-posed content */
 }
 
 TEST(attrib_title_case_headlines)

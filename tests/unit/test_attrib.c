@@ -632,6 +632,10 @@ TEST(attrib_infinitive_cues)
     CHECK(find(d, "themselves later") == NULL);
     CHECK(find(d, "After the long tour") == NULL);
     CHECK(find(d, "Irish accent") == NULL); /* "learn" is no cue; "has learned" is */
+    d = run("She went on to star in three films. He went on to say that the harbor was safe.\n");
+    CHECK(d);
+    CHECK(find(d, "three films") == NULL); /* "went on to say" reports, "went on to star" does not */
+    CHECK(find(d, "the harbor was safe") != NULL);
 }
 
 TEST(attrib_nominal_cue_before_that_anywhere)

@@ -688,6 +688,27 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     return add(x, cb, ce, &s, b, e, 0, 0);
 }
 
+/* The possessor right before the nominal cue at token i: a possessive
+ * pronoun (only when it opens the clause, if `open`) or "X's".  Fills *s
+ * (empty when there is none). */
+static int possessor(hs_actx *x, uint32_t sb, uint32_t i, int open, hs_src *s)
+{
+    static const char *const poss[] = {"his", "her", "their", "its", "our", "my", "your", NULL};
+    const hs_doc *d = x->d;
+    memset(s, 0, sizeof *s);
+    for (size_t k = 0; poss[k] && i > sb && (!open || i - 1 == sb); k++)
+        if (hs_aw_eq(d, i - 1, poss[k])) {
+            s->b = i - 1;
+            s->e = i;
+            s->kind = k < 2 ? HS_SK_PERSON : HS_SK_UNKNOWN;
+            return 1;
+        }
+    if (i >= sb + 2 && (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s")) && hs_src_left(x, i - 2, sb, s))
+        return 1;
+    memset(s, 0, sizeof *s);
+    return 0;
+}
+
 /* "Roe's claim that …", "his pledge to …", "their fear that …": a nominal
  * cue after a possessor (its source) and before a that-clause or an
  * infinitive (its content). */
@@ -703,22 +724,11 @@ static int nominal_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint3
     if (x->tagged && hs_aw_eq(d, j, "to") && d->toks.v[j + 1].upos != HS_UPOS_VERB &&
         d->toks.v[j + 1].upos != HS_UPOS_AUX)
         return 0; /* "his pledge to the party" */
-    static const char *const poss[] = {"his", "her", "their", "its", "our", "my", "your", NULL};
     hs_src s;
-    memset(&s, 0, sizeof s);
     /* a pronoun possessor opens the sentence ("His claim that …"); after a
      * verb ("Roe repeated her claim that …") the verb's subject speaks */
-    for (size_t k = 0; poss[k] && s.e == s.b && i - 1 == sb; k++)
-        if (hs_aw_eq(d, i - 1, poss[k])) {
-            s.b = i - 1;
-            s.e = i;
-            s.kind = k < 2 ? HS_SK_PERSON : HS_SK_UNKNOWN;
-        }
-    if (s.e == s.b && i >= sb + 2 && (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s")) &&
-        !hs_src_left(x, i - 2, sb, &s))
-        return 0;
-    if (s.e == s.b || (s.b > sb && !hs_aw_is_punct(d, s.b - 1) && !hs_aw_eq(d, s.b - 1, "and") &&
-                       !hs_aw_eq(d, s.b - 1, "but")))
+    if (!possessor(x, sb, i, 1, &s) || (s.b > sb && !hs_aw_is_punct(d, s.b - 1) && !hs_aw_eq(d, s.b - 1, "and") &&
+                                        !hs_aw_eq(d, s.b - 1, "but")))
         return 0; /* only a phrase that opens its clause: not "Roe rejected Patel's claim that …" */
     uint32_t e = content_end(x, j, se);
     return e > j + 1 ? add(x, i, j, &s, j, e, 0, 0) : 0;
@@ -729,7 +739,6 @@ static int nominal_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint3
  * the clause is the content, a possessor right before the noun its source. */
 static int nominal_that_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint32_t n)
 {
-    static const char *const poss[] = {"his", "her", "their", "its", "our", "my", "your", NULL};
     const hs_doc *d = x->d;
     uint32_t j = i + n;
     if (j + 2 >= se || !hs_aw_eq(d, j, "that") || (x->used[j] & ATOK_CLAIMED) ||
@@ -737,16 +746,7 @@ static int nominal_that_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, 
                        d->toks.v[j + 1].upos == HS_UPOS_ADV)))
         return 0; /* "the claim that was made": a relative clause */
     hs_src s;
-    memset(&s, 0, sizeof s);
-    for (size_t k = 0; poss[k] && i > sb && s.e == s.b; k++)
-        if (hs_aw_eq(d, i - 1, poss[k])) {
-            s.b = i - 1;
-            s.e = i;
-            s.kind = k < 2 ? HS_SK_PERSON : HS_SK_UNKNOWN;
-        }
-    if (s.e == s.b && i >= sb + 2 && (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s")) &&
-        !hs_src_left(x, i - 2, sb, &s))
-        memset(&s, 0, sizeof s);
+    possessor(x, sb, i, 0, &s);
     uint32_t e = content_end(x, j, se);
     return e > j + 2 ? add(x, i, j, s.e > s.b ? &s : NULL, j, e, 0, 0) : 0;
 }

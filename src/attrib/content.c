@@ -313,7 +313,7 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
                                                  !hs_aw_eq(d, j, "to") && /* not "vowed to …" */
                                                  !(hs_aw_pronoun(d, j, NULL) && !hs_aw_eq(d, j, "it")));
                                                  /* nor "say they feel that way" */
-    for (uint32_t k = j; k < se && k < j + (adjunct ? 15 : 1); k++) {
+    for (uint32_t k = j; k < se && k < j + (adjunct ? 10 : 1); k++) { /* 10: tuned on PolNeAR dev (5..25) */
         if (hs_aw_eq(d, k, "that")) {
             j = k;
             break;

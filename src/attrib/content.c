@@ -103,7 +103,7 @@ static int quote_has_cue(hs_actx *x, uint32_t i, uint32_t se)
 /* End (exclusive token) of a content that starts at j inside a sentence that
  * ends at se: it stops before ", <cue>" and before the final stop, and runs on
  * to the end of a quotation that opens inside it. */
-static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
+uint32_t hs_attrib_content_end(hs_actx *x, uint32_t j, uint32_t se)
 {
     const hs_doc *d = x->d;
     uint32_t e = j;
@@ -204,7 +204,7 @@ static int adjunct_rest(const hs_doc *d, uint32_t j, uint32_t se)
     return 1;
 }
 
-static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e,
+int32_t hs_attrib_add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e,
                    uint32_t vb, uint32_t ve)
 {
     if (e <= b)
@@ -280,6 +280,35 @@ static int as_object(const hs_doc *d, uint32_t j, uint32_t e)
     return 0;
 }
 
+/* "called him a liar", "call it the nerd prom", "called Roe “unfit”": a form of
+ * "call" with an object pronoun or a name and then its complement. */
+static int is_call(const hs_doc *d, uint32_t i)
+{
+    return hs_aw_eq(d, i, "called") || hs_aw_eq(d, i, "calls") || hs_aw_eq(d, i, "call") || hs_aw_eq(d, i, "calling");
+}
+
+static int called_x_y(hs_actx *x, uint32_t cb, uint32_t j, uint32_t e)
+{
+    static const char *const objs[] = {"him", "her", "them", "it", "this", "me", "us", "himself", "herself",
+                                       "themselves", NULL};
+    const hs_doc *d = x->d;
+    if (!is_call(d, cb) || j + 1 >= e)
+        return 0;
+    uint32_t k = j;
+    int obj = 0;
+    for (size_t w = 0; objs[w] && !obj; w++)
+        obj = hs_aw_eq(d, k, objs[w]);
+    if (obj)
+        k++;
+    else
+        while (k < e && hs_aw_is_cap(d, k))
+            k++;
+    if (k == j || k >= e)
+        return 0;
+    return hs_aw_eq(d, k, "a") || hs_aw_eq(d, k, "an") || hs_aw_eq(d, k, "the") || is_open_quote(d, k) ||
+           (x->tagged && (d->toks.v[k].upos == HS_UPOS_ADJ || d->toks.v[k].upos == HS_UPOS_NOUN));
+}
+
 /* Is the cue at cb inside a subordinate clause that opens the sentence
  * ("Although Roe praised the plan, …", "After Roe announced …, she")? */
 static int in_fronted_clause(const hs_doc *d, uint32_t sb, uint32_t cb)
@@ -336,7 +365,7 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
         j++;
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
-    uint32_t e = content_end(x, j, se);
+    uint32_t e = hs_attrib_content_end(x, j, se);
     if (in_fronted_clause(d, hs_aw_sent_begin(d, cb), cb))
         for (uint32_t k = j + 1; k < e; k++)
             if (hs_aw_eq(d, k, ",") && d->toks.v[k].quote < 0) {
@@ -354,13 +383,13 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     /* a document says what it shows: "The poll shows Cruz at 27 percent",
      * "A video of the rally showed her waving" (its object is the content) */
     int doc = s && s->e > s->b && s->kind == HS_SK_DOCUMENT && !passive_aux(d, s->e, cb);
-    int as = (x->cue_obj[cb] & CUE_AS) && s && s->e > s->b && as_object(d, j, e);
+    int as = ((x->cue_obj[cb] & CUE_AS) && s && s->e > s->b && as_object(d, j, e)) || called_x_y(x, cb, j, e);
     if ((x->cue_obj[cb] & CUE_AS_ONLY) && !as)
         return 0; /* "see" without "X as …" */
     if ((x->cue_obj[cb] & CUE_WEAK) && !as && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
         !((named || doc) && e >= j + 2 && !is_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
-    return add(x, cb, ce, s, j, e, vb, ve);
+    return hs_attrib_add(x, cb, ce, s, j, e, vb, ve);
 }
 
 /* The source of an earlier cue of the same sentence ("he stated that … and
@@ -472,7 +501,7 @@ static int asked_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
         e++;
     if (e >= se || !hs_aw_eq(d, e, ","))
         return 0; /* the main clause follows the comma */
-    return add(x, cb, ce, s.e > s.b ? &s : NULL, j, e, 0, 0) < 0 ? -1 : 1;
+    return hs_attrib_add(x, cb, ce, s.e > s.b ? &s : NULL, j, e, 0, 0) < 0 ? -1 : 1;
 }
 
 /* "Roe seemed to waver", "The council is expected to vote in May", "The
@@ -485,8 +514,8 @@ static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
     if (!(x->cue_obj[cb] & CUE_RAISE) || ce >= se)
         return 0;
     if (hs_aw_eq(d, ce, "that") && cb > sb && hs_aw_eq(d, cb - 1, "it")) {
-        uint32_t e = content_end(x, ce, se); /* "it seems that …": the clause, nobody's */
-        return e > ce + 1 ? (add(x, cb, ce, NULL, ce, e, 0, 0) < 0 ? -1 : 1) : 0;
+        uint32_t e = hs_attrib_content_end(x, ce, se); /* "it seems that …": the clause, nobody's */
+        return e > ce + 1 ? (hs_attrib_add(x, cb, ce, NULL, ce, e, 0, 0) < 0 ? -1 : 1) : 0;
     }
     if (!(hs_aw_eq(d, ce, "to") || hs_aw_eq(d, ce, "as")))
         return 0;
@@ -496,10 +525,10 @@ static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
     hs_src s;
     if (k <= sb || hs_aw_is_punct(d, k - 1) || !hs_src_left(x, k - 1, sb, &s))
         return 0; /* (a relative "which is expected to …" keeps "which" in the content) */
-    uint32_t e = content_end(x, ce + 1, se);
+    uint32_t e = hs_attrib_content_end(x, ce + 1, se);
     if (e <= ce + 1)
         return 0;
-    return add(x, cb, ce, NULL, s.b, e, 0, 0) < 0 ? -1 : 1;
+    return hs_attrib_add(x, cb, ce, NULL, s.b, e, 0, 0) < 0 ? -1 : 1;
 }
 
 /* "has not revealed", "did n't want": a negated cue reports what follows it
@@ -586,7 +615,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
                 (adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK) && s.kind != HS_SK_UNKNOWN &&
                  s.kind != HS_SK_DOCUMENT)) {
                 content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
-                return add(x, cb, ce, &s, b, e, vb, ve);
+                return hs_attrib_add(x, cb, ce, &s, b, e, vb, ve);
             }
             vb = ve = 0;
         }
@@ -611,7 +640,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     if (hs_src_right(x, ce, se, &s) && (s.kind == HS_SK_ANONYMOUS || s.kind == HS_SK_REPRESENTATIVE) &&
         hs_aw_is_det(d, s.b) && short_rest(x, s.e, se) && left_words(d, sb, cb) >= 3) {
         content_left(x, sb, cb, &b, &e);
-        return add(x, cb, ce, &s, b, e, 0, 0);
+        return hs_attrib_add(x, cb, ce, &s, b, e, 0, 0);
     }
     uint32_t k = skip_back(d, cb, sb);
     if (k <= sb)
@@ -635,11 +664,11 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
         if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&
             !is_close_quote(d, s.b - 1) && !joins(d, after + 1)) {
-            uint32_t e2 = content_end(x, after + 1, se);
+            uint32_t e2 = hs_attrib_content_end(x, after + 1, se);
             if (e2 > after + 1)
                 e = e2;
         }
-        return add(x, cb, ce, &s, b, e, vb, ve);
+        return hs_attrib_add(x, cb, ce, &s, b, e, vb, ve);
     }
     return content_right(x, cb, ce, se, &s);
 }
@@ -675,100 +704,25 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         else
             j++;
         b = j;
-        e = content_end(x, j, se);
+        e = hs_attrib_content_end(x, j, se);
     } else {
         content_left(x, sb, cb, &b, &e);
         /* "At the heart of the trouble, according to X, is …": both sides */
         if (s.e + 1 < se && hs_aw_eq(d, s.e, ",") && !x->cue_len[s.e + 1] && !joins(d, s.e + 1)) {
-            uint32_t e2 = content_end(x, s.e + 1, se);
+            uint32_t e2 = hs_attrib_content_end(x, s.e + 1, se);
             if (e2 > s.e + 2)
                 e = e2;
         }
     }
-    return add(x, cb, ce, &s, b, e, 0, 0);
-}
-
-/* The possessor right before the nominal cue at token i: a possessive
- * pronoun (only when it opens the clause, if `open`) or "X's".  Fills *s
- * (empty when there is none). */
-static int possessor(hs_actx *x, uint32_t sb, uint32_t i, int open, hs_src *s)
-{
-    static const char *const poss[] = {"his", "her", "their", "its", "our", "my", "your", NULL};
-    const hs_doc *d = x->d;
-    memset(s, 0, sizeof *s);
-    for (size_t k = 0; poss[k] && i > sb && (!open || i - 1 == sb); k++)
-        if (hs_aw_eq(d, i - 1, poss[k])) {
-            s->b = i - 1;
-            s->e = i;
-            s->kind = k < 2 ? HS_SK_PERSON : HS_SK_UNKNOWN;
-            return 1;
-        }
-    if (i >= sb + 2 && (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s")) && hs_src_left(x, i - 2, sb, s))
-        return 1;
-    memset(s, 0, sizeof *s);
-    return 0;
-}
-
-/* "Roe's claim that …", "his pledge to …", "their fear that …": a nominal
- * cue after a possessor (its source) and before a that-clause or an
- * infinitive (its content). */
-static int nominal_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint32_t n)
-{
-    const hs_doc *d = x->d;
-    uint32_t j = i + n;
-    if (i <= sb || j + 1 >= se || !(hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "to")))
-        return 0;
-    if (x->tagged && hs_aw_eq(d, j, "that") &&
-        (d->toks.v[j + 1].upos == HS_UPOS_VERB || d->toks.v[j + 1].upos == HS_UPOS_AUX))
-        return 0; /* "the claim that was made": a relative clause */
-    if (x->tagged && hs_aw_eq(d, j, "to") && d->toks.v[j + 1].upos != HS_UPOS_VERB &&
-        d->toks.v[j + 1].upos != HS_UPOS_AUX)
-        return 0; /* "his pledge to the party" */
-    hs_src s;
-    /* a pronoun possessor opens the sentence ("His claim that …"); after a
-     * verb ("Roe repeated her claim that …") the verb's subject speaks */
-    if (!possessor(x, sb, i, 1, &s) || (s.b > sb && !hs_aw_is_punct(d, s.b - 1) && !hs_aw_eq(d, s.b - 1, "and") &&
-                                        !hs_aw_eq(d, s.b - 1, "but")))
-        return 0; /* only a phrase that opens its clause: not "Roe rejected Patel's claim that …" */
-    uint32_t e = content_end(x, j, se);
-    return e > j + 1 ? add(x, i, j, &s, j, e, 0, 0) : 0;
-}
-
-/* After the verb frames: a nominal cue anywhere before a that-clause still
- * unattributed ("amid speculation that …", "rejected Patel's claim that …"):
- * the clause is the content, a possessor right before the noun its source. */
-static int nominal_that_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint32_t n)
-{
-    const hs_doc *d = x->d;
-    uint32_t j = i + n;
-    if (j + 2 >= se || !hs_aw_eq(d, j, "that") || (x->used[j] & ATOK_CLAIMED) ||
-        (x->tagged && (d->toks.v[j + 1].upos == HS_UPOS_VERB || d->toks.v[j + 1].upos == HS_UPOS_AUX ||
-                       d->toks.v[j + 1].upos == HS_UPOS_ADV)))
-        return 0; /* "the claim that was made": a relative clause */
-    hs_src s;
-    possessor(x, sb, i, 0, &s);
-    uint32_t e = content_end(x, j, se);
-    return e > j + 2 ? add(x, i, j, s.e > s.b ? &s : NULL, j, e, 0, 0) : 0;
+    return hs_attrib_add(x, cb, ce, &s, b, e, 0, 0);
 }
 
 int hs_attrib_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
-    for (size_t si = 0; si < d->sents.n; si++) {
-        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
-        for (uint32_t i = sb; i < se; i++) {
-            hs_tb_entry en;
-            uint32_t n;
-            /* cheap test first: a possessive before the word ("'s", or a pronoun opening the clause) */
-            if (i == sb || d->toks.v[i].quote >= 0 || !hs_aw_is_word(d, i) || (x->used[i] & ATOK_CLAIMED) ||
-                !(d->toks.v[i - 1].kind == HS_TK_CLITIC || i - 1 == sb) ||
-                !(n = hs_tables_match(x->t, d, i, se, HS_TB_CUE_NOUN, &en)))
-                continue;
-            int rc = nominal_frame(x, sb, se, i, n);
-            if (rc < 0)
-                return rc;
-        }
-    }
+    int rc0 = hs_attrib_nominals(x, 0);
+    if (rc0)
+        return rc0;
     for (size_t si = 0; si < d->sents.n; si++) {
         uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
         for (uint32_t i = sb; i < se; i++) {
@@ -781,18 +735,5 @@ int hs_attrib_cues(hs_actx *x)
                 return rc;
         }
     }
-    for (size_t si = 0; si < d->sents.n; si++) {
-        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
-        for (uint32_t i = sb; i < se; i++) {
-            hs_tb_entry en;
-            uint32_t n;
-            if (d->toks.v[i].quote >= 0 || (x->used[i] & (ATOK_CLAIMED | ATOK_CUE_USED)) || !hs_aw_is_word(d, i) ||
-                !(n = hs_tables_match(x->t, d, i, se, HS_TB_CUE_NOUN, &en)))
-                continue;
-            int rc = nominal_that_frame(x, sb, se, i, n);
-            if (rc < 0)
-                return rc;
-        }
-    }
-    return 0;
+    return hs_attrib_nominals(x, 1);
 }

@@ -256,3 +256,14 @@ TEST(attrib_hyphenated_source)
     if (a)
         CHECK_SPAN(d, a->source, "one club-goer");
 }
+
+TEST(attrib_called_x_y)
+{
+    /* "called him a liar": a form of "call" with an object and its complement
+     * reports both, whoever the subject (news, gossip) */
+    hs_doc *d = af_run("They called him a political opportunist.\n\n"
+                       "Fans called Mara Quell “the queen of pop.”\n");
+    CHECK(d);
+    CONTENT_IS(d, "political opportunist", "him a political opportunist");
+    CONTENT_IS(d, "queen of pop", "Mara Quell “the queen of pop.”");
+}

@@ -708,7 +708,8 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     } else {
         content_left(x, sb, cb, &b, &e);
         /* "At the heart of the trouble, according to X, is …": both sides */
-        if (s.e + 1 < se && hs_aw_eq(d, s.e, ",") && !x->cue_len[s.e + 1] && !joins(d, s.e + 1)) {
+        if (s.e + 1 < se && hs_aw_eq(d, s.e, ",") && !x->cue_len[s.e + 1] && !joins(d, s.e + 1) &&
+            !hs_aw_eq(d, s.e + 1, "which") && !hs_aw_eq(d, s.e + 1, "who")) {
             uint32_t e2 = hs_attrib_content_end(x, s.e + 1, se);
             if (e2 > s.e + 2)
                 e = e2;

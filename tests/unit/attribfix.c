@@ -52,34 +52,34 @@ int af_span_is(const hs_doc *d, hs_span s, const char *want)
 
 /* expect an attribution holding `content_part` with this source, kind, cue and via ("" none) */
 const hs_attr *af_expect(const hs_doc *d, const char *content_part, const char *source, int kind,
-                             const char *cue, const char *via, int line)
+                             const char *cue, const char *via, const char *file, int line)
 {
     const hs_attr *a = af_find(d, content_part);
     if (!a) {
-        hs_test_fail(__FILE__, line, "no attribution holds \"%s\"", content_part);
+        hs_test_fail(file, line, "no attribution holds \"%s\"", content_part);
         return NULL;
     }
     if (!af_span_is(d, a->source, source))
-        hs_test_fail(__FILE__, line, "source \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->source),
+        hs_test_fail(file, line, "source \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->source),
                      HS_SPAN_PTR(d, a->source), source);
     if (a->source_kind != kind)
-        hs_test_fail(__FILE__, line, "source kind %s, expected %s", hs_source_kind_names[a->source_kind],
+        hs_test_fail(file, line, "source kind %s, expected %s", hs_source_kind_names[a->source_kind],
                      hs_source_kind_names[kind]);
     if (!af_span_is(d, a->cue, cue))
-        hs_test_fail(__FILE__, line, "cue \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->cue),
+        hs_test_fail(file, line, "cue \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->cue),
                      HS_SPAN_PTR(d, a->cue), cue);
     if (!af_span_is(d, a->via, via))
-        hs_test_fail(__FILE__, line, "via \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->via),
+        hs_test_fail(file, line, "via \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->via),
                      HS_SPAN_PTR(d, a->via), via);
     return a;
 }
 
-void af_content_is(const hs_doc *d, const char *needle, const char *want, int line)
+void af_content_is(const hs_doc *d, const char *needle, const char *want, const char *file, int line)
 {
     const hs_attr *a = af_find(d, needle);
     if (!a)
-        hs_test_fail(__FILE__, line, "no attribution holds \"%s\"", needle);
+        hs_test_fail(file, line, "no attribution holds \"%s\"", needle);
     else if (!af_span_is(d, a->content, want))
-        hs_test_fail(__FILE__, line, "content \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->content),
+        hs_test_fail(file, line, "content \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->content),
                      HS_SPAN_PTR(d, a->content), want);
 }

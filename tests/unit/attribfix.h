@@ -12,9 +12,9 @@ const hs_attr *af_find(const hs_doc *d, const char *needle);
 /* Is the text of span s exactly `want`? */
 int af_span_is(const hs_doc *d, hs_span s, const char *want);
 /* Expect an attribution holding `content_part` with this source, kind, cue and
- * via ("" none); failures name `line`.  Returns it, or NULL. */
+ * via ("" none); failures name `file` and `line`.  Returns it, or NULL. */
 const hs_attr *af_expect(const hs_doc *d, const char *content_part, const char *source, int kind,
-                         const char *cue, const char *via, int line);
+                         const char *cue, const char *via, const char *file, int line);
 
 #define CHECK_SPAN(d, s, want)                                                               \
     do {                                                                                     \
@@ -23,7 +23,7 @@ const hs_attr *af_expect(const hs_doc *d, const char *content_part, const char *
                          (int)HS_SPAN_LEN(s), HS_SPAN_PTR((d), (s)), (want));                \
     } while (0)
 /* Expect an attribution holding `needle` whose content is exactly `want`. */
-void af_content_is(const hs_doc *d, const char *needle, const char *want, int line);
-#define CONTENT_IS(d, needle, want) af_content_is((d), (needle), (want), __LINE__)
-#define EXPECT(d, c, s, k, cue, via) af_expect((d), (c), (s), (k), (cue), (via), __LINE__)
+void af_content_is(const hs_doc *d, const char *needle, const char *want, const char *file, int line);
+#define CONTENT_IS(d, needle, want) af_content_is((d), (needle), (want), __FILE__, __LINE__)
+#define EXPECT(d, c, s, k, cue, via) af_expect((d), (c), (s), (k), (cue), (via), __FILE__, __LINE__)
 #endif

@@ -124,6 +124,9 @@ TEST(attrib_content_commas)
     CONTENT_IS(d, "recorded the album", "she had recorded the album with Tom Reyes, who produced her first record");
     CONTENT_IS(d, "the bridge was safe", "the bridge was safe");
     CONTENT_IS(d, "the couple were happy", "the couple were happy");
+    d = af_run("The judge issued the ruling, according to Glimmer Magazine, which means the marriage is over.\n");
+    CHECK(d); /* but a relative clause after "according to X," is the writer's */
+    CONTENT_IS(d, "issued the ruling", "The judge issued the ruling");
 }
 
 TEST(attrib_participle_aside_before_the_cue)

@@ -74,8 +74,11 @@ static int noun_use(const hs_doc *d, uint32_t i)
         if (hs_aw_eq(d, i - 1, before[k]))
             return 1;
     if (d->toks.v[i - 1].kind == HS_TK_NUMBER) {
-        /* "2024 reports", but not "four in 10 said", "55 percent believed" */
+        /* "2024 reports", but not "four in 10 said", "55 percent believed",
+         * "47% say" (a verb by its tag) */
         const hs_tok *t = &d->toks.v[i];
+        if (t->upos == HS_UPOS_VERB)
+            return 0;
         size_t n = HS_TOK_LEN(t);
         const char *p = HS_TOK_PTR(d, t);
         return !(n > 3 && (memcmp(p + n - 2, "ed", 2) == 0 || memcmp(p + n - 3, "aid", 3) == 0 ||
@@ -87,19 +90,6 @@ static int noun_use(const hs_doc *d, uint32_t i)
            (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s"));
 }
 
-/* "has not revealed", "did n't respond": a cue that says nothing was said. */
-static int negated(const hs_doc *d, uint32_t i)
-{
-    for (uint32_t k = i; k > 0 && i - k < 3; k--) {
-        if (hs_aw_eq(d, k - 1, "not") || hs_aw_eq(d, k - 1, "n't") || hs_aw_eq(d, k - 1, "n’t") ||
-            hs_aw_eq(d, k - 1, "never"))
-            return 1;
-        if (!hs_aw_is_skip(d, k - 1))
-            return 0;
-    }
-    return 0;
-}
-
 /* A past or present-tense verb before "that" ("conceded that", "insists that"),
  * told by its ending; not "so that", "now that" or a noun ("the fact that"). */
 static int verb_that(const hs_doc *d, uint32_t i)
@@ -109,11 +99,14 @@ static int verb_that(const hs_doc *d, uint32_t i)
     const hs_tok *t = &d->toks.v[i];
     size_t n = HS_TOK_LEN(t);
     const char *p = HS_TOK_PTR(d, t);
-    if (n < 5 || (t->flags & HS_TF_UPPER_INITIAL))
+    if (n < 3 || (t->flags & HS_TF_UPPER_INITIAL) || i + 2 >= d->toks.n)
         return 0;
     int ed = memcmp(p + n - 2, "ed", 2) == 0, es = p[n - 1] == 's' && p[n - 2] != 's';
-    if (!ed && !es)
-        return 0;
+    const char *xp = d->xpos_names ? d->xpos_names[t->xpos] : NULL;
+    int finite = xp && (strcmp(xp, "VBD") == 0 || strcmp(xp, "VBZ") == 0 || strcmp(xp, "VBP") == 0) &&
+                 d->toks.v[i + 2].upos != HS_UPOS_VERB && d->toks.v[i + 2].upos != HS_UPOS_AUX;
+    if (!ed && !es && !finite)
+        return 0; /* "knew that …", "felt that …" by their tags */
     if (hs_aw_is_skip(d, i) || hs_aw_is_boundary(d, i) || hs_aw_is_det(d, i - 1) || hs_aw_is_prep(d, i - 1))
         return 0;
     if (d->toks.v[i].upos != HS_UPOS_X && d->toks.v[i].upos != HS_UPOS_VERB)
@@ -144,6 +137,30 @@ static int after_document(hs_actx *x, uint32_t i)
         if (b == 0 || i - b >= 3)
             return 0;
     }
+}
+
+/* Is token i a source noun of the tables ("insider", "source", "spokesman")? */
+static int anon_or_rep(hs_actx *x, uint32_t i)
+{
+    hs_tb_entry e;
+    return hs_tables_match(x->t, x->first, x->d, i, i + 1, HS_TB_ANON | HS_TB_REP, &e) == 1;
+}
+
+/* A cue word after a share of people is its verb whatever its tag: "one in
+ * five say", "47% say", "55 percent believe" (not after a year: "2024 reports"). */
+static int after_share(const hs_doc *d, uint32_t i)
+{
+    static const char *const nums[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                       "ten", "%", "percent", NULL};
+    if (i == 0)
+        return 0;
+    const hs_tok *p = &d->toks.v[i - 1];
+    if (p->kind == HS_TK_NUMBER)
+        return !(HS_TOK_LEN(p) == 4 && (memcmp(HS_TOK_PTR(d, p), "19", 2) == 0 || memcmp(HS_TOK_PTR(d, p), "20", 2) == 0));
+    for (size_t k = 0; nums[k]; k++)
+        if (hs_aw_eq(d, i - 1, nums[k]))
+            return k >= 10 || (i >= 2 && (hs_aw_eq(d, i - 2, "in") || hs_aw_eq(d, i - 2, "of")));
+    return 0;
 }
 
 /* "in" before a poll or survey is a cue whose source is the poll. */
@@ -196,7 +213,11 @@ static void find_cues(hs_actx *x)
             !title)
             continue;
         hs_tb_entry e;
-        uint32_t n = hs_tables_match(x->t, x->first, d, i, hs_aw_sent_end(d, i), HS_TB_CUE_VERB | HS_TB_CUE_PREP, &e);
+        uint32_t n = hs_tables_match(x->t, x->first, d, i, hs_aw_sent_end(d, i),
+                                     HS_TB_CUE_VERB | HS_TB_CUE_PREP | HS_TB_CUE_AS, &e);
+        int as_only = n && (e.cls & HS_TB_CUE_AS) && !(e.cls & (HS_TB_CUE_VERB | HS_TB_CUE_PREP));
+        if (as_only)
+            e.cls |= HS_TB_CUE_VERB; /* "see": a verb cue only before "X as …" */
         if (!n && survey_in(x, i)) {
             n = 1; /* "In the poll, …", "… in a new survey" */
             e.cls = HS_TB_CUE_PREP;
@@ -211,22 +232,28 @@ static void find_cues(hs_actx *x)
             continue; /* a headline's "Romance Rumors" */
         if ((e.cls & HS_TB_CUE_VERB) && !(e.cls & HS_TB_CUE_PREP)) {
             hs_tb_entry e2;
-            if (noun_use(d, i) || negated(d, i))
+            if (noun_use(d, i))
                 continue;
             /* "A new report says …": the noun before a cue verb is its subject */
             if (n == 1 && hs_tables_match(x->t, x->first, d, i + 1, hs_aw_sent_end(d, i), HS_TB_CUE_VERB, &e2) &&
                 !(e2.cls & HS_TB_CUE_WEAK) && hs_tables_match(x->t, x->first, d, i, i + 1, HS_TB_DOC, &e2))
                 continue;
+            /* a noun by both tag sets is no cue after an adjective or a noun ("the
+             * shady tweets", "a bombshell claim"), unless that noun is a source
+             * ("the insider reveals"); elsewhere the word decides, as the tagger
+             * often calls a present-tense cue a plural noun ("Rush reports …") */
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
-                !ptb_verb(d, t) && !after_document(x, i) &&
-                !((t->flags & HS_TF_UPPER_INITIAL) && title))
+                !ptb_verb(d, t) && !after_document(x, i) && !after_share(d, i) &&
+                !((t->flags & HS_TF_UPPER_INITIAL) && title) &&
+                i > 0 && (d->toks.v[i - 1].upos == HS_UPOS_ADJ || (d->toks.v[i - 1].upos == HS_UPOS_NOUN && !anon_or_rep(x, i - 1))))
                 continue;
         }
         x->cue_len[i] = (uint8_t)n;
         x->cue_cls[i] = (e.cls & HS_TB_CUE_PREP) ? HS_TB_CUE_PREP : HS_TB_CUE_VERB;
         x->cue_obj[i] = (uint8_t)(((e.cls & HS_TB_CUE_OBJ) ? CUE_OBJ : 0) | ((e.cls & HS_TB_CUE_WEAK) ? CUE_WEAK : 0) |
                                   ((e.cls & HS_TB_CUE_OPINION) ? CUE_OPINION : 0) |
-                                  ((e.cls & HS_TB_CUE_RAISE) ? CUE_RAISE : 0));
+                                  ((e.cls & HS_TB_CUE_RAISE) ? CUE_RAISE : 0) | ((e.cls & HS_TB_CUE_AS) ? CUE_AS : 0) |
+                                  (as_only ? CUE_AS_ONLY : 0));
         i += n - 1;
     }
 }

@@ -4,6 +4,7 @@
  *   words.c    closed-class words (determiners, pronouns, auxiliaries) and token tests
  *   source.c   the source noun phrase of a cue, its kind, its outlet (via) and entity
  *   content.c  cue frames: "X said (that) …", "…, X said.", "according to X, …"
+ *   nominal.c  nominal cues: "Roe's claim that …", "amid speculation that …"
  *   quotes.c   quotations: the cue next to a quotation, colon and dash speakers,
  *              continuation paragraphs, "the source" referring back
  *   hedges.c   hedge cues and the hedged flag
@@ -32,12 +33,13 @@ typedef struct hs_actx {
     uint8_t *used;    /* per token: ATOK_* bits */
     uint8_t *cue_len; /* per token: length in tokens of a cue starting there (0: none) */
     uint8_t *cue_cls; /* per token: HS_TB_CUE_VERB or HS_TB_CUE_PREP */
-    uint8_t *cue_obj; /* per token: CUE_OBJ (takes an addressee, "told a crowd …"), CUE_WEAK, CUE_OPINION */
+    uint8_t *cue_obj; /* per token: CUE_OBJ (takes an addressee, "told a crowd …"), CUE_WEAK, CUE_OPINION,
+                         CUE_RAISE, CUE_AS ("described X as …"), CUE_AS_ONLY (no other frame) */
     uint8_t *first;   /* per token: hs_tables_match's memo of the tokens that begin no phrase */
     int tagged;       /* tokens carry POS tags */
 } hs_actx;
 
-enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4, CUE_RAISE = 8 };
+enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4, CUE_RAISE = 8, CUE_AS = 16, CUE_AS_ONLY = 32 };
 
 enum {
     ATOK_CLAIMED = 1u << 0, /* inside an attribution's content or source */
@@ -86,6 +88,15 @@ void hs_src_apply(hs_actx *x, const hs_src *s, hs_attr *at);
 
 /* content.c */
 int hs_attrib_cues(hs_actx *x);
+/* End (exclusive token) of a content that starts at token j of a sentence ending at se. */
+uint32_t hs_attrib_content_end(hs_actx *x, uint32_t j, uint32_t se);
+/* Add an attribution: cue [cb, ce), content [b, e), source s (or NULL), via [vb, ve);
+ * nothing when the content is claimed or too short.  0, or HS_ENOMEM. */
+int32_t hs_attrib_add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e, uint32_t vb,
+                      uint32_t ve);
+
+/* nominal.c: nominal cues before (after_verbs 0) or after (1) the verb frames */
+int hs_attrib_nominals(hs_actx *x, int after_verbs);
 
 /* quotes.c */
 int hs_attrib_quotes(hs_actx *x);

@@ -50,15 +50,16 @@ static int is_sep(const hs_doc *d, uint32_t i)
 
 /* Words after a comma that start a new clause outside the content
  * (", but Cook did not say when", ", while 48 percent disagreed"), and
- * participles (", referring to …"). */
+ * participles (", referring to …"); not "including" nor a relative clause
+ * (", who …", ", which …"), which PolNeAR keeps in the content. */
 static int joins(const hs_doc *d, uint32_t i)
 {
-    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and",
-                                    "which", "who", NULL};
+    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and", "but", NULL};
     for (size_t k = 0; w[k]; k++)
         if (hs_aw_eq(d, i, w[k]))
             return !hs_aw_eq(d, i, "and") || hs_aw_pronoun(d, i + 1, NULL);
-    return d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_UPPER_INITIAL) && is_ing(d, i);
+    return d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_UPPER_INITIAL) && is_ing(d, i) &&
+           !hs_aw_eq(d, i, "including");
 }
 
 /* Does a new "SOURCE CUE" clause start at i (", the candidate said …")? */
@@ -74,23 +75,51 @@ static int cue_clause(hs_actx *x, uint32_t i, uint32_t se)
     return 0;
 }
 
+/* Is there a verb cue at i, after at most three auxiliaries, negations or
+ * adverbs ("did not suggest", "also told")? */
+static int cue_after_skip(hs_actx *x, uint32_t i, uint32_t se)
+{
+    for (uint32_t k = i; k < se && k < i + 4; k++) {
+        if (x->cue_len[k] && x->cue_cls[k] == HS_TB_CUE_VERB)
+            return 1;
+        if (!hs_aw_is_skip(x->d, k) && !hs_aw_eq(x->d, k, "not") && !hs_aw_eq(x->d, k, "n't") &&
+            !hs_aw_eq(x->d, k, "n’t"))
+            return 0;
+    }
+    return 0;
+}
+
+/* Does a quotation open at token i and have a cue of its own after it
+ * ("“…,” he claimed", "“…,” said Roe")? */
+static int quote_has_cue(hs_actx *x, uint32_t i, uint32_t se)
+{
+    int32_t q = is_open_quote(x->d, i) ? quote_by_mark(x->d, i, 0) : -1;
+    if (q < 0 || x->d->quotes.v[q].close_tok <= (int32_t)i)
+        return 0;
+    uint32_t c = (uint32_t)x->d->quotes.v[q].close_tok + 1;
+    return c < se && ((x->cue_len[c] && x->cue_cls[c] == HS_TB_CUE_VERB) || cue_clause(x, c, se));
+}
+
 /* End (exclusive token) of a content that starts at j inside a sentence that
  * ends at se: it stops before ", <cue>" and before the final stop, and runs on
  * to the end of a quotation that opens inside it. */
-static uint32_t content_end(hs_actx *x, uint32_t j, uint32_t se)
+uint32_t hs_attrib_content_end(hs_actx *x, uint32_t j, uint32_t se)
 {
     const hs_doc *d = x->d;
     uint32_t e = j;
     while (e < se) {
         if (e > j && hs_aw_eq(d, e, ",") && e + 1 < se && (x->cue_len[e + 1] || joins(d, e + 1)))
             break;
-        if (e > j && hs_aw_eq(d, e, ",") && cue_clause(x, e + 1, se))
-            break;
-        if (e > j + 1 && hs_aw_eq(d, e, "and") && e + 1 < se && d->toks.v[e].quote < 0 &&
-            ((x->cue_len[e + 1] && x->cue_cls[e + 1] == HS_TB_CUE_VERB) || is_ing(d, e + 1)))
-            break; /* "… be fired and defended Trump", "… stories and criticizing …" */
+        if (e > j && (hs_aw_eq(d, e, ",") || (hs_aw_is_dash(d, e) && d->toks.v[e].quote < 0)) && cue_clause(x, e + 1, se))
+            break; /* ", the candidate said …", "— the actress also pointed out that …" */
+        if (e > j + 1 && (hs_aw_eq(d, e, "and") || hs_aw_eq(d, e, "but")) && e + 1 < se && d->toks.v[e].quote < 0 &&
+            cue_after_skip(x, e + 1, se))
+            break; /* "… be fired and defended Trump", "… had touched Fields but implied …",
+                      "… and later told …" (not "… is acting unlawfully and showing …") */
         if (e > j && hs_aw_eq(d, e, ";"))
             break;
+        if (e > j + 2 && hs_aw_eq(d, e, ":") && d->toks.v[e].quote < 0 && quote_has_cue(x, e + 1, se))
+            break; /* "… that France had lost its identity: “…,” he claimed" */
         if (is_open_quote(d, e)) {
             int32_t q = quote_by_mark(d, e, 0);
             if (q >= 0 && d->quotes.v[q].close_tok > (int32_t)e) {
@@ -156,13 +185,26 @@ static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
             return 0;
         if (hs_aw_eq(d, i, ",") && i + 1 < se && x->cue_len[i + 1])
             return 1; /* ", adding …": another cue takes the rest */
-        if (hs_aw_is_word(d, i) && ++words > 5)
+        if (hs_aw_is_word(d, i) && ++words > 3) /* tuned on PolNeAR dev: 3 of 2..8 */
             return 0;
     }
     return 1;
 }
 
-static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e,
+/* Does the rest after the cue open with a preposition that holds no content
+ * ("…, officials said at a news conference in Millport on Tuesday")? */
+static int adjunct_rest(const hs_doc *d, uint32_t j, uint32_t se)
+{
+    if (j >= se || !hs_aw_is_prep(d, j) || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "about") ||
+        hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "of") || hs_aw_eq(d, j, "for"))
+        return 0;
+    for (uint32_t i = j; i < se; i++)
+        if (hs_aw_eq(d, i, "that") || is_open_quote(d, i) || hs_aw_eq(d, i, ":") || hs_aw_eq(d, i, ","))
+            return 0;
+    return 1;
+}
+
+int32_t hs_attrib_add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e,
                    uint32_t vb, uint32_t ve)
 {
     if (e <= b)
@@ -173,8 +215,9 @@ static int32_t add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32
             return 0;
         words += hs_aw_is_word(x->d, i) && !(x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB);
     }
-    if (words < 2 && !(x->d->toks.v[b].flags & HS_TF_QUOTE_OPEN))
-        return 0; /* "…,” Sanders said, according to …": nothing left to attribute */
+    if (words < 2 && !(x->d->toks.v[b].flags & HS_TF_QUOTE_OPEN) &&
+        !(e == b + 1 && (hs_aw_eq(x->d, b, "yes") || hs_aw_eq(x->d, b, "no") || hs_aw_eq(x->d, b, "so"))))
+        return 0; /* "…,” Sanders said, according to …": nothing left to attribute (but "said yes") */
     hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, cb, ce);
     if (!at)
         return HS_ENOMEM;
@@ -218,6 +261,54 @@ static int holds_quote(const hs_doc *d, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* "described the plan as reckless", "see him as a threat": a short object
+ * (no punctuation) and then "as" with its complement, inside [j, e).  Not
+ * "as well", "as soon as" and the like. */
+static int as_object(const hs_doc *d, uint32_t j, uint32_t e)
+{
+    static const char *const not_after[] = {"well", "soon", "much", "long", "many", "far", "if", "though", "to", NULL};
+    for (uint32_t k = j + 1; k + 1 < e && k < j + 9; k++) {
+        if (hs_aw_eq(d, k, "as")) {
+            for (size_t w = 0; not_after[w]; w++)
+                if (hs_aw_eq(d, k + 1, not_after[w]))
+                    return 0;
+            return 1;
+        }
+        if (hs_aw_is_punct(d, k) || hs_aw_is_final(d, k))
+            return 0;
+    }
+    return 0;
+}
+
+/* "called him a liar", "call it the nerd prom", "called Roe “unfit”": a form of
+ * "call" with an object pronoun or a name and then its complement. */
+static int is_call(const hs_doc *d, uint32_t i)
+{
+    return hs_aw_eq(d, i, "called") || hs_aw_eq(d, i, "calls") || hs_aw_eq(d, i, "call") || hs_aw_eq(d, i, "calling");
+}
+
+static int called_x_y(hs_actx *x, uint32_t cb, uint32_t j, uint32_t e)
+{
+    static const char *const objs[] = {"him", "her", "them", "it", "this", "me", "us", "himself", "herself",
+                                       "themselves", NULL};
+    const hs_doc *d = x->d;
+    if (!is_call(d, cb) || j + 1 >= e)
+        return 0;
+    uint32_t k = j;
+    int obj = 0;
+    for (size_t w = 0; objs[w] && !obj; w++)
+        obj = hs_aw_eq(d, k, objs[w]);
+    if (obj)
+        k++;
+    else
+        while (k < e && hs_aw_is_cap(d, k))
+            k++;
+    if (k == j || k >= e)
+        return 0;
+    return hs_aw_eq(d, k, "a") || hs_aw_eq(d, k, "an") || hs_aw_eq(d, k, "the") || is_open_quote(d, k) ||
+           (x->tagged && (d->toks.v[k].upos == HS_UPOS_ADJ || d->toks.v[k].upos == HS_UPOS_NOUN));
+}
+
 /* Is the cue at cb inside a subordinate clause that opens the sentence
  * ("Although Roe praised the plan, …", "After Roe announced …, she")? */
 static int in_fronted_clause(const hs_doc *d, uint32_t sb, uint32_t cb)
@@ -248,8 +339,10 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     /* "said Tuesday that", "told reporters in Ohio that": an adjunct or an
      * addressee before "that" (not "said Obama is overselling the gains that …") */
     int adjunct = (x->cue_obj[cb] & CUE_OBJ) || ((hs_aw_is_prep(d, j) || hs_aw_is_boundary(d, j)) &&
-                                                 !hs_aw_eq(d, j, "to")); /* not "vowed to …" */
-    for (uint32_t k = j; k < se && k < j + (adjunct ? 15 : 1); k++) {
+                                                 !hs_aw_eq(d, j, "to") && /* not "vowed to …" */
+                                                 !(hs_aw_pronoun(d, j, NULL) && !hs_aw_eq(d, j, "it")));
+                                                 /* nor "say they feel that way" */
+    for (uint32_t k = j; k < se && k < j + (adjunct ? 10 : 1); k++) { /* 10: tuned on PolNeAR dev (5..25) */
         if (hs_aw_eq(d, k, "that")) {
             j = k;
             break;
@@ -272,7 +365,7 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
         j++;
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
-    uint32_t e = content_end(x, j, se);
+    uint32_t e = hs_attrib_content_end(x, j, se);
     if (in_fronted_clause(d, hs_aw_sent_begin(d, cb), cb))
         for (uint32_t k = j + 1; k < e; k++)
             if (hs_aw_eq(d, k, ",") && d->toks.v[k].quote < 0) {
@@ -290,10 +383,13 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     /* a document says what it shows: "The poll shows Cruz at 27 percent",
      * "A video of the rally showed her waving" (its object is the content) */
     int doc = s && s->e > s->b && s->kind == HS_SK_DOCUMENT && !passive_aux(d, s->e, cb);
-    if ((x->cue_obj[cb] & CUE_WEAK) && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
+    int as = ((x->cue_obj[cb] & CUE_AS) && s && s->e > s->b && as_object(d, j, e)) || called_x_y(x, cb, j, e);
+    if ((x->cue_obj[cb] & CUE_AS_ONLY) && !as)
+        return 0; /* "see" without "X as …" */
+    if ((x->cue_obj[cb] & CUE_WEAK) && !as && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
         !((named || doc) && e >= j + 2 && !is_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
-    return add(x, cb, ce, s, j, e, vb, ve);
+    return hs_attrib_add(x, cb, ce, s, j, e, vb, ve);
 }
 
 /* The source of an earlier cue of the same sentence ("he stated that … and
@@ -405,7 +501,7 @@ static int asked_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
         e++;
     if (e >= se || !hs_aw_eq(d, e, ","))
         return 0; /* the main clause follows the comma */
-    return add(x, cb, ce, s.e > s.b ? &s : NULL, j, e, 0, 0) < 0 ? -1 : 1;
+    return hs_attrib_add(x, cb, ce, s.e > s.b ? &s : NULL, j, e, 0, 0) < 0 ? -1 : 1;
 }
 
 /* "Roe seemed to waver", "The council is expected to vote in May", "The
@@ -418,8 +514,8 @@ static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
     if (!(x->cue_obj[cb] & CUE_RAISE) || ce >= se)
         return 0;
     if (hs_aw_eq(d, ce, "that") && cb > sb && hs_aw_eq(d, cb - 1, "it")) {
-        uint32_t e = content_end(x, ce, se); /* "it seems that …": the clause, nobody's */
-        return e > ce + 1 ? (add(x, cb, ce, NULL, ce, e, 0, 0) < 0 ? -1 : 1) : 0;
+        uint32_t e = hs_attrib_content_end(x, ce, se); /* "it seems that …": the clause, nobody's */
+        return e > ce + 1 ? (hs_attrib_add(x, cb, ce, NULL, ce, e, 0, 0) < 0 ? -1 : 1) : 0;
     }
     if (!(hs_aw_eq(d, ce, "to") || hs_aw_eq(d, ce, "as")))
         return 0;
@@ -429,10 +525,61 @@ static int raise_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32
     hs_src s;
     if (k <= sb || hs_aw_is_punct(d, k - 1) || !hs_src_left(x, k - 1, sb, &s))
         return 0; /* (a relative "which is expected to …" keeps "which" in the content) */
-    uint32_t e = content_end(x, ce + 1, se);
+    uint32_t e = hs_attrib_content_end(x, ce + 1, se);
     if (e <= ce + 1)
         return 0;
-    return add(x, cb, ce, NULL, s.b, e, 0, 0) < 0 ? -1 : 1;
+    return hs_attrib_add(x, cb, ce, NULL, s.b, e, 0, 0) < 0 ? -1 : 1;
+}
+
+/* "has not revealed", "did n't want": a negated cue reports what follows it
+ * ("did not confirm the split"), never the clause before it ("…, they may not
+ * want to"). */
+static int negated(const hs_doc *d, uint32_t i)
+{
+    for (uint32_t k = i; k > 0 && i - k < 3; k--) {
+        if (hs_aw_eq(d, k - 1, "not") || hs_aw_eq(d, k - 1, "n't") || hs_aw_eq(d, k - 1, "n’t") ||
+            hs_aw_eq(d, k - 1, "never"))
+            return 1;
+        if (!hs_aw_is_skip(d, k - 1))
+            return 0;
+    }
+    return 0;
+}
+
+/* "… prompted Roe to announce that …", "Roe declined to say whether …", "the
+ * singer was quick to deny …": a cue after "to" speaks for the object of a
+ * verb that moves someone to act (led, prompted, urged), else for the
+ * subject of the clause (not after a noun: "the first senator to call for"). */
+static int infinitive_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
+{
+    static const char *const movers[] = {"led", "prompted", "urged", "asked", "forced", "pushed", "pressed",
+                                         "encouraged", "invited", "caused", "inspired", "leads", "prompts",
+                                         "urges", "asks", "forces", "pushes", "lead", "prompt", "urge", "ask",
+                                         "force", "push", "leaving", "left", "allowed", NULL};
+    const hs_doc *d = x->d;
+    hs_src s;
+    memset(&s, 0, sizeof s);
+    uint32_t to = cb - 1;
+    if (hs_src_left(x, to - 1, sb, &s) && s.b > sb) {
+        int moved = 0;
+        for (size_t k = 0; movers[k] && !moved; k++)
+            moved = hs_aw_eq(d, s.b - 1, movers[k]);
+        if (!moved)
+            memset(&s, 0, sizeof s);
+    } else {
+        memset(&s, 0, sizeof s);
+    }
+    if (s.e == s.b && x->tagged && (d->toks.v[to - 1].upos == HS_UPOS_NOUN || d->toks.v[to - 1].upos == HS_UPOS_PROPN))
+        return 0; /* "the first member of Congress to call for …": a noun's infinitive, its speaker unknown */
+    if (s.e == s.b && !same_sentence_source(x, sb, to, &s) && !subject_of(x, sb, to, &s) &&
+        !hs_src_subject_before(x, to, sb, &s))
+        return 0;
+    if (s.e == s.b || s.kind == HS_SK_DOCUMENT)
+        return 0;
+    if (!clause_at(x, ce, se) && s.kind == HS_SK_UNKNOWN && !(s.e == s.b + 1 && hs_aw_pronoun(d, s.b, NULL)))
+        return 0; /* "the layers that start to reveal themselves": a speaker, or a clause said */
+    int rc = content_right(x, cb, ce, se, &s);
+    return rc < 0 ? -1 : 1;
 }
 
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
@@ -440,12 +587,18 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     const hs_doc *d = x->d;
     hs_src s;
     uint32_t b, e, vb = 0, ve = 0;
+    if (x->cue_obj[cb] & CUE_AS_ONLY) { /* "voters see him as …": only before its object */
+        uint32_t k = skip_back(d, cb, sb);
+        if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
+            return 0;
+        return content_right(x, cb, ce, se, &s);
+    }
     int rc = asked_frame(x, sb, se, cb, ce);
     if (!rc)
         rc = raise_frame(x, sb, se, cb, ce);
     if (rc)
         return rc < 0 ? HS_ENOMEM : 0;
-    if (cb > sb && is_sep(d, cb - 1)) {
+    if (cb > sb && is_sep(d, cb - 1) && !negated(d, cb)) {
         if (is_ing(d, cb)) { /* participle: the subject of the clause speaks */
             if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
                 !hs_src_subject_before(x, cb - 1, sb, &s))
@@ -458,12 +611,19 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             uint32_t after = s.e;
             if (!ve)
                 after = hs_src_via_after(x, s.e, se, &vb, &ve);
-            if (short_rest(x, after, se) || is_close_quote(d, cb - 1)) {
+            if (short_rest(x, after, se) || is_close_quote(d, cb - 1) ||
+                (adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK) && s.kind != HS_SK_UNKNOWN &&
+                 s.kind != HS_SK_DOCUMENT)) {
                 content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
-                return add(x, cb, ce, &s, b, e, vb, ve);
+                return hs_attrib_add(x, cb, ce, &s, b, e, vb, ve);
             }
             vb = ve = 0;
         }
+    }
+    if (cb > sb + 1 && hs_aw_eq(d, cb - 1, "to")) {
+        rc = infinitive_frame(x, sb, se, cb, ce);
+        if (rc)
+            return rc < 0 ? HS_ENOMEM : 0;
     }
     uint32_t ka = cb; /* "and said", "and then said", "but has also said" */
     while (ka > sb + 1 && hs_aw_is_skip(d, ka - 1) && cb - ka < 3)
@@ -480,27 +640,35 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     if (hs_src_right(x, ce, se, &s) && (s.kind == HS_SK_ANONYMOUS || s.kind == HS_SK_REPRESENTATIVE) &&
         hs_aw_is_det(d, s.b) && short_rest(x, s.e, se) && left_words(d, sb, cb) >= 3) {
         content_left(x, sb, cb, &b, &e);
-        return add(x, cb, ce, &s, b, e, 0, 0);
+        return hs_attrib_add(x, cb, ce, &s, b, e, 0, 0);
     }
     uint32_t k = skip_back(d, cb, sb);
-    if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
+    if (k <= sb)
         return 0;
+    if (!hs_src_left(x, k - 1, sb, &s)) {
+        /* "Roe, appearing on Fox News after the speech, said …": the clause's subject */
+        if (!hs_aw_eq(d, k - 1, ",") || !subject_of(x, sb, k - 1, &s) || s.b != sb)
+            return 0;
+        return content_right(x, cb, ce, se, &s);
+    }
     if (s.e == s.b + 1 && hs_aw_eq(d, s.b, "it") && k < cb && passive_aux(d, k, cb))
         return 0; /* "It was revealed that …": nobody is said to speak */
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
     int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
                  !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
-    if (s.b > sb && is_sep(d, s.b - 1) && (quoted || (short_rest(x, after, se) && left_words(d, sb, s.b) >= 2))) {
+    if (s.b > sb && is_sep(d, s.b - 1) && !negated(d, cb) && !(x->cue_obj[cb] & CUE_RAISE) &&
+        (quoted || ((short_rest(x, after, se) || (adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK))) &&
+                    left_words(d, sb, s.b) >= 2))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
         content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
         if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&
             !is_close_quote(d, s.b - 1) && !joins(d, after + 1)) {
-            uint32_t e2 = content_end(x, after + 1, se);
+            uint32_t e2 = hs_attrib_content_end(x, after + 1, se);
             if (e2 > after + 1)
                 e = e2;
         }
-        return add(x, cb, ce, &s, b, e, vb, ve);
+        return hs_attrib_add(x, cb, ce, &s, b, e, vb, ve);
     }
     return content_right(x, cb, ce, se, &s);
 }
@@ -536,73 +704,26 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         else
             j++;
         b = j;
-        e = content_end(x, j, se);
+        e = hs_attrib_content_end(x, j, se);
     } else {
         content_left(x, sb, cb, &b, &e);
         /* "At the heart of the trouble, according to X, is …": both sides */
-        if (s.e + 1 < se && hs_aw_eq(d, s.e, ",") && !x->cue_len[s.e + 1] && !joins(d, s.e + 1)) {
-            uint32_t e2 = content_end(x, s.e + 1, se);
+        if (s.e + 1 < se && hs_aw_eq(d, s.e, ",") && !x->cue_len[s.e + 1] && !joins(d, s.e + 1) &&
+            !hs_aw_eq(d, s.e + 1, "which") && !hs_aw_eq(d, s.e + 1, "who")) {
+            uint32_t e2 = hs_attrib_content_end(x, s.e + 1, se);
             if (e2 > s.e + 2)
                 e = e2;
         }
     }
-    return add(x, cb, ce, &s, b, e, 0, 0);
-}
-
-/* "Roe's claim that …", "his pledge to …", "their fear that …": a nominal
- * cue after a possessor (its source) and before a that-clause or an
- * infinitive (its content). */
-static int nominal_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t i, uint32_t n)
-{
-    const hs_doc *d = x->d;
-    uint32_t j = i + n;
-    if (i <= sb || j + 1 >= se || !(hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "to")))
-        return 0;
-    if (x->tagged && hs_aw_eq(d, j, "that") &&
-        (d->toks.v[j + 1].upos == HS_UPOS_VERB || d->toks.v[j + 1].upos == HS_UPOS_AUX))
-        return 0; /* "the claim that was made": a relative clause */
-    if (x->tagged && hs_aw_eq(d, j, "to") && d->toks.v[j + 1].upos != HS_UPOS_VERB &&
-        d->toks.v[j + 1].upos != HS_UPOS_AUX)
-        return 0; /* "his pledge to the party" */
-    static const char *const poss[] = {"his", "her", "their", "its", "our", "my", "your", NULL};
-    hs_src s;
-    memset(&s, 0, sizeof s);
-    /* a pronoun possessor opens the sentence ("His claim that …"); after a
-     * verb ("Roe repeated her claim that …") the verb's subject speaks */
-    for (size_t k = 0; poss[k] && s.e == s.b && i - 1 == sb; k++)
-        if (hs_aw_eq(d, i - 1, poss[k])) {
-            s.b = i - 1;
-            s.e = i;
-            s.kind = k < 2 ? HS_SK_PERSON : HS_SK_UNKNOWN;
-        }
-    if (s.e == s.b && i >= sb + 2 && (hs_aw_eq(d, i - 1, "'s") || hs_aw_eq(d, i - 1, "’s")) &&
-        !hs_src_left(x, i - 2, sb, &s))
-        return 0;
-    if (s.e == s.b || (s.b > sb && !hs_aw_is_punct(d, s.b - 1) && !hs_aw_eq(d, s.b - 1, "and") &&
-                       !hs_aw_eq(d, s.b - 1, "but")))
-        return 0; /* only a phrase that opens its clause: not "Roe rejected Patel's claim that …" */
-    uint32_t e = content_end(x, j, se);
-    return e > j + 1 ? add(x, i, j, &s, j, e, 0, 0) : 0;
+    return hs_attrib_add(x, cb, ce, &s, b, e, 0, 0);
 }
 
 int hs_attrib_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
-    for (size_t si = 0; si < d->sents.n; si++) {
-        uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
-        for (uint32_t i = sb; i < se; i++) {
-            hs_tb_entry en;
-            uint32_t n;
-            /* cheap test first: a possessive before the word ("'s", or a pronoun opening the clause) */
-            if (i == sb || d->toks.v[i].quote >= 0 || !hs_aw_is_word(d, i) || (x->used[i] & ATOK_CLAIMED) ||
-                !(d->toks.v[i - 1].kind == HS_TK_CLITIC || i - 1 == sb) ||
-                !(n = hs_tables_match(x->t, x->first, d, i, se, HS_TB_CUE_NOUN, &en)))
-                continue;
-            int rc = nominal_frame(x, sb, se, i, n);
-            if (rc < 0)
-                return rc;
-        }
-    }
+    int rc0 = hs_attrib_nominals(x, 0);
+    if (rc0)
+        return rc0;
     for (size_t si = 0; si < d->sents.n; si++) {
         uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
         for (uint32_t i = sb; i < se; i++) {
@@ -615,5 +736,5 @@ int hs_attrib_cues(hs_actx *x)
                 return rc;
         }
     }
-    return 0;
+    return hs_attrib_nominals(x, 1);
 }

@@ -29,7 +29,8 @@ static int np_token(const hs_actx *x, uint32_t i, int right)
 {
     const hs_doc *d = x->d;
     if (in_quote(d, i) || !hs_aw_is_word(d, i))
-        return hs_aw_eq(d, i, "&") || (d->toks.v[i].kind == HS_TK_PUNCT && (d->toks.v[i].flags & HS_TF_ABBREV));
+        return hs_aw_eq(d, i, "&") || hs_aw_eq(d, i, "%") || (hs_aw_eq(d, i, "-") && !hs_aw_is_dash(d, i)) ||
+               (d->toks.v[i].kind == HS_TK_PUNCT && (d->toks.v[i].flags & HS_TF_ABBREV));
     if (is_cue_at(x, i))
         return 0;
     if (hs_aw_is_boundary(d, i))

@@ -246,8 +246,10 @@ static int load_line(struct hs_tables *t, const char *path, int lineno, char *li
                 cls = HS_TB_CUE_VERB | HS_TB_CUE_WEAK | HS_TB_CUE_RAISE;
             else if (wn == 4 && memcmp(w, "noun", 4) == 0)
                 cls = HS_TB_CUE_NOUN;
+            else if (wn == 2 && memcmp(w, "as", 2) == 0)
+                cls = HS_TB_CUE_AS;
             else
-                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell, weak, opinion, prep, raise or noun)",
+                return hs_error_set(HS_EINPUT, "%s:%d: unknown cue kind '%.*s' (want verb, tell, weak, opinion, prep, raise, noun or as)",
                                     path, lineno, (int)wn, w);
         } else if ((hk = hedge_kind_of(w, wn)) < 0) {
             return hs_error_set(HS_EINPUT,

@@ -35,8 +35,11 @@ enum {
                                      poll, …", "… in a new survey") */
     HS_TB_CUE_RAISE = 1u << 15,   /* a verb whose subject belongs to the content and that names
                                      no source: "Roe seemed to …", "Roe is expected to …" */
-    HS_TB_CUE_NOUN = 1u << 16     /* a noun that reports after its possessor and before a clause:
+    HS_TB_CUE_NOUN = 1u << 16,    /* a noun that reports after its possessor and before a clause:
                                      "Roe's claim that …", "his pledge to …" */
+    HS_TB_CUE_AS = 1u << 17       /* a verb that reports an object with an "as" complement:
+                                     "Roe described the plan as reckless", "voters see him as …"
+                                     (without HS_TB_CUE_VERB it reports only in that frame) */
 };
 
 typedef struct hs_tb_entry {

@@ -213,9 +213,15 @@ int hs_aw_is_final(const hs_doc *d, uint32_t i)
     return tok_is_char(d, i, ".\0!\0?\0…\0...\0");
 }
 
+/* A dash between phrases; a hyphen glued to the words on both sides
+ * ("41-year-old") is part of a word, not a dash. */
 int hs_aw_is_dash(const hs_doc *d, uint32_t i)
 {
-    return tok_is_char(d, i, "—\0–\0-\0--\0");
+    if (!tok_is_char(d, i, "—\0–\0-\0--\0"))
+        return 0;
+    const hs_tok *t = &d->toks.v[i];
+    return !(HS_TOK_LEN(t) == 1 && i > 0 && i + 1 < d->toks.n && d->toks.v[i - 1].end == t->start &&
+             d->toks.v[i + 1].start == t->end);
 }
 
 int hs_aw_is_punct(const hs_doc *d, uint32_t i)

@@ -12,7 +12,13 @@
  *   cue      among matched contents, the cues overlap
  *   source   among matched contents with a gold source, the spans are equal
  * Predicted attributions sharing one cue (a quotation split by "he said" and
- * its continuation) are one attribution, as PolNeAR annotates them. */
+ * its continuation) are one attribution, as PolNeAR annotates them.
+ *
+ * --verbose prints every missed and false attribution on stderr (with its
+ * article); --missed only the missed gold ones, then a table of the gold
+ * attributions by the head word of their cue (gold, missed, recall), most
+ * missed first: where rules would win recall. */
+#include <ctype.h>
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,7 +213,97 @@ static void compare(const hs_doc *d, const pieces *a, const pieces *b, uint8_t *
     }
 }
 
-static int verbose;
+static int verbose; /* 1: missed and false attributions; 2 (--missed): missed gold and the cue table */
+static const char *cur_doc = "";
+
+/* Gold attributions by the head word of their cue. */
+typedef struct {
+    char w[32];
+    size_t gold, missed;
+} cueword;
+static HS_ARRAY(cueword) cuewords;
+
+/* The head of a cue: its first word that is not an auxiliary, negation or
+ * function word ("has not said" → said), lower-cased; else its first token. */
+static void cue_head(const hs_doc *d, const pieces *cue, char *out, size_t cap)
+{
+    static const char *const skip[] = {"has", "have", "had", "is", "was", "were", "are", "be", "been", "being",
+                                       "will", "would", "could", "can", "may", "might", "must", "should",
+                                       "did", "does", "do", "also", "just", "still", "now", "not", "n't",
+                                       "to", "the", "a", "an", "it", "in", "on", "of", "for", "never",
+                                       "again", "already", "even", "only", "then", "'s", "’s", "n’t", NULL};
+    snprintf(out, cap, "%s", cue->n ? "?" : "(none)");
+    if (!cue->n)
+        return;
+    const char *p = d->text + cue->start[0], *end = d->text + cue->end[0];
+    int first = 1;
+    while (p < end) {
+        while (p < end && isspace((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (p < end && !isspace((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w) < cap - 1 ? (size_t)(p - w) : cap - 1;
+        if (!n)
+            break;
+        char low[32];
+        size_t k = 0;
+        for (; k < n && k < sizeof low - 1; k++)
+            low[k] = (char)tolower((unsigned char)w[k]);
+        low[k] = 0;
+        int is_skip = 0;
+        for (size_t i = 0; skip[i] && !is_skip; i++)
+            is_skip = strcmp(low, skip[i]) == 0;
+        if (first || !is_skip)
+            snprintf(out, cap, "%s", low);
+        first = 0;
+        if (!is_skip)
+            return;
+    }
+}
+
+static void count_cue(const hs_doc *d, const pieces *cue, int missed)
+{
+    char w[32];
+    cue_head(d, cue, w, sizeof w);
+    cueword *c = NULL;
+    for (size_t i = 0; i < cuewords.n && !c; i++)
+        if (strcmp(cuewords.v[i].w, w) == 0)
+            c = &cuewords.v[i];
+    if (!c && (c = HS_PUSH(&cuewords)) != NULL) {
+        memset(c, 0, sizeof *c);
+        snprintf(c->w, sizeof c->w, "%s", w);
+    }
+    if (c) {
+        c->gold++;
+        c->missed += missed != 0;
+    }
+}
+
+static int by_missed(const void *a, const void *b)
+{
+    const cueword *x = a, *y = b;
+    if (x->missed != y->missed)
+        return x->missed < y->missed ? 1 : -1;
+    return strcmp(x->w, y->w);
+}
+
+/* The table of --missed: the 60 cue words with the most missed gold attributions. */
+static void cue_table(void)
+{
+    if (cuewords.n)
+        qsort(cuewords.v, cuewords.n, sizeof *cuewords.v, by_missed);
+    size_t gold = 0, missed = 0;
+    for (size_t i = 0; i < cuewords.n; i++)
+        gold += cuewords.v[i].gold, missed += cuewords.v[i].missed;
+    fprintf(stderr, "CUE-WORDS\t%zu different cue words, %zu gold attributions, %zu missed\n", cuewords.n, gold,
+            missed);
+    fprintf(stderr, "CUE-WORD\tword\tgold\tmissed\trecall\n");
+    for (size_t i = 0; i < cuewords.n && i < 60; i++)
+        fprintf(stderr, "CUE-WORD\t%s\t%zu\t%zu\t%.2f\n", cuewords.v[i].w, cuewords.v[i].gold,
+                cuewords.v[i].missed, 1.0 - (double)cuewords.v[i].missed / (double)cuewords.v[i].gold);
+    HS_ARRAY_FREE(&cuewords);
+}
 
 /* Text on one line: line breaks and tabs as spaces. */
 static void put_flat(const char *p, size_t n)
@@ -224,7 +320,7 @@ static void show(const hs_doc *d, const char *what, const pieces *c, const piece
     int n = (int)(c->end[0] - c->start[0]);
     uint32_t from = cue->n && cue->start[0] < c->start[0] ? cue->start[0] : c->start[0];
     uint32_t ctx = from > 60 ? 60 : from;
-    fprintf(stderr, "%s\t", what);
+    fprintf(stderr, "%s\t%s\t", what, cur_doc);
     put_flat(cue->n ? d->text + cue->start[0] : "", (size_t)cl);
     fputc('\t', stderr);
     put_flat(d->text + c->start[0], (size_t)(n > 90 ? 90 : n));
@@ -270,6 +366,8 @@ static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
             if (2 * inter >= uni && inter * bu > bi * uni)
                 best = k, bi = inter, bu = uni;
         }
+        if (verbose == 2)
+            count_cue(d, &g[gi].cue, best == np);
         if (best == np) {
             if (verbose) {
                 size_t cued = np; /* did we find its cue, but another content? */
@@ -280,7 +378,7 @@ static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
                             cued = k;
                     }
                 show(d, cued < np ? "MISS-CONTENT" : "MISS-CUE", &g[gi].content, &g[gi].cue);
-                if (cued < np)
+                if (cued < np && verbose == 1)
                     show(d, "  OURS", &p[cued].content, &p[cued].cue);
             }
             continue;
@@ -306,7 +404,7 @@ static void score_doc(const hs_doc *d, gattr *g, size_t ng, tally *t)
             t->cue_ok += inter > 0;
         }
     }
-    for (size_t k = 0; verbose && k < np; k++)
+    for (size_t k = 0; verbose == 1 && k < np; k++)
         if (!p[k].used)
             show(d, "FALSE", &p[k].content, &p[k].cue);
     free(p);
@@ -351,7 +449,7 @@ static void report(FILE *out, const tally *t, const char *split, int json)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: hearsay eval attrib --polnear DIR [--split dev|train] [--limit N] [--json] [--verbose]\n"
+    fprintf(stderr, "usage: hearsay eval attrib --polnear DIR [--split dev|train] [--limit N] [--json] [--verbose | --missed]\n"
                     "  DIR is PolNeAR's data folder (holding train/ and dev/) or one split's folder\n");
     return 2;
 }
@@ -423,6 +521,7 @@ static int eval_one(const char *dir, const char *ann, hs_doc *d, const hs_analyz
         } else if (!rc) {
             t->docs++;
             t->tokens += d->toks.n;
+            cur_doc = ann;
             score_doc(d, g, ng, t);
         }
     }
@@ -447,6 +546,8 @@ int hs_eval_attrib(int argc, char **argv, FILE *out)
             json = 1;
         else if (strcmp(argv[i], "--verbose") == 0)
             verbose = 1; /* each missed and false attribution on stderr */
+        else if (strcmp(argv[i], "--missed") == 0)
+            verbose = 2; /* each missed gold attribution, then the cue-word table */
         else
             return usage();
     }
@@ -483,6 +584,8 @@ int hs_eval_attrib(int argc, char **argv, FILE *out)
         }
     if (!rc)
         report(out, &t, split, json);
+    if (verbose == 2)
+        cue_table();
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);

@@ -9,85 +9,12 @@
 #include "analyzer.h"
 #include "attrib/attrib.h"
 #include "doc.h"
+#include "attribfix.h"
 
-static hs_analyzer *an(void)
-{
-    static hs_analyzer *a;
-    if (!a && hs_analyzer_new(&a, NULL))
-        fprintf(stderr, "  analyzer: %s\n", hs_error_last());
-    return a;
-}
-
-static hs_doc *run(const char *text)
-{
-    static hs_doc *d;
-    if (!d && hs_doc_new(&d))
-        return NULL;
-    hs_article art = {0};
-    art.text = text;
-    art.text_len = strlen(text);
-    art.outlet = "The Valley Herald";
-    if (!an() || hs_analyze(d, an(), &art)) {
-        fprintf(stderr, "  analyze: %s\n", hs_error_last());
-        return NULL;
-    }
-    return d;
-}
-
-/* The attribution whose content contains `needle`, or NULL. */
-static const hs_attr *find(const hs_doc *d, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; d && i < d->attrs.n; i++) {
-        const hs_attr *a = &d->attrs.v[i];
-        const char *p = HS_SPAN_PTR(d, a->content);
-        for (size_t k = 0; k + n <= HS_SPAN_LEN(a->content); k++)
-            if (memcmp(p + k, needle, n) == 0)
-                return a;
-    }
-    return NULL;
-}
-
-static int span_is(const hs_doc *d, hs_span s, const char *want)
-{
-    return HS_SPAN_LEN(s) == strlen(want) && memcmp(HS_SPAN_PTR(d, s), want, strlen(want)) == 0;
-}
-
-#define CHECK_SPAN(d, s, want)                                                               \
-    do {                                                                                     \
-        if (!span_is((d), (s), (want)))                                                      \
-            hs_test_fail(__FILE__, __LINE__, "span \"%.*s\", expected \"%s\"",               \
-                         (int)HS_SPAN_LEN(s), HS_SPAN_PTR((d), (s)), (want));                \
-    } while (0)
-
-/* expect an attribution holding `content_part` with this source, kind, cue and via ("" none) */
-static const hs_attr *expect(const hs_doc *d, const char *content_part, const char *source, int kind,
-                             const char *cue, const char *via, int line)
-{
-    const hs_attr *a = find(d, content_part);
-    if (!a) {
-        hs_test_fail(__FILE__, line, "no attribution holds \"%s\"", content_part);
-        return NULL;
-    }
-    if (!span_is(d, a->source, source))
-        hs_test_fail(__FILE__, line, "source \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->source),
-                     HS_SPAN_PTR(d, a->source), source);
-    if (a->source_kind != kind)
-        hs_test_fail(__FILE__, line, "source kind %s, expected %s", hs_source_kind_names[a->source_kind],
-                     hs_source_kind_names[kind]);
-    if (!span_is(d, a->cue, cue))
-        hs_test_fail(__FILE__, line, "cue \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->cue),
-                     HS_SPAN_PTR(d, a->cue), cue);
-    if (!span_is(d, a->via, via))
-        hs_test_fail(__FILE__, line, "via \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->via),
-                     HS_SPAN_PTR(d, a->via), via);
-    return a;
-}
-#define EXPECT(d, c, s, k, cue, via) expect((d), (c), (s), (k), (cue), (via), __LINE__)
 
 TEST(attrib_said_that_and_post_posed)
 {
-    hs_doc *d = run("Mayor Lena Ortiz said that the bridge would reopen in June.\n\n"
+    hs_doc *d = af_run("Mayor Lena Ortiz said that the bridge would reopen in June.\n\n"
                     "The tunnel will stay closed until autumn, officials said.\n");
     CHECK(d);
     const hs_attr *a = EXPECT(d, "the bridge", "Mayor Lena Ortiz", HS_SK_PERSON, "said", "");
@@ -102,7 +29,7 @@ TEST(attrib_said_that_and_post_posed)
 
 TEST(attrib_according_to_and_per)
 {
-    hs_doc *d = run("According to the Harbor Gazette, the ferry company has been sold.\n\n"
+    hs_doc *d = af_run("According to the Harbor Gazette, the ferry company has been sold.\n\n"
                     "The singer wed in secret, according to E! News.\n\n"
                     "Per court papers, the couple separated in March.\n");
     CHECK(d);
@@ -113,7 +40,7 @@ TEST(attrib_according_to_and_per)
 
 TEST(attrib_told_addressee_and_quoted_as_saying)
 {
-    hs_doc *d = run("Ortiz told reporters in Fenwick that the budget was safe.\n\n"
+    hs_doc *d = af_run("Ortiz told reporters in Fenwick that the budget was safe.\n\n"
                     "Coach Sam Berry is quoted as saying the team needs a new stadium.\n\n"
                     "Berry told a crowd in Millport he would not resign.\n");
     CHECK(d);
@@ -126,7 +53,7 @@ TEST(attrib_told_addressee_and_quoted_as_saying)
 
 TEST(attrib_outlet_speaks_for_itself)
 {
-    hs_doc *d = run("The Valley Herald has learned that the council will vote on Friday.\n\n"
+    hs_doc *d = af_run("The Valley Herald has learned that the council will vote on Friday.\n\n"
                     "The Morning Ledger reports that the mayor is moving to Spain.\n");
     CHECK(d);
     /* the article's own outlet is not a via */
@@ -137,7 +64,7 @@ TEST(attrib_outlet_speaks_for_itself)
 
 TEST(attrib_dash_and_colon_speakers)
 {
-    hs_doc *d = run("“We are not done yet” — Commissioner Jane Roe\n\n"
+    hs_doc *d = af_run("“We are not done yet” — Commissioner Jane Roe\n\n"
                     "And from Chairwoman Dana Pike: “The budget is balanced.”\n\n"
                     "TOM VALE: We will win this seat back in November.\n");
     CHECK(d);
@@ -150,7 +77,7 @@ TEST(attrib_dash_and_colon_speakers)
 
 TEST(attrib_gossip_source_tells_outlet_and_continuation)
 {
-    hs_doc *d = run("Mira Vance and Tobin Hale were seen in Lisbon, a source close to the couple tells Star Weekly.\n\n"
+    hs_doc *d = af_run("Mira Vance and Tobin Hale were seen in Lisbon, a source close to the couple tells Star Weekly.\n\n"
                     "“They could not keep their hands off each other,” the source explained. “Tobin was beaming.”\n\n"
                     "“He has never looked happier.”\n\n"
                     "A second source told Celebrity Wire the pair have split.\n");
@@ -169,7 +96,7 @@ TEST(attrib_gossip_source_tells_outlet_and_continuation)
 
 TEST(attrib_never_the_person_a_quotation_mentions)
 {
-    hs_doc *d = run("“Tobin Hale is the sweetest man in Hollywood,” a pal told Daily Lantern Online.\n\n"
+    hs_doc *d = af_run("“Tobin Hale is the sweetest man in Hollywood,” a pal told Daily Lantern Online.\n\n"
                     "“Mira Vance adores him,” said an onlooker.\n");
     CHECK(d);
     EXPECT(d, "sweetest man", "a pal", HS_SK_ANONYMOUS, "told", "Daily Lantern Online");
@@ -178,7 +105,7 @@ TEST(attrib_never_the_person_a_quotation_mentions)
 
 TEST(attrib_representative_pronoun_and_mixed)
 {
-    hs_doc *d = run("A spokesperson for the actor said the reports were false.\n\n"
+    hs_doc *d = af_run("A spokesperson for the actor said the reports were false.\n\n"
                     "Hale's publicist told Us Weekly the couple is fine.\n\n"
                     "She told the Coastal Times in an interview that she “never talks about love.”\n");
     CHECK(d);
@@ -198,7 +125,7 @@ TEST(attrib_representative_pronoun_and_mixed)
 
 TEST(attrib_participle_shares_the_subject)
 {
-    hs_doc *d = run("Senator Ruth Calloway said the bill would pass, adding that the vote “is a formality.”\n");
+    hs_doc *d = af_run("Senator Ruth Calloway said the bill would pass, adding that the vote “is a formality.”\n");
     CHECK(d);
     EXPECT(d, "bill would pass", "Senator Ruth Calloway", HS_SK_PERSON, "said", "");
     EXPECT(d, "formality", "Senator Ruth Calloway", HS_SK_PERSON, "adding", "");
@@ -207,14 +134,14 @@ TEST(attrib_participle_shares_the_subject)
 static int has_hedge(const hs_doc *d, const char *text, int kind)
 {
     for (size_t i = 0; i < d->hedges.n; i++)
-        if (span_is(d, d->hedges.v[i].span, text) && d->hedges.v[i].kind == kind)
+        if (af_span_is(d, d->hedges.v[i].span, text) && d->hedges.v[i].kind == kind)
             return 1;
     return 0;
 }
 
 TEST(attrib_hedges_and_hedged)
 {
-    hs_doc *d = run("Vance reportedly wants a quiet wedding. Hale is said to be furious. Rumours linked "
+    hs_doc *d = af_run("Vance reportedly wants a quiet wedding. Hale is said to be furious. Rumours linked "
                     "him to a model in May. The pair may marry, but Hale's rep shot down the claims. "
                     "A source told Star Weekly the story was not true.\n");
     CHECK(d);
@@ -228,18 +155,18 @@ TEST(attrib_hedges_and_hedged)
     CHECK(!has_hedge(d, "May", HS_HK_EPISTEMIC)); /* the month */
     CHECK(has_hedge(d, "shot down", HS_HK_DENIAL));
     CHECK(has_hedge(d, "not true", HS_HK_DENIAL));
-    const hs_attr *a = find(d, "quiet wedding");
+    const hs_attr *a = af_find(d, "quiet wedding");
     CHECK(a && a->hedged);
-    a = find(d, "the story");
+    a = af_find(d, "the story");
     CHECK(a && a->hedged);
 }
 
 TEST(attrib_unhedged_and_nouns_are_not_cues)
 {
-    hs_doc *d = run("Ortiz said the library opens on Monday. His claims about the budget drew 300 "
+    hs_doc *d = af_run("Ortiz said the library opens on Monday. His claims about the budget drew 300 "
                     "comments, and the 2024 reports were long.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "library");
+    const hs_attr *a = af_find(d, "library");
     CHECK(a && !a->hedged);
     CHECK(d && d->attrs.n == 1);
 }
@@ -289,12 +216,12 @@ TEST(attrib_tables_errors_name_file_and_line)
 TEST(attrib_via_links_the_outlet_entity)
 {
     /* "X told OUTLET that …": the outlet named after the cue is the via, linked to its entity */
-    hs_doc *d = run("Lena Brook and Oskar Vail have been dating for months, a friend of the pair told "
+    hs_doc *d = af_run("Lena Brook and Oskar Vail have been dating for months, a friend of the pair told "
                     "Glimmer Magazine.\n");
     CHECK(d);
     if (!d)
         return;
-    const hs_attr *a = find(d, "dating for months");
+    const hs_attr *a = af_find(d, "dating for months");
     CHECK(a != NULL);
     if (a && d->entities.n) {
         CHECK(a->via.end > a->via.start);
@@ -307,71 +234,71 @@ TEST(attrib_via_links_the_outlet_entity)
 TEST(attrib_via_from_the_tag_layers_outlets)
 {
     /* "?Us" is in data/outlets.txt only (the tag layer's list): "told Us" still gives the via */
-    hs_doc *d = run("Mara Quell is moving to Lisbon, a source told Us on Monday.\n");
+    hs_doc *d = af_run("Mara Quell is moving to Lisbon, a source told Us on Monday.\n");
     CHECK(d);
     if (!d)
         return;
-    const hs_attr *a = find(d, "moving to Lisbon");
+    const hs_attr *a = af_find(d, "moving to Lisbon");
     CHECK(a != NULL);
     if (a)
-        CHECK(span_is(d, a->via, "Us"));
+        CHECK(af_span_is(d, a->via, "Us"));
 }
 
 TEST(attrib_document_shows_its_object)
 {
     /* news: a poll or court papers say what they show, whatever the tagger
      * makes of "shows"; gossip: a video shows what it shows */
-    hs_doc *d = run("The latest Valley Herald poll shows Mayor Lena Ortiz ahead by nine points.\n\n"
+    hs_doc *d = af_run("The latest Valley Herald poll shows Mayor Lena Ortiz ahead by nine points.\n\n"
                     "Court papers filed on Friday show that the contractor may seek damages.\n\n"
                     "A video from the party showed the singer leaving the club at dawn.\n\n"
                     "The show ended early.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "Ortiz ahead");
+    const hs_attr *a = af_find(d, "Ortiz ahead");
     CHECK(a != NULL);
     if (a) {
         CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
         CHECK_SPAN(d, a->cue, "shows");
         CHECK_SPAN(d, a->content, "Mayor Lena Ortiz ahead by nine points");
     }
-    a = find(d, "the contractor may seek damages");
+    a = af_find(d, "the contractor may seek damages");
     CHECK(a != NULL);
     if (a) {
         CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
         CHECK_SPAN(d, a->cue, "show");
     }
-    a = find(d, "leaving the club");
+    a = af_find(d, "leaving the club");
     CHECK(a != NULL);
     if (a) {
         CHECK_INT(a->source_kind, HS_SK_DOCUMENT);
         CHECK_SPAN(d, a->content, "the singer leaving the club at dawn");
     }
-    CHECK(find(d, "ended early") == NULL); /* "The show" is a noun */
+    CHECK(af_find(d, "ended early") == NULL); /* "The show" is a noun */
 }
 
 TEST(attrib_in_a_poll)
 {
     /* "In the poll, …" opens the clause; "… in a particular poll." closes it;
      * "in the polls" after a noun is no cue, nor "in a survey" beside a verb cue */
-    hs_doc *d = run("In the new Harbor Gazette poll, 41 percent of voters back Ravi Patel.\n\n"
+    hs_doc *d = af_run("In the new Harbor Gazette poll, 41 percent of voters back Ravi Patel.\n\n"
                     "Dana Pike leads the field by six points in the Millport College survey.\n\n"
                     "Patel has a wide lead in the polls and a busy week ahead.\n\n"
                     "In a recent survey, two economists found that rents had doubled.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "41 percent");
+    const hs_attr *a = af_find(d, "41 percent");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->cue, "In");
         CHECK_SPAN(d, a->source, "the new Harbor Gazette poll");
         CHECK_SPAN(d, a->content, "41 percent of voters back Ravi Patel");
     }
-    a = find(d, "leads the field");
+    a = af_find(d, "leads the field");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->cue, "in");
         CHECK_SPAN(d, a->content, "Dana Pike leads the field by six points");
     }
-    CHECK(find(d, "wide lead") == NULL);
-    a = find(d, "rents had doubled");
+    CHECK(af_find(d, "wide lead") == NULL);
+    a = af_find(d, "rents had doubled");
     CHECK(a != NULL);
     if (a)
         CHECK_SPAN(d, a->cue, "found");
@@ -381,11 +308,11 @@ TEST(attrib_asked_about)
 {
     /* news: the question a clause-opening "Asked" reports, and the asker in a
      * "by" phrase; gossip: "When asked about …" */
-    hs_doc *d = run("Asked about the harbor bridge, Mayor Lena Ortiz said the vote would wait.\n\n"
+    hs_doc *d = af_run("Asked about the harbor bridge, Mayor Lena Ortiz said the vote would wait.\n\n"
                     "Asked by reporters whether she would run again, Ortiz smiled.\n\n"
                     "When asked about her wedding plans, the singer laughed, a source told Glimmer Magazine.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "harbor bridge");
+    const hs_attr *a = af_find(d, "harbor bridge");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->cue, "Asked about");
@@ -393,13 +320,13 @@ TEST(attrib_asked_about)
         CHECK(!a->has_source);
     }
     EXPECT(d, "the vote would wait", "Mayor Lena Ortiz", HS_SK_PERSON, "said", "");
-    a = find(d, "run again");
+    a = af_find(d, "run again");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->content, "whether she would run again");
         CHECK_SPAN(d, a->source, "reporters");
     }
-    a = find(d, "wedding plans");
+    a = af_find(d, "wedding plans");
     CHECK(a != NULL);
     if (a)
         CHECK_SPAN(d, a->content, "her wedding plans");
@@ -410,18 +337,18 @@ TEST(attrib_numbers_tags_and_coordinated_cues)
     /* a poll's share as the subject ("four in 10 said"); a name the POS tagger
      * calls a verb (its PTB tag a proper noun) still speaks; a cue after
      * "and then" keeps the clause's subject */
-    hs_doc *d = run("About four in 10 said they were angry with the council.\n\n"
+    hs_doc *d = af_run("About four in 10 said they were angry with the council.\n\n"
                     "Cook said Mayor Ortiz had stopped the practice.\n\n"
                     "The judge rubbed his chin, and then said the case was closed.\n\n"
                     "The singer waved at fans and later told Glimmer Magazine she was moving to Lisbon.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "angry with the council");
+    const hs_attr *a = af_find(d, "angry with the council");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->content, "they were angry with the council");
         CHECK(a->has_source);
     }
-    a = find(d, "stopped the practice");
+    a = af_find(d, "stopped the practice");
     CHECK(a != NULL);
     if (a)
         CHECK_SPAN(d, a->source, "Cook");
@@ -433,14 +360,14 @@ TEST(attrib_fronted_clause_ends_at_its_comma)
 {
     /* a cue inside a subordinate clause that opens the sentence reports only
      * that clause, not the main clause after its comma (news and gossip) */
-    hs_doc *d = run("Although Ortiz criticized the bridge plan, the council approved it on Tuesday.\n\n"
+    hs_doc *d = af_run("Although Ortiz criticized the bridge plan, the council approved it on Tuesday.\n\n"
                     "While the actress denied the rumours, the couple were seen together at dinner.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "the bridge plan");
+    const hs_attr *a = af_find(d, "the bridge plan");
     CHECK(a != NULL);
     if (a)
         CHECK_SPAN(d, a->content, "the bridge plan");
-    a = find(d, "the rumours");
+    a = af_find(d, "the rumours");
     CHECK(a != NULL);
     if (a)
         CHECK_SPAN(d, a->content, "the rumours");
@@ -450,47 +377,50 @@ TEST(attrib_markup_words_are_not_cues)
 {
     /* tags left in a text ("<tweet tweet-id=…>") hold no cue; the words
      * between the tags still may */
-    hs_doc *d = run("Mayor Ortiz posted a message on Tuesday.\n\n"
+    hs_doc *d = af_run("Mayor Ortiz posted a message on Tuesday.\n\n"
                     "<tweet tweet-id=\"1234567\"><tweet/>.\n\n"
                     "<tweet tweet-author=\"@glimmerfan\">The singer said she loves Lisbon</tweet>.\n");
     CHECK(d);
     for (size_t i = 0; i < d->attrs.n; i++) {
         const hs_attr *a = &d->attrs.v[i];
-        CHECK(!span_is(d, a->cue, "tweet"));
+        CHECK(!af_span_is(d, a->cue, "tweet"));
     }
-    CHECK(find(d, "she loves Lisbon") != NULL);
+    CHECK(af_find(d, "she loves Lisbon") != NULL);
 }
 
 TEST(attrib_raising_verbs_name_no_source)
 {
     /* news and gossip: the subject of "seemed to", "is expected to", "is known
      * as" belongs to the content and nobody is its source */
-    hs_doc *d = run("The harbor council is expected to vote on the bridge in May.\n\n"
+    hs_doc *d = af_run("The harbor council is expected to vote on the bridge in May.\n\n"
                     "The singer seemed to confirm the romance on Friday.\n\n"
                     "It appears that the tunnel will stay closed until June.\n\n"
                     "Ortiz appeared on the morning show.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "vote on the bridge");
+    const hs_attr *a = af_find(d, "vote on the bridge");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->content, "The harbor council is expected to vote on the bridge in May");
         CHECK_SPAN(d, a->cue, "is expected");
         CHECK(!a->has_source);
     }
-    a = find(d, "confirm the romance");
+    a = af_find(d, "confirm the romance");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->content, "The singer seemed to confirm the romance on Friday");
         CHECK(!a->has_source);
         CHECK(a->hedged);
     }
-    a = find(d, "tunnel will stay closed");
+    a = af_find(d, "tunnel will stay closed");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->content, "that the tunnel will stay closed until June");
         CHECK(!a->has_source);
     }
-    CHECK(find(d, "morning show") == NULL); /* "appeared on": not a raising use */
+    CHECK(af_find(d, "morning show") == NULL); /* "appeared on": not a raising use */
+    d = af_run("As soon as the singer walked off stage, two security guards appeared on stage.\n");
+    CHECK(d);
+    CHECK(af_find(d, "walked off stage") == NULL); /* a raising verb takes no post-posed content */
 }
 
 TEST(attrib_title_case_headlines)
@@ -498,38 +428,38 @@ TEST(attrib_title_case_headlines)
     /* a headline in title case (even with a full stop) holds cues, whatever
      * the tagger makes of a capitalised verb ("Denies" as a name); a
      * capitalised "Says" in running text is a name */
-    hs_doc *d = run("Mayor Ortiz Says Harbor Bridge Will Reopen In June.\n\n"
+    hs_doc *d = af_run("Mayor Ortiz Says Harbor Bridge Will Reopen In June.\n\n"
                     "Pop Star Lina Vega Denies She Dated The Drummer.\n\n"
                     "The band Simon Says played in Millport on Friday.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "Harbor Bridge Will Reopen");
+    const hs_attr *a = af_find(d, "Harbor Bridge Will Reopen");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->cue, "Says");
         CHECK_SPAN(d, a->source, "Mayor Ortiz");
     }
-    a = find(d, "Dated The Drummer");
+    a = af_find(d, "Dated The Drummer");
     CHECK(a != NULL);
     if (a)
         CHECK_SPAN(d, a->cue, "Denies");
-    CHECK(find(d, "played in Millport") == NULL);
+    CHECK(af_find(d, "played in Millport") == NULL);
 }
 
 TEST(attrib_continuation_follows_the_quotation_speaker)
 {
     /* a second quotation in the paragraph goes on with the speaker of the
      * first, not with the participle clause between them */
-    hs_doc *d = run("“We need the bridge,” said Mayor Ortiz, referring to the harbor plan. “The ferries are full.”\n\n"
+    hs_doc *d = af_run("“We need the bridge,” said Mayor Ortiz, referring to the harbor plan. “The ferries are full.”\n\n"
                     "“She is happy,” a friend told Glimmer Magazine, adding that the couple had moved. “They love Lisbon.”\n");
     CHECK(d);
-    const hs_attr *a = find(d, "The ferries are full");
-    const hs_attr *first = find(d, "We need the bridge");
+    const hs_attr *a = af_find(d, "The ferries are full");
+    const hs_attr *first = af_find(d, "We need the bridge");
     CHECK(a != NULL && first != NULL);
     if (a && first) {
         CHECK_SPAN(d, a->cue, "said");
         CHECK(a->cue.start == first->cue.start);
     }
-    a = find(d, "They love Lisbon");
+    a = af_find(d, "They love Lisbon");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->cue, "told");
@@ -541,24 +471,24 @@ TEST(attrib_nominal_cue_after_a_possessor)
 {
     /* "X's claim that …" opening its clause: X is the source, the that-clause
      * the content; after a verb the verb's frame decides */
-    hs_doc *d = run("Ortiz's claim that the bridge was safe, however, was disputed by engineers.\n\n"
+    hs_doc *d = af_run("Ortiz's claim that the bridge was safe, however, was disputed by engineers.\n\n"
                     "The singer's denial that she had married the drummer, however, convinced few fans.\n\n"
                     "His pledge to rebuild the harbor, though, came late.\n");
     CHECK(d);
-    const hs_attr *a = find(d, "the bridge was safe");
+    const hs_attr *a = af_find(d, "the bridge was safe");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->cue, "claim");
         CHECK_SPAN(d, a->source, "Ortiz");
         CHECK_SPAN(d, a->content, "that the bridge was safe");
     }
-    a = find(d, "married the drummer");
+    a = af_find(d, "married the drummer");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->cue, "denial");
         CHECK_SPAN(d, a->source, "The singer");
     }
-    a = find(d, "rebuild the harbor");
+    a = af_find(d, "rebuild the harbor");
     CHECK(a != NULL);
     if (a) {
         CHECK_SPAN(d, a->source, "His");

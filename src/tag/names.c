@@ -13,8 +13,12 @@
  *     not a name.
  *  4. Hyphenated names: two entities of one type joined by a hyphen with no
  *     space on either side ("Díaz-Canel", "Zeta-Jones") are one name (the
- *     tokenizer splits at the hyphen; the training data kept such names whole). */
+ *     tokenizer splits at the hyphen; the training data kept such names whole).
+ *  5. Unquoted titles: capitalised words right after a noun for a work ("the
+ *     comedy Salt Road", "her hit Paper Moons") that the tagger gave any type
+ *     but PERSON ("the film Tom Cruise made" keeps its person) are one WORK. */
 #include "tag/tag.h"
+#include "text/text.h"
 
 #include <string.h>
 
@@ -104,9 +108,29 @@ static void hyphen_joins(hs_doc *d)
     }
 }
 
+static void unquoted_titles(hs_doc *d, const hs_lex *lx)
+{
+    for (size_t i = 1; i < d->toks.n; i++) {
+        const hs_tok *w = &d->toks.v[i - 1];
+        int l = d->toks.v[i].ner;
+        if (!l || HS_NER_TYPE(l) == HS_ET_PERSON || HS_NER_TYPE(l) == HS_ET_WORK || !(lx[i].flags & HS_LX_UPPER_INIT) ||
+            (lx[i - 1].flags & HS_LX_HAS_UPPER) || w->sent != d->toks.v[i].sent ||
+            !hs_work_noun(HS_TOK_PTR(d, w), HS_TOK_LEN(w)))
+            continue;
+        size_t e = i + 1; /* and the capitalised words after it that are not a person's name */
+        while (e < d->toks.n && d->toks.v[e].sent == d->toks.v[i].sent &&
+               (!d->toks.v[e].ner || HS_NER_TYPE(d->toks.v[e].ner) != HS_ET_PERSON) &&
+               (lx[e].flags & (HS_LX_UPPER_INIT | HS_LX_HAS_DIGIT)) && !(d->toks.v[e].flags & HS_TF_OUTLET))
+            e++;
+        hs_tag_set_span(d, i, e, HS_ET_WORK);
+        i = e - 1;
+    }
+}
+
 void hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner)
 {
     hyphen_joins(d);
+    unquoted_titles(d, lx);
     named_days(d, lx);
     quoted_titles(d, lx);
     if (ner && ner->casemap.size)

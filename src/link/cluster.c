@@ -190,6 +190,16 @@ static int new_entity(hs_link_ctx *c, ent_info **info, size_t m)
     return 0;
 }
 
+/* Does a first name begin the name mention mn, or a personal title begin or
+ * precede it ("Doctor Duvall", "Mrs Pike")? */
+static int person_marked(const hs_link_ctx *c, const hs_mention *mn)
+{
+    if (mn->kind != HS_MK_NAME)
+        return 0;
+    uint32_t b = mn->tok_begin;
+    return (c->lt[b].cls & (HS_LW_FIRST | HS_LW_TITLE)) || (b > 0 && (c->lt[b - 1].cls & HS_LW_TITLE));
+}
+
 static void join(hs_link_ctx *c, ent_info *info, size_t m, int32_t e)
 {
     hs_doc *d = c->d;
@@ -200,9 +210,8 @@ static void join(hs_link_ctx *c, ent_info *info, size_t m, int32_t e)
         info[e].last = (int32_t)m;
     if ((int32_t)m < en->first_mention)
         en->first_mention = (int32_t)m;
-    if ((en->type == HS_ET_MISC && mn->type != HS_ET_MISC) || (mn->type == HS_ET_PERSON && mn->kind == HS_MK_NAME &&
-                                                              (c->lt[mn->tok_begin].cls & HS_LW_FIRST)))
-        en->type = mn->type; /* a first name settles a tagger's doubt */
+    if ((en->type == HS_ET_MISC && mn->type != HS_ET_MISC) || (mn->type == HS_ET_PERSON && person_marked(c, mn)))
+        en->type = mn->type; /* a first name or a title settles a tagger's doubt */
     if (!en->gender && mn->gender && mn->gender != HS_G_PLURAL)
         en->gender = mn->gender;
     if (mn->kind == HS_MK_NAME) {

@@ -1,4 +1,4 @@
-/* Name patterns applied after the statistical taggers: three regularities of
+/* Name patterns applied after the statistical taggers: regularities of
  * English that the training data (Reuters, GUM) teaches poorly.
  *
  *  1. Named days: a capitalised word, a possessive clitic and "Day" or "Eve"
@@ -30,8 +30,12 @@
  *     wherever else the article writes it where the tagger cut it or left it
  *     out, unless a longer name or one of another type holds it there
  *     (headings such as "Dana Roe vs. Tom Vale" split names the tagger reads
- *     whole in prose). */
+ *     whole in prose).
+ *  8. Unquoted titles: capitalised words right after a noun for a work ("the
+ *     comedy Salt Road", "her hit Paper Moons") that the tagger gave any type
+ *     but PERSON ("the film Tom Cruise made" keeps its person) are one WORK. */
 #include "tag/tag.h"
+#include "text/text.h"
 
 #include <string.h>
 #include <strings.h>
@@ -332,10 +336,30 @@ static void consistent_names(hs_doc *d, const hs_lex *lx, const hs_wordmap *case
         }
 }
 
+static void unquoted_titles(hs_doc *d, const hs_lex *lx)
+{
+    for (size_t i = 1; i < d->toks.n; i++) {
+        const hs_tok *w = &d->toks.v[i - 1];
+        int l = d->toks.v[i].ner;
+        if (!l || HS_NER_TYPE(l) == HS_ET_PERSON || HS_NER_TYPE(l) == HS_ET_WORK || !(lx[i].flags & HS_LX_UPPER_INIT) ||
+            (lx[i - 1].flags & HS_LX_HAS_UPPER) || w->sent != d->toks.v[i].sent ||
+            !hs_work_noun(HS_TOK_PTR(d, w), HS_TOK_LEN(w)))
+            continue;
+        size_t e = i + 1; /* and the capitalised words after it that are not a person's name */
+        while (e < d->toks.n && d->toks.v[e].sent == d->toks.v[i].sent &&
+               (!d->toks.v[e].ner || HS_NER_TYPE(d->toks.v[e].ner) != HS_ET_PERSON) &&
+               (lx[e].flags & (HS_LX_UPPER_INIT | HS_LX_HAS_DIGIT)) && !(d->toks.v[e].flags & HS_TF_OUTLET))
+            e++;
+        hs_tag_set_span(d, i, e, HS_ET_WORK);
+        i = e - 1;
+    }
+}
+
 int hs_tag_names(hs_doc *d, const hs_lex *lx, const struct hs_ner_model *ner)
 {
     hyphen_joins(d);
     markup(d);
+    unquoted_titles(d, lx);
     if (ner && ner->casemap.size && d->sents.n) {
         uint8_t *title = hs_arena_calloc(&d->arena, d->sents.n, 1); /* title-case lines */
         if (!title)

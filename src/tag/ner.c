@@ -1,5 +1,7 @@
 /* Named-entity recogniser: greedy left-to-right averaged perceptron over BIO
- * labels, decoding only valid sequences (I-X only after B-X or I-X). */
+ * labels, decoding only valid sequences (I-X only after B-X or I-X).  The
+ * shipped model averages the weights of a few perceptrons trained on
+ * different shuffles of the data (hs_train_opts.members). */
 #include "tag/pos.h"
 #include "tag/tag.h"
 
@@ -15,7 +17,7 @@ enum {
     N_PREV_SSHAPE, N_NEXT_SSHAPE, N_SSHAPE3, N_PREV_LABEL, N_PREV2_LABEL, N_PREV_LABEL_SSHAPE,
     N_PREV_LABEL_LOWER, N_FIRST_SSHAPE, N_UPOS_PREV, N_UPOS, N_UPOS_NEXT, N_UPOS_SSHAPE, N_PREV_LOWER_LOWER,
     N_LOWER_NEXT_LOWER, N_SENT_UPPER_LOWER, N_UPOS3, N_PREV_LABEL_UPOS, N_CASE, N_CASE_PREV, N_CASE_NEXT,
-    N_HIST, N_HIST_PREV_LABEL
+    N_HIST, N_HIST_PREV_LABEL, N_MIDCAP
 };
 
 #define BOS_LABEL 1000u
@@ -43,7 +45,7 @@ void hs_ner_allowed(int prev, const uint8_t *seen, uint8_t *allowed)
 int hs_ner_hist_init(hs_ner_hist *h, hs_arena *a, size_t n)
 {
     h->size = 64;
-    while (h->size < 2 * n)
+    while (h->size < 4 * n) /* two keys a word at most (types, capitals): half full at most */
         h->size *= 2;
     h->keys = hs_arena_calloc(a, h->size, sizeof *h->keys);
     h->types = hs_arena_calloc(a, h->size, 1);
@@ -68,6 +70,33 @@ static size_t hist_slot(const hs_ner_hist *h, uint64_t key, int *found)
     }
     *found = 0;
     return h->size;
+}
+
+/* Keys of hs_ner_hist_mark_names, kept apart from those of the types. */
+#define MIDCAP_SALT 0x6d69646361707321ULL
+
+void hs_ner_hist_mark_names(hs_ner_hist *h, const hs_lex *lx, size_t b, size_t e)
+{
+    for (size_t i = b + 1; i < e; i++) {
+        if ((lx[i].flags & (HS_LX_UPPER_INIT | HS_LX_HAS_LOWER)) != (HS_LX_UPPER_INIT | HS_LX_HAS_LOWER))
+            continue;
+        int found;
+        uint64_t key = (lx[i].word ^ MIDCAP_SALT) | 1;
+        size_t s = hist_slot(h, key, &found);
+        if (s < h->size) {
+            h->keys[s] = key;
+            h->types[s] = 1;
+        }
+    }
+}
+
+/* Did hs_ner_hist_mark_names see the word at i written with a capital after
+ * the first word of a sentence of this document? */
+static unsigned capitalised_inside(const hs_ner_ctx *c, size_t i)
+{
+    int found;
+    hist_slot(c->hist, (c->lx[i].word ^ MIDCAP_SALT) | 1, &found);
+    return (unsigned)found;
 }
 
 static unsigned hist_get(const hs_ner_ctx *c, size_t i)
@@ -154,6 +183,8 @@ size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint6
         unsigned h = hist_get(c, i);
         f[k++] = hs_fh2(N_HIST, h, cap);
         f[k++] = hs_fh2(N_HIST_PREV_LABEL, h, l1);
+        if (cap) /* "Halpern founded …" in a text that also writes "Rina Halpern" */
+            f[k++] = hs_fh2(N_MIDCAP, capitalised_inside(c, i) * 2 + (i == 0), (uint64_t)su);
     }
     return k;
 }
@@ -342,6 +373,78 @@ static int build_starts(hs_wordmap *map, const hs_corpus *c, const hs_lex *lx)
     return 0;
 }
 
+/* One perceptron's epochs over the training blocks (in an order shuffled
+ * afresh each epoch from seed); the history starts afresh in each block. */
+static void train_member(hs_percep_trainer *t, const hs_corpus *c, const struct hs_ner_model *m, const hs_lex *lx,
+                         const uint8_t *upos, hs_ner_hist *hist, uint32_t *order, size_t nblocks, unsigned epochs,
+                         uint64_t seed, FILE *log)
+{
+    const hs_doc *d = c->d;
+    uint64_t f[HS_TAG_MAX_FEATS];
+    float s[HS_PERCEP_MAX_STRIDE];
+    uint8_t allowed[HS_NER_LABELS];
+    for (unsigned ep = 0; ep < epochs; ep++) {
+        clock_t t0 = clock();
+        hs_shuffle_u32(order, nblocks, &seed);
+        size_t right = 0, total = 0;
+        for (size_t bi = 0; bi < nblocks; bi++) {
+            hs_ner_hist_reset(hist);
+            size_t s0 = (size_t)order[bi] * BLOCK, s1 = s0 + BLOCK < d->sents.n ? s0 + BLOCK : d->sents.n;
+            for (size_t si = s0; si < s1; si++)
+                hs_ner_hist_mark_names(hist, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
+            for (size_t si = s0; si < s1; si++) {
+                size_t b = d->sents.v[si].tok_begin, e = d->sents.v[si].tok_end;
+                hs_ner_ctx cx = {lx + b, upos ? upos + b : NULL, e - b, hs_ner_sent_upper(lx + b, e - b),
+                                 m->casemap.size ? &m->casemap : NULL, m->use_hist ? hist : NULL};
+                int prev = -1, prev2 = -1;
+                for (size_t i = b; i < e; i++) {
+                    if (hs_ner_surely_outside(m->use_starts ? &m->starts : NULL, &cx, i - b, prev)) {
+                        right += c->ner.v[i] == HS_NER_O;
+                        total++;
+                        prev2 = prev;
+                        prev = HS_NER_O;
+                        continue;
+                    }
+                    size_t nf = hs_ner_features(&cx, i - b, prev, prev2, f);
+                    hs_percep_trainer_score(t, f, nf, s);
+                    hs_ner_allowed(prev, m->seen, allowed);
+                    int l = hs_argmax_f(s, 0, HS_NER_LABELS, allowed), g = c->ner.v[i];
+                    if (l != g) {
+                        hs_percep_trainer_update(t, f, nf, g, 1);
+                        hs_percep_trainer_update(t, f, nf, l, -1);
+                    }
+                    hs_percep_trainer_tick(t);
+                    hs_ner_hist_note(&cx, i - b, l);
+                    right += l == g;
+                    total++;
+                    prev2 = prev;
+                    prev = l;
+                }
+            }
+        }
+        if (log)
+            fprintf(log, "train ner: epoch %u: label accuracy on training data %.4f (%.1f s)\n", ep + 1,
+                    (double)right / (double)total, (double)(clock() - t0) / CLOCKS_PER_SEC);
+    }
+}
+
+/* Add a trained member's averaged weights, over n members, to *sum; after the
+ * last, t holds their mean (ready for hs_percep_trainer_finish). */
+static int add_member(hs_percep_trainer *t, float **sum, unsigned n, int last)
+{
+    size_t nw = ((size_t)1 << t->bits) * t->stride;
+    if (!*sum && !(*sum = calloc(nw, sizeof **sum)))
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < nw; i++)
+        (*sum)[i] += (float)((t->w[i] - t->acc[i] / (double)t->steps) / n);
+    if (last) {
+        memcpy(t->w, *sum, nw * sizeof **sum);
+        memset(t->acc, 0, nw * sizeof *t->acc);
+        t->steps = 1;
+    }
+    return 0;
+}
+
 int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_train_opts *o, FILE *log,
                  struct hs_ner_model **out)
 {
@@ -377,55 +480,23 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
             hs_pos_tag_sentence(pos, d, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
     for (size_t i = 0; i < d->toks.n; i++)
         upos[i] = d->toks.v[i].upos;
-    if ((rc = hs_percep_trainer_init(&t, o->bits, HS_NER_LABELS)))
-        goto done;
-    for (size_t i = 0; i < nblocks; i++)
-        order[i] = (uint32_t)i;
-    uint64_t seed = o->seed, f[HS_TAG_MAX_FEATS];
-    float s[HS_PERCEP_MAX_STRIDE];
-    uint8_t allowed[HS_NER_LABELS];
-    for (unsigned ep = 0; ep < o->epochs; ep++) {
-        clock_t t0 = clock();
-        hs_shuffle_u32(order, nblocks, &seed);
-        size_t right = 0, total = 0;
-        for (size_t bi = 0; bi < nblocks; bi++) {
-            hs_ner_hist_reset(&hist);
-            size_t s0 = (size_t)order[bi] * BLOCK, s1 = s0 + BLOCK < d->sents.n ? s0 + BLOCK : d->sents.n;
-            for (size_t si = s0; si < s1; si++) {
-                size_t b = d->sents.v[si].tok_begin, e = d->sents.v[si].tok_end;
-                hs_ner_ctx cx = {lx + b, pos ? upos + b : NULL, e - b, hs_ner_sent_upper(lx + b, e - b),
-                                 m->casemap.size ? &m->casemap : NULL, m->use_hist ? &hist : NULL};
-                int prev = -1, prev2 = -1;
-                for (size_t i = b; i < e; i++) {
-                    if (hs_ner_surely_outside(m->use_starts ? &m->starts : NULL, &cx, i - b, prev)) {
-                        right += c->ner.v[i] == HS_NER_O;
-                        total++;
-                        prev2 = prev;
-                        prev = HS_NER_O;
-                        continue;
-                    }
-                    size_t nf = hs_ner_features(&cx, i - b, prev, prev2, f);
-                    hs_percep_trainer_score(&t, f, nf, s);
-                    hs_ner_allowed(prev, m->seen, allowed);
-                    int l = hs_argmax_f(s, 0, HS_NER_LABELS, allowed), g = c->ner.v[i];
-                    if (l != g) {
-                        hs_percep_trainer_update(&t, f, nf, g, 1);
-                        hs_percep_trainer_update(&t, f, nf, l, -1);
-                    }
-                    hs_percep_trainer_tick(&t);
-                    hs_ner_hist_note(&cx, i - b, l);
-                    right += l == g;
-                    total++;
-                    prev2 = prev;
-                    prev = l;
-                }
-            }
-        }
-        if (log)
-            fprintf(log, "train ner: epoch %u: label accuracy on training data %.4f (%.1f s)\n", ep + 1,
-                    (double)right / (double)total, (double)(clock() - t0) / CLOCKS_PER_SEC);
+    unsigned members = o->members ? o->members : 1;
+    float *sum = NULL;
+    for (unsigned mem = 0; !rc && mem < members; mem++) {
+        if ((rc = hs_percep_trainer_init(&t, o->bits, HS_NER_LABELS)))
+            goto done;
+        for (size_t i = 0; i < nblocks; i++)
+            order[i] = (uint32_t)i;
+        train_member(&t, c, m, lx, pos ? upos : NULL, &hist, order, nblocks, o->epochs,
+                     o->seed + mem * 0x9E3779B97F4A7C15ULL, log);
+        if (members > 1)
+            rc = add_member(&t, &sum, members, mem + 1 == members);
+        if (!rc && mem + 1 < members)
+            hs_percep_trainer_free(&t);
     }
-    rc = hs_percep_trainer_finish(&t, &m->p);
+    if (!rc)
+        rc = hs_percep_trainer_finish(&t, &m->p);
+    free(sum);
     hs_percep_trainer_free(&t);
 done:
     free(order);

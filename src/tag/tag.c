@@ -226,6 +226,8 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
         if ((rc = hs_ner_hist_init(&hist, &d->arena, d->toks.n)))
             return rc;
         for (size_t s = 0; s < ns; s++)
+            hs_ner_hist_mark_names(&hist, lx, sv[s].tok_begin, sv[s].tok_end);
+        for (size_t s = 0; s < ns; s++)
             hs_ner_tag_sentence(ner, d, lx, upos, &hist, sv[s].tok_begin, sv[s].tok_end);
     }
     if (ner && (rc = hs_tag_names(d, lx, ner)))

@@ -14,7 +14,7 @@
 #define HS_POS_KIND "pos"
 #define HS_POS_VERSION 2
 #define HS_NER_KIND "ner"
-#define HS_NER_VERSION 1
+#define HS_NER_VERSION 2
 #define HS_TAG_MAX_FEATS 64
 
 /* POS: one weight row holds the UPOS head [0, HS_UPOS_COUNT) and the PTB
@@ -80,6 +80,11 @@ typedef struct hs_ner_hist {
 } hs_ner_hist;
 /* Storage for a document of n tokens (from the arena). */
 int hs_ner_hist_init(hs_ner_hist *h, hs_arena *a, size_t n);
+/* Note the words of sentence [b, e) written with a capital after its first
+ * token: in a document that writes "Rina Halpern", a sentence-initial
+ * "Halpern" is a name rather than an ordinary word capitalised by its place.
+ * Called for every sentence of a document before any is tagged. */
+void hs_ner_hist_mark_names(hs_ner_hist *h, const hs_lex *lx, size_t b, size_t e);
 void hs_ner_hist_reset(hs_ner_hist *h);
 
 /* What the NER features of one sentence look at. */

@@ -45,6 +45,7 @@ static int usage(const char *cmd, const char *msg)
     fprintf(stderr,
             "usage: hearsay train pos --conllu PATH... [--split train] [-o models/pos.hsm] [--epochs N] [--bits B] [--seed S]\n"
             "       hearsay train ner --conll FILE... [--conllu PATH...] [--pos models/pos.hsm] [-o models/ner.hsm] [--epochs N] [--bits B]\n"
+            "                         [--members N]  (perceptrons averaged, each on its own shuffles; default 3)\n"
             "                         [--no-case] [--no-hist] [--no-skip]  (ablations: case statistics, prediction\n"
             "                         history, skipping tokens that cannot start an entity)\n"
             "       hearsay train parse --conllu PATH... [--split train] [--pos models/pos.hsm] [-o models/parse.hsm]\n"
@@ -103,6 +104,8 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
             a->t.epochs = (unsigned)strtoul(v, NULL, 10);
         else if (strcmp(o, "--bits") == 0)
             a->t.bits = (unsigned)strtoul(v, NULL, 10);
+        else if (strcmp(o, "--members") == 0)
+            a->t.members = (unsigned)strtoul(v, NULL, 10);
         else if (strcmp(o, "--seed") == 0)
             a->t.seed = strtoull(v, NULL, 0);
         else
@@ -110,6 +113,8 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
     }
     if (a->t.epochs == 0 || a->t.epochs > 100)
         return usage(cmd, "--epochs must be 1..100");
+    if (a->t.members > 16)
+        return usage(cmd, "--members must be 1..16");
     if (a->t.bits < HS_PERCEP_MIN_BITS || a->t.bits > HS_PERCEP_MAX_BITS)
         return usage(cmd, "--bits must be 8..24");
     return 0;
@@ -177,7 +182,9 @@ static int train_pos(int argc, char **argv, FILE *out)
 static int train_ner(int argc, char **argv, FILE *out)
 {
     args a;
-    int rc = parse_args(argc, argv, "train ner", &a, 19, 10);
+    int rc = parse_args(argc, argv, "train ner", &a, 19, 15);
+    if (!rc && !a.t.members)
+        a.t.members = 3;
     if (rc)
         return rc;
     if (a.n_conll == 0 && a.n_conllu == 0)

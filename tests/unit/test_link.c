@@ -91,6 +91,21 @@ TEST(link_descriptor_skips_a_person_of_another_office)
     CHECK_INT(lf_ent(d, "The governor", 0), g);
 }
 
+/* A personal title before a name settles the tagger's doubt as a first name
+ * does: "Lockhart" first read as an organisation is the person "Doctor
+ * Lockhart", and "he" is his. */
+TEST(link_title_settles_person)
+{
+    hs_doc *d = lf_run("The board said Tuesday that Lockhart would not object. Doctor Lockhart said he was tired.");
+    int e = lf_ent(d, "Lockhart", 0);
+    CHECK(e >= 0);
+    if (e < 0)
+        return;
+    CHECK_INT(d->entities.v[e].type, HS_ET_PERSON);
+    CHECK_INT(lf_ent(d, "Lockhart", 1), e);
+    CHECK_INT(lf_ent(d, "he", 0), e);
+}
+
 TEST(link_kin_noun_introduces_a_relative)
 {
     /* "Halpern … his daughter Rina Halpern": a relative sharing the surname, not the same person */

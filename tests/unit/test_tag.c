@@ -73,6 +73,36 @@ TEST(lex_flags_and_folding)
     CHECK(a.suf[2] == b.suf[2]);
 }
 
+/* "Halpern founded …" in a text that elsewhere writes "Rina Halpern": the
+ * sentence-initial word gets the feature of a word the document capitalises
+ * inside sentences, which an ordinary capitalised opener ("His") does not. */
+TEST(ner_document_capitals)
+{
+    const char *w1[] = {"Halpern", "founded", "it", "."}, *w2[] = {"His", "daughter", "Rina", "Halpern", "runs", "it", "."};
+    hs_lex lx[11];
+    for (size_t i = 0; i < 4; i++)
+        hs_lex_token(w1[i], strlen(w1[i]), &lx[i]);
+    for (size_t i = 0; i < 7; i++)
+        hs_lex_token(w2[i], strlen(w2[i]), &lx[4 + i]);
+    hs_arena ar;
+    hs_arena_init(&ar);
+    hs_ner_hist h;
+    CHECK_INT(hs_ner_hist_init(&h, &ar, 11), 0);
+    uint64_t marked[HS_TAG_MAX_FEATS], plain[HS_TAG_MAX_FEATS], opener[2][HS_TAG_MAX_FEATS];
+    hs_ner_ctx c1 = {lx, NULL, 4, 0, NULL, &h}, c2 = {lx + 4, NULL, 7, 0, NULL, &h};
+    size_t n0 = hs_ner_features(&c1, 0, -1, -1, plain), n2 = hs_ner_features(&c2, 0, -1, -1, opener[0]);
+    hs_ner_hist_mark_names(&h, lx, 0, 4);
+    hs_ner_hist_mark_names(&h, lx, 4, 11);
+    size_t n1 = hs_ner_features(&c1, 0, -1, -1, marked), n3 = hs_ner_features(&c2, 0, -1, -1, opener[1]);
+    CHECK(n0 == n1 && n2 == n3);
+    size_t diff = 0;
+    for (size_t k = 0; k < n0 && k < n1; k++)
+        diff += marked[k] != plain[k];
+    CHECK_INT(diff, 1);
+    CHECK(memcmp(opener[0], opener[1], n2 * sizeof opener[0][0]) == 0); /* "His" is never capitalised inside */
+    hs_arena_free(&ar);
+}
+
 TEST(ner_allowed_never_invalid)
 {
     uint8_t seen[HS_NER_LABELS], allowed[HS_NER_LABELS];
@@ -282,7 +312,7 @@ TEST(train_and_tag_small_corpora)
     snprintf(p2, sizeof p2, "%s/t.conll", dir);
     write_file(p1, conllu);
     write_file(p2, conll);
-    hs_train_opts o = {12, 6, 1, 0, 0, 0};
+    hs_train_opts o = {.bits = 12, .epochs = 6, .seed = 1, .members = 2};
     hs_corpus c;
     CHECK_INT(hs_corpus_init(&c), 0);
     CHECK_INT(hs_corpus_add_conllu(&c, p1, NULL), 0);
@@ -368,8 +398,12 @@ TEST(name_patterns)
     hs_analyzer *a;
     hs_doc *d = analyzed(&a, "/nonexistent",
                          "They met before Mother\xE2\x80\x99s Day. The Rose Girl sang, and the Orla Venn show began. "
-                         "Rafe Ortiz-Lamb starred in the film \xE2\x80\x9CSalt Marsh\xE2\x80\x9D last year.");
+                         "Rafe Ortiz-Lamb starred in the film \xE2\x80\x9CSalt Marsh\xE2\x80\x9D last year. "
+                         "Her hit Paper Moons 2 topped the chart, and the film Ivo Lark made flopped.");
     label(d, "Mother", 1, HS_ET_PERSON); /* what a statistical tagger might say */
+    label(d, "Paper", 1, HS_ET_MISC);
+    label(d, "Moons", 1, HS_ET_PLACE);
+    label(d, "Ivo", 2, HS_ET_PERSON);
     label(d, "Rose", 2, HS_ET_PERSON);
     label(d, "Orla", 2, HS_ET_PERSON);
     label(d, "Rafe", 2, HS_ET_PERSON);
@@ -399,6 +433,14 @@ TEST(name_patterns)
     CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_WORK)); /* quoted title */
     CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_WORK));
     CHECK_INT(d->toks.v[i + 2].ner, HS_NER_O);
+    i = find_tok(d, "Paper", 0); /* unquoted title after a work noun: one WORK, whatever the tagger said */
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_WORK));
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_WORK));
+    CHECK_INT(d->toks.v[i + 2].ner, HS_NER_I(HS_ET_WORK));
+    CHECK_INT(d->toks.v[i + 3].ner, HS_NER_O);
+    i = find_tok(d, "Ivo", 0); /* a person after a work noun stays a person */
+    CHECK_INT(d->toks.v[i].ner, HS_NER_B(HS_ET_PERSON));
+    CHECK_INT(d->toks.v[i + 1].ner, HS_NER_I(HS_ET_PERSON));
     d->xpos_names = NULL;
     hs_wordmap_free(&m.casemap);
     hs_doc_free(d);
@@ -525,7 +567,7 @@ static int valid_trees(const hs_doc *d)
 
 TEST(parser_learns_and_builds_trees)
 {
-    hs_train_opts o = {10, 10, 1, 0, 0, 0};
+    hs_train_opts o = {.bits = 10, .epochs = 10, .seed = 1};
     hs_corpus c;
     CHECK_INT(hs_corpus_init(&c), 0);
     CHECK_INT(hs_corpus_add_conllu(&c, "tests/data/tiny.conllu", NULL), 0);

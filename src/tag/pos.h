@@ -12,6 +12,7 @@ typedef struct hs_train_opts {
     uint64_t seed;   /* shuffling; fixed by default so that training is deterministic */
     unsigned no_case, no_hist; /* NER: leave out the case statistics / the prediction history */
     unsigned no_skip;          /* NER: score every token (no hs_ner_surely_outside shortcut) */
+    unsigned beam;             /* parser: beam width (1: greedy with the dynamic oracle) */
 } hs_train_opts;
 
 struct hs_pos_model;

@@ -1,6 +1,8 @@
-/* Dependency parser: greedy arc-hybrid transitions (Kuhlmann et al. 2011)
- * scored by averaged perceptrons, trained with the dynamic oracle and
- * exploration of Goldberg and Nivre (2013) (src/tag/parse_train.c).
+/* Dependency parser: arc-hybrid transitions (Kuhlmann et al. 2011) scored by
+ * averaged perceptrons, decoded greedily here or with a beam
+ * (src/tag/parse_beam.c; the model says which width), and trained either
+ * greedily with the dynamic oracle and exploration of Goldberg and Nivre
+ * (2013) or globally on the beam (src/tag/parse_train.c).
  *
  * Configuration: a stack whose bottom is ROOT, and a buffer of the sentence's
  * remaining tokens.  Transitions: SHIFT (b0 onto the stack), LEFT (b0 becomes
@@ -151,7 +153,7 @@ int hs_parse_cost(const hs_parse_state *st, const int32_t *gh, int a)
 
 /* ---- scoring ---- */
 
-static void score_transitions(const struct hs_parse_model *m, const uint64_t *f, size_t nf, int32_t sc[HS_PA_COUNT])
+void hs_parse_transition_scores(const struct hs_parse_model *m, const uint64_t *f, size_t nf, int32_t sc[HS_PA_COUNT])
 {
     const uint32_t shift = 64 - m->p.bits;
     for (size_t i = 0; i < nf; i++)
@@ -177,32 +179,37 @@ static int best_legal(const int32_t *sc, const uint8_t *legal)
     return best;
 }
 
+int hs_parse_relation(const struct hs_parse_model *m, const hs_parse_sent *s, const hs_parse_state *st, int32_t h,
+                      int32_t d)
+{
+    if ((size_t)h == s->n && m->root >= 0)
+        return m->root;
+    uint64_t f[HS_PARSE_MAX_FEATS];
+    int32_t sc[HS_PERCEP_MAX_STRIDE];
+    size_t nf = hs_parse_label_features(s, st, h, d, f);
+    hs_percep_score(&m->lab, f, nf, sc);
+    int r = -1;
+    for (int k = 0; k < (int)m->n_deprel; k++)
+        if (k != m->root && (r < 0 || sc[k] > sc[r]))
+            r = k;
+    return r < 0 ? 0 : r;
+}
+
 void hs_parse_sentence(const struct hs_parse_model *m, const hs_parse_sent *s, hs_parse_state *st)
 {
     uint64_t f[HS_PARSE_MAX_FEATS];
-    int32_t sc[HS_PERCEP_MAX_STRIDE];
+    int32_t sc[HS_PA_COUNT];
     uint8_t legal[HS_PA_COUNT];
     hs_parse_state_init(st, s->n);
     while (!hs_parse_state_final(st)) {
         size_t nf = hs_parse_features(s, st, f);
-        score_transitions(m, f, nf, sc);
+        hs_parse_transition_scores(m, f, nf, sc);
         hs_parse_legal(st, legal);
         int a = best_legal(sc, legal), r = 0;
         if (a != HS_PA_SHIFT) {
             int32_t h, d;
             hs_parse_arc_of(st, a, &h, &d);
-            if ((size_t)h == s->n && m->root >= 0) {
-                r = m->root;
-            } else {
-                nf = hs_parse_label_features(s, st, h, d, f);
-                hs_percep_score(&m->lab, f, nf, sc);
-                r = -1;
-                for (int k = 0; k < (int)m->n_deprel; k++)
-                    if (k != m->root && (r < 0 || sc[k] > sc[r]))
-                        r = k;
-                if (r < 0)
-                    r = 0;
-            }
+            r = hs_parse_relation(m, s, st, h, d);
         }
         hs_parse_apply(st, a, r);
     }
@@ -238,7 +245,10 @@ int hs_parse_model_save(const struct hs_parse_model *m, const char *path)
         return hs_error_set(HS_EINPUT, "%s: a loaded parse model keeps only its packed weights", path);
     hs_mfile_writer w;
     hs_mfile_writer_init(&w, HS_PARSE_KIND, HS_PARSE_VERSION);
+    uint8_t beam[4] = {(uint8_t)m->beam, (uint8_t)(m->beam >> 8), (uint8_t)(m->beam >> 16), (uint8_t)(m->beam >> 24)};
     int rc = hs_names_save(&w, "deprel", (const char *const *)m->deprel_names, m->n_deprel);
+    if (!rc)
+        rc = hs_mfile_writer_add(&w, "beam", beam, sizeof beam);
     if (!rc)
         rc = hs_percep_save(&m->lab, &w, "lab");
     return hs_model_save_finish(&w, rc, &m->p, path);
@@ -256,6 +266,16 @@ int hs_parse_model_load_any(struct hs_parse_model **out, const char *what, const
         rc = hs_error_set(HS_ENOMEM, "out of memory");
     if (!rc)
         rc = hs_names_load(&mf, "deprel", &m->deprel_names, &m->n_deprel, 64);
+    const void *bw = NULL;
+    size_t nbw = 0;
+    if (!rc)
+        rc = hs_mfile_get(&mf, "beam", 4, &bw, &nbw);
+    if (!rc) {
+        const uint8_t *v = bw;
+        m->beam = nbw == 1 ? (uint32_t)v[0] | (uint32_t)v[1] << 8 | (uint32_t)v[2] << 16 | (uint32_t)v[3] << 24 : 0;
+        if (m->beam < 1 || m->beam > HS_PARSE_MAX_BEAM)
+            rc = hs_error_set(HS_EMODEL, "%s: beam width %u, expected 1..%d", what, m->beam, HS_PARSE_MAX_BEAM);
+    }
     if (!rc)
         rc = hs_percep_load(&m->p, &mf, "tag");
     if (!rc)
@@ -297,24 +317,54 @@ void hs_parse_model_free(struct hs_parse_model *m)
 
 /* ---- the stage ---- */
 
+/* The parser's working memory for sentences of up to max_n tokens: one greedy
+ * state, or a beam of `width` items. */
+typedef struct parse_work {
+    size_t width;
+    hs_parse_state st;
+    hs_parse_beam bm;
+} parse_work;
+
+static int work_alloc(parse_work *w, hs_arena *a, size_t width, size_t max_n)
+{
+    w->width = width;
+    return width > 1 ? hs_parse_beam_alloc(&w->bm, a, width, max_n) : hs_parse_state_alloc(&w->st, a, max_n);
+}
+
 /* Parse sentence si (its lexical hashes lx and PTB tags tag, both from the
  * sentence's first token) into tok->head / tok->deprel. */
-static void parse_into(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, const uint8_t *tag,
-                       hs_parse_state *st, size_t si)
+static void parse_into(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, const uint8_t *tag, parse_work *w,
+                       size_t si)
 {
     hs_sent *se = &d->sents.v[si];
     size_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
     hs_parse_sent s = {lx, tag, n};
-    hs_parse_sentence(m, &s, st);
+    const hs_parse_state *res = &w->st;
+    if (w->width > 1) {
+        hs_parse_sentence_beam(m, &s, &w->bm);
+        res = &w->bm.cur[0];
+    } else {
+        hs_parse_sentence(m, &s, &w->st);
+    }
     for (size_t i = 0; i < n; i++) {
         hs_tok *t = &d->toks.v[b + i];
-        t->head = (size_t)st->head[i] == n || st->head[i] < 0 ? HS_NONE : (int32_t)(b + (size_t)st->head[i]);
-        t->deprel = st->label[i];
+        t->head = (size_t)res->head[i] == n || res->head[i] < 0 ? HS_NONE : (int32_t)(b + (size_t)res->head[i]);
+        t->deprel = res->label[i];
     }
     se->flags |= HS_SF_PARSED;
 }
 
+static size_t model_width(const struct hs_parse_model *m, unsigned beam)
+{
+    return beam ? beam : m->beam ? m->beam : 1;
+}
+
 int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only)
+{
+    return hs_parse_doc_beam(d, m, lx, only, 0);
+}
+
+int hs_parse_doc_beam(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, unsigned only, unsigned beam)
 {
     d->deprel_names = m->deprel_names;
     size_t max_n = 0;
@@ -323,9 +373,9 @@ int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, un
             max_n = d->sents.v[i].tok_end - d->sents.v[i].tok_begin;
     if (max_n == 0)
         return 0; /* the cascade selected no sentence */
-    hs_parse_state st;
+    parse_work w;
     uint8_t *tag = hs_arena_alloc(&d->arena, d->toks.n + 1);
-    if (!tag || hs_parse_state_alloc(&st, &d->arena, max_n))
+    if (!tag || work_alloc(&w, &d->arena, model_width(m, beam), max_n))
         return HS_ENOMEM;
     for (size_t i = 0; i < d->toks.n; i++)
         tag[i] = d->toks.v[i].xpos;
@@ -333,7 +383,7 @@ int hs_parse_doc(hs_doc *d, const struct hs_parse_model *m, const hs_lex *lx, un
         hs_sent *se = &d->sents.v[si];
         if (only && !(se->flags & only))
             continue; /* the cascade: only the sentences that need a parse */
-        parse_into(d, m, lx + se->tok_begin, tag + se->tok_begin, &st, si);
+        parse_into(d, m, lx + se->tok_begin, tag + se->tok_begin, &w, si);
     }
     return 0;
 }
@@ -349,14 +399,14 @@ int hs_parse_doc_sentence(hs_doc *d, const struct hs_parse_model *m, size_t si)
     size_t b = se->tok_begin, n = se->tok_end - se->tok_begin;
     hs_lex *lx = hs_arena_alloc(&d->arena, (n + 1) * sizeof *lx);
     uint8_t *tag = hs_arena_alloc(&d->arena, n + 1);
-    hs_parse_state st;
-    if (!lx || !tag || hs_parse_state_alloc(&st, &d->arena, n))
+    parse_work w;
+    if (!lx || !tag || work_alloc(&w, &d->arena, model_width(m, 0), n))
         return HS_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const hs_tok *t = &d->toks.v[b + i];
         hs_lex_token(HS_TOK_PTR(d, t), HS_TOK_LEN(t), &lx[i]);
         tag[i] = t->xpos;
     }
-    parse_into(d, m, lx, tag, &st, si);
+    parse_into(d, m, lx, tag, &w, si);
     return 0;
 }

@@ -13,6 +13,8 @@ typedef struct hs_train_opts {
     unsigned no_case, no_hist; /* NER: leave out the case statistics / the prediction history */
     unsigned no_skip;          /* NER: score every token (no hs_ner_surely_outside shortcut) */
     unsigned members;          /* NER: perceptrons (each on its own shuffles) whose weights are averaged; 0 = 1 */
+    unsigned beam;             /* parser: beam width (1: greedy with the dynamic oracle) */
+
 } hs_train_opts;
 
 struct hs_pos_model;

@@ -18,7 +18,8 @@ typedef struct args {
     size_t n_conllu, n_conll;
     const char *split, *out, *pos, *ner, *parse, *models;
     hs_train_opts t;
-    int json;
+    unsigned decode_beam; /* train parse: the beam width the model asks for, when not the training one */
+    int json, by_rel;
 } args;
 
 static double now(void)
@@ -49,8 +50,10 @@ static int usage(const char *cmd, const char *msg)
             "                         [--no-case] [--no-hist] [--no-skip]  (ablations: case statistics, prediction\n"
             "                         history, skipping tokens that cannot start an entity)\n"
             "       hearsay train parse --conllu PATH... [--split train] [--pos models/pos.hsm] [-o models/parse.hsm]\n"
+            "                         [--beam K] [--decode-beam K]  (train with a beam of K, default 4 (1: greedy);\n"
+            "                         the model parses with --decode-beam, default 3)\n"
             "       hearsay eval pos --conllu PATH [--split test] [--model FILE] [--json]\n"
-            "       hearsay eval parse --conllu PATH [--split test] [--models DIR] [--json]\n"
+            "       hearsay eval parse --conllu PATH [--split test] [--models DIR] [--json] [--by-rel] [--beam K]\n"
             "       hearsay eval ner --conll FILE | --conllu PATH [--split test] [--models DIR] [--json]\n"
             "PATH is a CoNLL-U file or a directory with splits.md (GUM).\n");
     return 2;
@@ -64,8 +67,8 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
     a->t.seed = 0x5eed1234abcdULL;
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(o, "--json") == 0) {
-            a->json = 1;
+        if (strcmp(o, "--json") == 0 || strcmp(o, "--by-rel") == 0) {
+            *(o[2] == 'j' ? &a->json : &a->by_rel) = 1;
             continue;
         }
         static const struct {
@@ -106,6 +109,11 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
             a->t.bits = (unsigned)strtoul(v, NULL, 10);
         else if (strcmp(o, "--members") == 0)
             a->t.members = (unsigned)strtoul(v, NULL, 10);
+        else if (strcmp(o, "--beam") == 0)
+            a->t.beam = (unsigned)strtoul(v, NULL, 10);
+        else if (strcmp(o, "--decode-beam") == 0)
+            a->decode_beam = (unsigned)strtoul(v, NULL, 10);
+
         else if (strcmp(o, "--seed") == 0)
             a->t.seed = strtoull(v, NULL, 0);
         else
@@ -115,6 +123,8 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
         return usage(cmd, "--epochs must be 1..100");
     if (a->t.members > 16)
         return usage(cmd, "--members must be 1..16");
+    if (a->t.beam > HS_PARSE_MAX_BEAM || a->decode_beam > HS_PARSE_MAX_BEAM)
+        return usage(cmd, "--beam and --decode-beam must be 1..16");
     if (a->t.bits < HS_PERCEP_MIN_BITS || a->t.bits > HS_PERCEP_MAX_BITS)
         return usage(cmd, "--bits must be 8..24");
     return 0;
@@ -218,6 +228,10 @@ static int train_parse(int argc, char **argv, FILE *out)
     int rc = parse_args(argc, argv, "train parse", &a, 20, 16);
     if (rc)
         return rc;
+    if (!a.t.beam)
+        a.t.beam = HS_PARSE_TRAIN_BEAM;
+    if (!a.decode_beam)
+        a.decode_beam = a.t.beam == HS_PARSE_TRAIN_BEAM ? HS_PARSE_DECODE_BEAM : a.t.beam;
     if (a.n_conllu == 0)
         return usage("train parse", "give the training data with --conllu");
     double t0 = now();
@@ -235,6 +249,8 @@ static int train_parse(int argc, char **argv, FILE *out)
     struct hs_parse_model *m = NULL;
     const char *path = a.out ? a.out : "models/parse.hsm";
     rc = hs_parse_train(&c, pos, &a.t, out, &m);
+    if (!rc && a.decode_beam)
+        m->beam = a.decode_beam;
     if (!rc)
         rc = hs_parse_model_save(m, path);
     if (!rc)
@@ -453,6 +469,22 @@ int hs_eval_ner(int argc, char **argv, FILE *out)
     return rc ? fail("eval ner", rc) : 0;
 }
 
+/* Head errors by gold relation (--by-rel): where the parser's UAS is lost. */
+static void parse_errors_by_rel(const hs_corpus *c, FILE *out)
+{
+    size_t n = c->d->toks.n, tot[HS_CORPUS_MAX_NAMES] = {0}, right[HS_CORPUS_MAX_NAMES] = {0}, wrong = 0;
+    for (size_t i = 0; i < n; i++) {
+        tot[c->deprel.v[i]]++;
+        right[c->deprel.v[i]] += c->d->toks.v[i].head == c->head.v[i];
+        wrong += c->d->toks.v[i].head != c->head.v[i];
+    }
+    fprintf(out, "%-12s %7s %7s %7s %s\n", "relation", "tokens", "UAS", "errors", "share of all head errors");
+    for (size_t r = 0; r < c->n_deprel; r++)
+        if (tot[r])
+            fprintf(out, "%-12s %7zu %7.4f %7zu %.3f\n", c->deprel_names[r], tot[r], (double)right[r] / tot[r],
+                    tot[r] - right[r], wrong ? (double)(tot[r] - right[r]) / wrong : 0);
+}
+
 /* UAS and LAS over all tokens (punctuation included, as in the CoNLL 2018 evaluation). */
 int hs_eval_parse(int argc, char **argv, FILE *out)
 {
@@ -485,7 +517,7 @@ int hs_eval_parse(int argc, char **argv, FILE *out)
     double best = 1e30;
     for (int rep = 0; !rc && rep < SPEED_RUNS; rep++) {
         double t1 = cpu_now();
-        rc = hs_parse_doc(c.d, m, lx, 0);
+        rc = hs_parse_doc_beam(c.d, m, lx, 0, a.t.beam);
         double el = cpu_now() - t1;
         if (el < best)
             best = el;
@@ -506,16 +538,19 @@ int hs_eval_parse(int argc, char **argv, FILE *out)
                 lh += (int)t->deprel == map[c.deprel.v[i]];
             }
         }
+        unsigned beam = a.t.beam ? a.t.beam : m->beam;
         double uas = n ? (double)uh / n : 0, las = n ? (double)lh / n : 0, tps = best > 0 ? n / best : 0;
         if (a.json)
             fprintf(out,
                     "{\"task\":\"parse\",\"model\":\"%s\",\"files\":%zu,\"sentences\":%zu,\"tokens\":%zu,"
-                    "\"uas\":%.4f,\"las\":%.4f,\"parse_tokens_per_second\":%.0f,\"load_seconds\":%.3f,"
+                    "\"beam\":%u,\"uas\":%.4f,\"las\":%.4f,\"parse_tokens_per_second\":%.0f,\"load_seconds\":%.3f,"
                     "\"pos_load_seconds\":%.3f}\n",
-                    mp, c.n_files, c.d->sents.n, n, uas, las, tps, load, load_pos);
+                    mp, c.n_files, c.d->sents.n, n, beam, uas, las, tps, load, load_pos);
         else
-            fprintf(out, "parse: %zu tokens, UAS %.4f, LAS %.4f, %.0f tokens/s, model loaded in %.3f s\n", n, uas,
-                    las, tps, load);
+            fprintf(out, "parse: %zu tokens, beam %u, UAS %.4f, LAS %.4f, %.0f tokens/s, model loaded in %.3f s\n", n,
+                    beam, uas, las, tps, load);
+        if (a.by_rel)
+            parse_errors_by_rel(&c, out);
     }
     if (!crc)
         hs_corpus_free(&c);

@@ -98,3 +98,88 @@ TEST(parse_one_root)
     CHECK_INT(st.nr[1], 1);
     hs_arena_free(&a);
 }
+
+/* A scorer for the beam that needs no model: each transition's score is a
+ * hash of the configuration's first feature, so items differ and tie rarely. */
+static void hashed_transitions(const void *ctx, const uint64_t *f, size_t nf, double sc[HS_PA_COUNT])
+{
+    (void)ctx;
+    (void)nf;
+    for (int a = 0; a < HS_PA_COUNT; a++)
+        sc[a] = (double)((f[1] * (uint64_t)(2 * a + 1)) >> 40);
+}
+
+static int no_relation(const void *ctx, const hs_parse_sent *s, const hs_parse_state *st, int32_t h, int32_t d)
+{
+    (void)ctx;
+    (void)s;
+    (void)st;
+    (void)h;
+    return (int)d % 5; /* any relation: it is carried into the configuration */
+}
+
+TEST(parse_beam_paths_replay)
+{
+    hs_arena a;
+    hs_arena_init(&a);
+    hs_lex lx[N_SENT];
+    uint8_t tags[N_SENT];
+    for (size_t i = 0; i < N_SENT; i++) {
+        memset(&lx[i], 0, sizeof lx[i]);
+        lx[i].lower = 1000 + i * 7;
+        tags[i] = (uint8_t)(i % 4);
+    }
+    hs_parse_sent s = {lx, tags, N_SENT};
+    hs_parse_scorer sc = {hashed_transitions, no_relation, NULL};
+    uint8_t ga[2 * N_SENT], pa[2 * N_SENT], pr[2 * N_SENT];
+    hs_parse_state st;
+    CHECK_INT(hs_parse_state_alloc(&st, &a, N_SENT), 0);
+    /* the oracle's derivation of the gold tree */
+    hs_parse_state_init(&st, N_SENT);
+    size_t t = 0;
+    uint8_t legal[HS_PA_COUNT];
+    while (!hs_parse_state_final(&st)) {
+        hs_parse_legal(&st, legal);
+        int best = -1;
+        for (int k = 0; k < HS_PA_COUNT && best < 0; k++)
+            if (legal[k] && hs_parse_cost(&st, gold_heads, k) == 0)
+                best = k;
+        CHECK(best >= 0);
+        if (best < 0)
+            break;
+        ga[t++] = (uint8_t)best;
+        hs_parse_apply(&st, best, 0);
+    }
+    CHECK_INT(t, 2 * N_SENT);
+
+    for (size_t width = 1; width <= 8; width *= 2) {
+        hs_parse_beam b;
+        CHECK_INT(hs_parse_beam_alloc(&b, &a, width, N_SENT), 0);
+        CHECK_INT(hs_parse_beam_search(&b, &sc, &s, ga), 2 * N_SENT);
+        CHECK(b.count >= 1 && b.count <= width);
+        for (size_t j = 0; j < b.count; j++) {
+            CHECK(hs_parse_state_final(&b.cur[j]));
+            if (j > 0)
+                CHECK(b.score[j - 1] >= b.score[j]); /* in order of score */
+            /* each item's transitions, read back and replayed, give its tree */
+            hs_parse_beam_path(&b, 2 * N_SENT, j, pa, pr);
+            hs_parse_state_init(&st, N_SENT);
+            int gold = 1;
+            for (size_t i = 0; i < 2 * N_SENT; i++) {
+                gold &= pa[i] == ga[i];
+                hs_parse_apply(&st, pa[i], pr[i]);
+            }
+            for (size_t i = 0; i < N_SENT; i++) {
+                CHECK_INT(st.head[i], b.cur[j].head[i]);
+                CHECK_INT(st.label[i], b.cur[j].label[i]);
+                CHECK_INT(st.label[i], (int)i % 5);
+            }
+            CHECK_INT(b.gold[j], gold); /* the oracle's item is the one with its transitions */
+        }
+        CHECK(b.best[2 * N_SENT] == b.score[0]);
+        for (size_t step = 1; step <= 2 * N_SENT; step++)
+            CHECK(!b.gold_in[step] || b.gold_in[step - 1]); /* once out, the oracle's item stays out */
+        CHECK_INT(b.gold_in[2 * N_SENT] == 2, b.gold[0]); /* "first in the beam" is slot 0's flag */
+    }
+    hs_arena_free(&a);
+}

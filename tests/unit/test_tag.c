@@ -313,6 +313,7 @@ TEST(train_and_tag_small_corpora)
     write_file(p1, conllu);
     write_file(p2, conll);
     hs_train_opts o = {.bits = 12, .epochs = 6, .seed = 1, .members = 2};
+
     hs_corpus c;
     CHECK_INT(hs_corpus_init(&c), 0);
     CHECK_INT(hs_corpus_add_conllu(&c, p1, NULL), 0);
@@ -565,17 +566,24 @@ static int valid_trees(const hs_doc *d)
     return 1;
 }
 
+/* POS tagger and parser (beam width `beam`) trained on tests/data/tiny.conllu, read into c. */
+static void train_tiny_parser(hs_corpus *c, struct hs_pos_model **pos, struct hs_parse_model **pm, unsigned beam)
+{
+    hs_train_opts o = {.bits = 10, .epochs = 10, .seed = 1, .beam = beam};
+    CHECK_INT(hs_corpus_init(c), 0);
+    CHECK_INT(hs_corpus_add_conllu(c, "tests/data/tiny.conllu", NULL), 0);
+    hs_corpus_finish(c);
+    CHECK_INT(hs_pos_train(c, &o, NULL, pos), 0);
+    CHECK_INT(hs_parse_train(c, *pos, &o, NULL, pm), 0);
+}
+
 TEST(parser_learns_and_builds_trees)
 {
-    hs_train_opts o = {.bits = 10, .epochs = 10, .seed = 1};
+
     hs_corpus c;
-    CHECK_INT(hs_corpus_init(&c), 0);
-    CHECK_INT(hs_corpus_add_conllu(&c, "tests/data/tiny.conllu", NULL), 0);
-    hs_corpus_finish(&c);
     struct hs_pos_model *pos = NULL;
     struct hs_parse_model *pm = NULL;
-    CHECK_INT(hs_pos_train(&c, &o, NULL, &pos), 0);
-    CHECK_INT(hs_parse_train(&c, pos, &o, NULL, &pm), 0);
+    train_tiny_parser(&c, &pos, &pm, 1);
     CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, pm, 0), 0);
     size_t right = 0;
     for (size_t i = 0; i < c.d->toks.n; i++)
@@ -724,6 +732,43 @@ TEST(parser_learns_and_builds_trees)
     CHECK_INT(hs_parse_model_load_any(&back, "p.hsm", buf, len / 2), HS_EMODEL);
     CHECK(strstr(hs_error_last(), "p.hsm: truncated") != NULL);
     free(buf);
+    hs_parse_model_free(pm);
+    hs_pos_model_free(pos);
+    hs_corpus_free(&c);
+}
+
+/* The parser trained with a beam (max-violation updates): it learns the
+ * training sentences, keeps its width in the model file, and a beam of one
+ * (greedy) over the same weights still builds trees. */
+TEST(parser_beam_learns_and_keeps_its_width)
+{
+    hs_corpus c;
+    struct hs_pos_model *pos = NULL;
+    struct hs_parse_model *pm = NULL;
+    train_tiny_parser(&c, &pos, &pm, 4);
+    CHECK_INT(pm->beam, 4);
+    hs_lex *lx = NULL;
+    CHECK_INT(hs_tag_doc(c.d, pos, NULL, NULL, NULL, 0), 0);
+    CHECK_INT(hs_lex_doc(c.d, &lx), 0);
+    CHECK_INT(hs_parse_doc(c.d, pm, lx, 0), 0);
+    size_t right = 0;
+    for (size_t i = 0; i < c.d->toks.n; i++)
+        right += c.d->toks.v[i].head == c.head.v[i];
+    CHECK(right + 2 >= c.d->toks.n);
+    CHECK(valid_trees(c.d));
+    CHECK_INT(hs_parse_doc_beam(c.d, pm, lx, 0, 1), 0);
+    CHECK(valid_trees(c.d));
+
+    char path[] = "/tmp/hs_test_parsebeamXXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    CHECK_INT(hs_parse_model_save(pm, path), 0);
+    struct hs_parse_model *back = NULL;
+    CHECK_INT(hs_parse_model_load(&back, path), 0);
+    unlink(path);
+    if (back)
+        CHECK_INT(back->beam, 4);
+    hs_parse_model_free(back);
     hs_parse_model_free(pm);
     hs_pos_model_free(pos);
     hs_corpus_free(&c);

@@ -369,6 +369,8 @@ int hs_attrib_run(hs_doc *d, const hs_analyzer *a)
     find_cues(&x);
     int rc = hs_attrib_hedges(&x);
     if (!rc)
+        rc = hs_attrib_colon_lines(&x, 1); /* a headline "Roe: …" before "Voters Worried About …" */
+    if (!rc)
         rc = hs_attrib_cues(&x);
     if (!rc)
         rc = hs_attrib_quotes(&x);

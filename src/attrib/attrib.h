@@ -100,6 +100,9 @@ int hs_attrib_nominals(hs_actx *x, int after_verbs);
 
 /* quotes.c */
 int hs_attrib_quotes(hs_actx *x);
+/* "Pat Caddell: voters are worried", "DANA PIKE: …": speaker lines, the
+ * headline's alone (headline 1, before the cue frames) or the others (0) */
+int hs_attrib_colon_lines(hs_actx *x, int headline);
 int hs_attrib_continuation(hs_actx *x);
 
 /* hedges.c */

@@ -121,29 +121,79 @@ static uint32_t tok_of_byte(const hs_doc *d, uint32_t byte)
     return (uint32_t)(lo < d->toks.n ? lo : d->toks.n - 1);
 }
 
-/* How many sentences start with the word at token w followed by a colon. */
-static int speaker_lines(const hs_doc *d, uint32_t w)
+/* A transcript's turn wrapped in a quotation mark that opens its paragraph
+ * ("\"PIKE: Well, …", "\"DANA PIKE: …"): a label of one to three words in
+ * capitals before the colon names the speaker even inside the marks.  The
+ * label's first token (after the mark), or 0. */
+static uint32_t wrapped_label(const hs_doc *d, uint32_t sb, uint32_t se)
+{
+    uint32_t m = sb; /* the mark: the sentence's first token or the one before it */
+    if (d->toks.v[m].kind != HS_TK_QUOTE && m > 0)
+        m--;
+    if (d->toks.v[m].kind != HS_TK_QUOTE || !(d->toks.v[m].flags & HS_TF_PARA_START))
+        return 0;
+    uint32_t b = m + 1, c = b;
+    while (c < se && c < b + 3 && d->toks.v[c].kind == HS_TK_WORD && (d->toks.v[c].flags & HS_TF_ALL_UPPER) &&
+           HS_TOK_LEN(&d->toks.v[c]) > 1)
+        c++;
+    return c > b && c < se && hs_aw_eq(d, c, ":") ? b : 0;
+}
+
+static int same_word(const hs_doc *d, uint32_t a, uint32_t b)
+{
+    const hs_tok *t = &d->toks.v[a], *u = &d->toks.v[b];
+    return HS_TOK_LEN(u) == HS_TOK_LEN(t) && memcmp(HS_TOK_PTR(d, u), HS_TOK_PTR(d, t), HS_TOK_LEN(t)) == 0;
+}
+
+/* How many sentences start with the label [w, c) followed by a colon. */
+static int speaker_lines(const hs_doc *d, uint32_t w, uint32_t c)
 {
     int n = 0;
-    const hs_tok *t = &d->toks.v[w];
     for (size_t si = 0; si < d->sents.n; si++) {
         uint32_t b = d->sents.v[si].tok_begin;
-        const hs_tok *u = &d->toks.v[b];
-        if (b + 1 < d->sents.v[si].tok_end && hs_aw_eq(d, b + 1, ":") && HS_TOK_LEN(u) == HS_TOK_LEN(t) &&
-            memcmp(HS_TOK_PTR(d, u), HS_TOK_PTR(d, t), HS_TOK_LEN(t)) == 0)
-            n++;
+        uint32_t wl = wrapped_label(d, b, d->sents.v[si].tok_end);
+        if (wl)
+            b = wl;
+        if (b + (c - w) >= d->sents.v[si].tok_end || !hs_aw_eq(d, b + (c - w), ":"))
+            continue;
+        uint32_t k = 0;
+        while (k < c - w && same_word(d, b + k, w + k))
+            k++;
+        n += k == c - w;
     }
     return n;
 }
 
+/* The last token of an interview turn that starts in sentence si: the
+ * sentences after it in its paragraph, as long as nothing in them is
+ * attributed already (PolNeAR's turn is the whole answer). */
+static uint32_t turn_end(hs_actx *x, size_t *si)
+{
+    const hs_doc *d = x->d;
+    uint32_t pe = d->paras.v[d->sents.v[*si].para].sent_end;
+    uint32_t e = d->sents.v[*si].tok_end;
+    while (*si + 1 < pe) {
+        const hs_sent *n = &d->sents.v[*si + 1];
+        for (uint32_t i = n->tok_begin; i < n->tok_end; i++)
+            if (x->used[i] & (ATOK_CLAIMED | ATOK_CUE_USED))
+                return e;
+        e = n->tok_end;
+        ++*si;
+    }
+    return e;
+}
+
 /* A speaker's name before a colon at the start of a sentence, with the
  * words after it ("Pat Caddell: voters are worried", an interview's
- * "DANA PIKE: We will win."). */
-static int colon_lines(hs_actx *x)
+ * "DANA PIKE: We will win.", to the end of the turn). */
+int hs_attrib_colon_lines(hs_actx *x, int headline)
 {
     hs_doc *d = x->d;
-    for (size_t si = 0; si < d->sents.n; si++) {
+    for (size_t si = headline ? 0 : 1; si < (headline ? 1 : d->sents.n) && si < d->sents.n; si++) {
         uint32_t sb = d->sents.v[si].tok_begin, se = d->sents.v[si].tok_end;
+        uint32_t wl = wrapped_label(d, sb, se);
+        if (wl)
+            sb = wl;
         uint32_t c = sb + 1;
         while (c < se && c < sb + 5 && !hs_aw_eq(d, c, ":"))
             c++;
@@ -152,14 +202,20 @@ static int colon_lines(hs_actx *x)
         uint32_t e = se;
         while (e > c + 1 && hs_aw_is_final(d, e - 1))
             e--;
-        if (e < c + 4 || (d->toks.v[c + 1].flags & HS_TF_QUOTE_OPEN) || (x->used[c + 1] & ATOK_CLAIMED))
+        if (e < c + 4 || ((d->toks.v[c + 1].flags & HS_TF_QUOTE_OPEN) && si > 0) || (x->used[c + 1] & ATOK_CLAIMED))
             continue;
         hs_src s;
         /* the first line (a headline, "Poll: …", "NY Daily News: …") may name any source */
         int title = si == 0 || hs_aw_title_case(d, (uint32_t)si);
-        if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb ||
-            !(s.kind == HS_SK_PERSON || s.kind == HS_SK_ORGANIZATION || title))
+        if (wl) {
+            memset(&s, 0, sizeof s);
+            s.b = sb;
+            s.e = c;
+            s.kind = HS_SK_PERSON;
+        } else if (!hs_src_left(x, c - 1, sb, &s) || s.b != sb ||
+                   !(s.kind == HS_SK_PERSON || s.kind == HS_SK_ORGANIZATION || title)) {
             continue;
+        }
         hs_tb_entry en;
         if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, x->first, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
             continue;
@@ -168,14 +224,22 @@ static int colon_lines(hs_actx *x)
             number |= d->toks.v[i].kind == HS_TK_NUMBER;
         if (number)
             continue;
-        if (c == sb + 1 && speaker_lines(d, sb) < 2 && !title)
+        int lines = speaker_lines(d, sb, c);
+        if (c == sb + 1 && lines < 2 && !title && !wl)
             continue; /* one word before a colon once ("Transformers: Age of …") is a title */
+        if (!title && (lines >= 2 || wl)) {
+            e = turn_end(x, &si);
+            while (e > c + 1 && hs_aw_is_final(d, e - 1))
+                e--;
+        }
         hs_attr *at = hs_attrib_new(x, HS_AK_INDIRECT, c, c + 1);
         if (!at)
             return HS_ENOMEM;
         at->content = hs_tok_span(d, c + 1, e);
         hs_attrib_claim(x, at->content);
         hs_src_apply(x, &s, at);
+        if (wl)
+            x->used[wl - 1] |= ATOK_CLAIMED; /* the mark wraps the turn: no quotation of its own */
     }
     return 0;
 }
@@ -183,7 +247,7 @@ static int colon_lines(hs_actx *x)
 int hs_attrib_quotes(hs_actx *x)
 {
     hs_doc *d = x->d;
-    int rc0 = colon_lines(x);
+    int rc0 = hs_attrib_colon_lines(x, 0);
     if (rc0)
         return rc0;
     for (size_t i = 0; i < d->quotes.n; i++) {

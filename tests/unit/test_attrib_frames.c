@@ -270,3 +270,59 @@ TEST(attrib_called_x_y)
     CONTENT_IS(d, "political opportunist", "him a political opportunist");
     CONTENT_IS(d, "queen of pop", "Mara Quell “the queen of pop.”");
 }
+
+TEST(attrib_transcript_turns)
+{
+    /* a transcript whose turns a quotation mark wraps ("\"PIKE: …") names
+     * each turn's speaker, and a turn runs to the end of its paragraph (news) */
+    hs_doc *d = af_run("Pike Praises Harbor Plan On Sunday Show\n\n"
+                       "Partial transcript as follows:\n\n"
+                       "\"HARLOW: Let us start with the harbor vote. The council met late on Tuesday.\n\n"
+                       "\"PIKE: Well, look, the plan is a good one. It will bring jobs to the port.\n\n"
+                       "\"HARLOW: Will the mayor back it?\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "harbor vote", "HARLOW", HS_SK_PERSON, ":", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "Let us start with the harbor vote. The council met late on Tuesday");
+    a = EXPECT(d, "good one", "PIKE", HS_SK_PERSON, ":", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "Well, look, the plan is a good one. It will bring jobs to the port");
+    EXPECT(d, "mayor back it", "HARLOW", HS_SK_PERSON, ":", "");
+    /* the marks make no quotation of their own */
+    CHECK(af_find(d, "HARLOW: Let us") == NULL);
+}
+
+TEST(attrib_interview_turn_runs_to_paragraph_end)
+{
+    /* a speaker label seen on two lines is an interview: the answer is the
+     * whole paragraph, unless a sentence in it has an attribution (gossip) */
+    hs_doc *d = af_run("Mira Vance And Tobin Hale Talk Tabloids\n\n"
+                       "MIRA VANCE: I never read the tabloids. My friends do, and they laugh.\n\n"
+                       "TOBIN HALE: We are just good friends. My publicist said so last week.\n\n"
+                       "MIRA VANCE: That is all for today.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "tabloids", "MIRA VANCE", HS_SK_PERSON, ":", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "I never read the tabloids. My friends do, and they laugh");
+    a = EXPECT(d, "good friends", "TOBIN HALE", HS_SK_PERSON, ":", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "We are just good friends");
+}
+
+TEST(attrib_headline_speaker_before_cue_frames)
+{
+    /* a headline "NAME: …" is the name's, even when a cue word inside it
+     * would make a frame of its own, and even when it opens with a quotation
+     * (news, gossip) */
+    hs_doc *d = af_run("Dana Pike: Voters Worried About Harbor Plan; It Is All in Their Heads.\n\n"
+                       "The mayor spoke on Sunday.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "Voters Worried", "Dana Pike", HS_SK_PERSON, ":", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "Voters Worried About Harbor Plan; It Is All in Their Heads");
+    d = af_run("Mara Quell: ‘I Am Not Dating Anyone’ After Split.\n\nThe singer spoke on Friday.\n");
+    CHECK(d);
+    a = EXPECT(d, "Not Dating", "Mara Quell", HS_SK_PERSON, ":", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "‘I Am Not Dating Anyone’ After Split");
+}

@@ -329,6 +329,30 @@ static int in_fronted_clause(const hs_doc *d, uint32_t sb, uint32_t cb)
     return 1;
 }
 
+/* "said after the convention he would …": a plain speech verb, then a short
+ * adjunct that opens with a preposition and a clause with a subject pronoun.
+ * The pronoun's token, or 0 (not when a subordinate or relative clause comes
+ * first: "spoke on condition of anonymity because they …"). */
+static uint32_t adjunct_then_clause(hs_actx *x, uint32_t cb, uint32_t j, uint32_t se)
+{
+    static const char *const stops[] = {"because", "when", "while", "as", "if", "that", "where", "since",
+                                        "although", "though", "whom", "whose", "than", NULL};
+    const hs_doc *d = x->d;
+    if ((x->cue_obj[cb] & (CUE_WEAK | CUE_RAISE | CUE_AS | CUE_OBJ)) || !hs_aw_is_prep(d, j) ||
+        hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "about") || hs_aw_eq(d, j, "of"))
+        return 0;
+    for (uint32_t k = j + 1; k < se && k < j + 8; k++) {
+        if (hs_aw_pronoun(d, k, NULL))
+            return hs_aw_eq(d, k, "who") || hs_aw_eq(d, k, "which") || hs_aw_eq(d, k, "it") ? 0 : k;
+        if (hs_aw_is_punct(d, k) || d->toks.v[k].quote >= 0 || x->cue_len[k])
+            return 0;
+        for (size_t w = 0; stops[w]; w++)
+            if (hs_aw_eq(d, k, stops[w]))
+                return 0;
+    }
+    return 0;
+}
+
 /* Content after a cue that ends at token j: skips the outlet it went to, a
  * short object before "that", and a colon or comma before a quotation. */
 static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, const hs_src *s)
@@ -350,6 +374,9 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
         if (hs_aw_is_final(d, k) || (d->toks.v[k].flags & HS_TF_QUOTE_OPEN) || hs_aw_eq(d, k, ":"))
             break;
     }
+    uint32_t pj = j == ce ? adjunct_then_clause(x, cb, j, se) : 0;
+    if (pj)
+        j = pj;
     if (j == ce && (x->cue_obj[cb] & CUE_OBJ)) {
         /* "told a crowd in Ohio she will …": the content starts at its subject */
         for (uint32_t k = j + 1; k < se && k < j + 10; k++) {

@@ -326,3 +326,19 @@ TEST(attrib_headline_speaker_before_cue_frames)
     if (a)
         CHECK_SPAN(d, a->content, "‘I Am Not Dating Anyone’ After Split");
 }
+
+TEST(attrib_adjunct_before_clause)
+{
+    /* "said after the vote she would …": a short adjunct that opens with a
+     * preposition stands between the cue and a clause with a subject pronoun
+     * (news, gossip); not when a subordinate clause comes first */
+    hs_doc *d = af_run("Mayor Dana Pike said after the vote she would not run again.\n\n"
+                       "Mara Quell told reporters on the red carpet she is single.\n\n"
+                       "Tobin Hale insisted at the premiere that they are friends.\n\n"
+                       "Dana Pike spoke in Millport because she wanted to meet voters.\n");
+    CHECK(d);
+    CONTENT_IS(d, "not run again", "she would not run again");
+    CONTENT_IS(d, "is single", "she is single");
+    CONTENT_IS(d, "are friends", "that they are friends");
+    CHECK(af_find(d, "wanted to meet") == NULL);
+}

@@ -49,17 +49,17 @@ static int is_sep(const hs_doc *d, uint32_t i)
 }
 
 /* Words after a comma that start a new clause outside the content
- * (", but Cook did not say when", ", while 48 percent disagreed"), and
- * participles (", referring to …"); not "including" nor a relative clause
- * (", who …", ", which …"), which PolNeAR keeps in the content. */
+ * (", but Cook did not say when", ", while 48 percent disagreed"); not a
+ * participle (", allowing people to …"; a cue participle, ", adding that …",
+ * ends the content as a cue), nor a relative clause (", who …", ", which …"),
+ * which PolNeAR keeps in the content. */
 static int joins(const hs_doc *d, uint32_t i)
 {
     static const char *const w[] = {"while", "however", "although", "though", "whereas", "and", "but", NULL};
     for (size_t k = 0; w[k]; k++)
         if (hs_aw_eq(d, i, w[k]))
             return !hs_aw_eq(d, i, "and") || hs_aw_pronoun(d, i + 1, NULL);
-    return d->toks.v[i].kind == HS_TK_WORD && !(d->toks.v[i].flags & HS_TF_UPPER_INITIAL) && is_ing(d, i) &&
-           !hs_aw_eq(d, i, "including");
+    return 0;
 }
 
 /* Does a new "SOURCE CUE" clause start at i (", the candidate said …")? */
@@ -416,6 +416,10 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if ((x->cue_obj[cb] & CUE_WEAK) && !as && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
         !((named || doc) && e >= j + 2 && !is_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
+    if ((x->cue_obj[cb] & CUE_WEAK) && !as && !clause_at(x, j, se) && s && s->e > s->b &&
+        (x->cue_obj[cb] & CUE_RAISE))
+        return 0; /* a raising cue outside its frame ("were seen leaving …, sparking talk of a
+                     “secret romance”"): its subject did not speak */
     return hs_attrib_add(x, cb, ce, s, j, e, vb, ve);
 }
 

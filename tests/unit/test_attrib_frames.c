@@ -342,3 +342,18 @@ TEST(attrib_adjunct_before_clause)
     CONTENT_IS(d, "are friends", "that they are friends");
     CHECK(af_find(d, "wanted to meet") == NULL);
 }
+
+TEST(attrib_participle_stays_in_content)
+{
+    /* a participle after a comma belongs to the content (PolNeAR keeps it)
+     * unless it is a cue itself (news, gossip) */
+    hs_doc *d = af_run("Mayor Dana Pike said the new pier would put the port into a larger market, allowing ships to dock at night.\n\n"
+                       "Mara Quell said she was happy in Lisbon, adding that she has no plans to move.\n\n"
+                       "Mara Quell and Tobin Hale were seen leaving a cafe together, sparking talk of a “secret romance” among fans.\n");
+    CHECK(d);
+    CONTENT_IS(d, "larger market", "the new pier would put the port into a larger market, allowing ships to dock at night");
+    CONTENT_IS(d, "happy in Lisbon", "she was happy in Lisbon");
+    CONTENT_IS(d, "no plans", "that she has no plans to move");
+    /* a raising cue ("were seen") outside its frame names no speaker */
+    CHECK(af_find(d, "leaving a cafe") == NULL);
+}

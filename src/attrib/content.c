@@ -49,13 +49,17 @@ static int is_sep(const hs_doc *d, uint32_t i)
 }
 
 /* Words after a comma that start a new clause outside the content
- * (", but Cook did not say when", ", while 48 percent disagreed"); not a
+ * (", but Cook did not say when", ", while 48 percent disagreed") and a
+ * participle of effect (", sending fans into a frenzy"); not another
  * participle (", allowing people to …"; a cue participle, ", adding that …",
  * ends the content as a cue), nor a relative clause (", who …", ", which …"),
  * which PolNeAR keeps in the content. */
 static int joins(const hs_doc *d, uint32_t i)
 {
-    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and", "but", NULL};
+    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and", "but",
+                                    /* participles of effect: the writer's comment ("…, sending fans into a frenzy") */
+                                    "sending", "leaving", "prompting", "sparking", "causing", "fueling", "fuelling",
+                                    "triggering", "drawing", "raising", "setting", "making", NULL};
     for (size_t k = 0; w[k]; k++)
         if (hs_aw_eq(d, i, w[k]))
             return !hs_aw_eq(d, i, "and") || hs_aw_pronoun(d, i + 1, NULL);

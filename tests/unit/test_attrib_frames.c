@@ -349,11 +349,27 @@ TEST(attrib_participle_stays_in_content)
      * unless it is a cue itself (news, gossip) */
     hs_doc *d = af_run("Mayor Dana Pike said the new pier would put the port into a larger market, allowing ships to dock at night.\n\n"
                        "Mara Quell said she was happy in Lisbon, adding that she has no plans to move.\n\n"
-                       "Mara Quell and Tobin Hale were seen leaving a cafe together, sparking talk of a “secret romance” among fans.\n");
+                       "Mara Quell and Tobin Hale were seen leaving a cafe together, sparking talk of a “secret romance” among fans.\n\n"
+                       "Tobin Hale revealed his daughter's name is Juniper, sending fans into a frenzy.\n");
     CHECK(d);
     CONTENT_IS(d, "larger market", "the new pier would put the port into a larger market, allowing ships to dock at night");
     CONTENT_IS(d, "happy in Lisbon", "she was happy in Lisbon");
     CONTENT_IS(d, "no plans", "that she has no plans to move");
+    /* a participle of effect is the writer's comment */
+    CONTENT_IS(d, "Juniper", "his daughter's name is Juniper");
     /* a raising cue ("were seen") outside its frame names no speaker */
     CHECK(af_find(d, "leaving a cafe") == NULL);
+}
+
+TEST(attrib_mention_takes_an_object)
+{
+    /* "mention" reports a plain object after a named subject, like the other
+     * opinion verbs (news, gossip); not after an unnamed one */
+    hs_doc *d = af_run("Senator Dana Pike also mentioned the closure of the Millport steel plant.\n\n"
+                       "Mara Quell never mentioned her former husband during the interview.\n\n"
+                       "A man in the crowd mentioned the weather.\n");
+    CHECK(d);
+    EXPECT(d, "steel plant", "Senator Dana Pike", HS_SK_PERSON, "mentioned", "");
+    EXPECT(d, "former husband", "Mara Quell", HS_SK_PERSON, "mentioned", "");
+    CHECK(af_find(d, "the weather") == NULL);
 }

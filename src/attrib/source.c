@@ -30,6 +30,7 @@ static int np_token(const hs_actx *x, uint32_t i, int right)
     const hs_doc *d = x->d;
     if (in_quote(d, i) || !hs_aw_is_word(d, i))
         return hs_aw_eq(d, i, "&") || hs_aw_eq(d, i, "%") || (hs_aw_eq(d, i, "-") && !hs_aw_is_dash(d, i)) ||
+               (hs_aw_eq(d, i, "/") && i > 0 && hs_aw_is_cap(d, i - 1) && hs_aw_is_cap(d, i + 1)) || /* "ABC/Ipsos" */
                (d->toks.v[i].kind == HS_TK_PUNCT && (d->toks.v[i].flags & HS_TF_ABBREV));
     if (is_cue_at(x, i))
         return 0;

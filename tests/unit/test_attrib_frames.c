@@ -373,3 +373,20 @@ TEST(attrib_mention_takes_an_object)
     EXPECT(d, "former husband", "Mara Quell", HS_SK_PERSON, "mentioned", "");
     CHECK(af_find(d, "the weather") == NULL);
 }
+
+TEST(attrib_joint_poll_name)
+{
+    /* a poll run by two outlets, their names joined by a slash, is one
+     * source ("the ABC/Ipsos poll"; news, gossip) */
+    hs_doc *d = af_run("In a Millport News/Valley Herald poll released Monday, 50 percent of respondents chose Pike.\n\n"
+                       "In the Star Weekly/Glimmer survey, most fans backed the couple.\n");
+    CHECK(d);
+    const hs_attr *a = af_find(d, "chose Pike");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->source, "a Millport News/Valley Herald poll");
+    a = af_find(d, "backed the couple");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->source, "the Star Weekly/Glimmer survey");
+}

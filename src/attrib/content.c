@@ -680,6 +680,15 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     uint32_t k = skip_back(d, cb, sb);
     if (k <= sb)
         return 0;
+    if (k == cb && is_ing(d, cb) && (hs_aw_eq(d, k - 1, "by") || hs_aw_eq(d, k - 1, "after") ||
+                          hs_aw_eq(d, k - 1, "before") || hs_aw_eq(d, k - 1, "for") || hs_aw_eq(d, k - 1, "while") ||
+                          hs_aw_eq(d, k - 1, "without"))) {
+        /* "Roe began by saying that …", "After saying her foot was swollen, Roe …": the clause's subject */
+        if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, k - 1, &s) &&
+            !hs_src_subject_before(x, k - 1, sb, &s))
+            return 0;
+        return content_right(x, cb, ce, se, &s);
+    }
     if (!hs_src_left(x, k - 1, sb, &s)) {
         /* "Roe, appearing on Fox News after the speech, said …": the clause's subject */
         if (!hs_aw_eq(d, k - 1, ",") || !subject_of(x, sb, k - 1, &s) || s.b != sb)

@@ -390,3 +390,19 @@ TEST(attrib_joint_poll_name)
     if (a)
         CHECK_SPAN(d, a->source, "the Star Weekly/Glimmer survey");
 }
+
+TEST(attrib_participle_cue_after_preposition)
+{
+    /* "began by saying that …", "left after saying …": a cue participle
+     * after a preposition speaks for the clause's subject (news, gossip) */
+    hs_doc *d = af_run("Senator Dana Pike began by saying that the budget was balanced.\n\n"
+                       "Mara Quell left the stage after saying her foot was badly swollen.\n");
+    CHECK(d);
+    EXPECT(d, "budget was balanced", "Senator Dana Pike", HS_SK_PERSON, "saying", "");
+    const hs_attr *a = af_find(d, "badly swollen");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "her foot was badly swollen");
+        CHECK_SPAN(d, a->source, "Mara Quell");
+    }
+}

@@ -406,3 +406,16 @@ TEST(attrib_participle_cue_after_preposition)
         CHECK_SPAN(d, a->source, "Mara Quell");
     }
 }
+
+TEST(attrib_light_verb_phrases)
+{
+    /* phrases of "take" and "make" that report a stance: "took aim at",
+     * "took issue with", "made the case that" (gossip, news) */
+    hs_doc *d = af_run("Mara Quell took aim at her former bandmate Tobin Hale.\n\n"
+                       "Senator Dana Pike took issue with the harbor plan.\n\n"
+                       "The mayor made the case that the pier would pay for itself.\n");
+    CHECK(d);
+    EXPECT(d, "former bandmate", "Mara Quell", HS_SK_PERSON, "took aim at", "");
+    EXPECT(d, "harbor plan", "Senator Dana Pike", HS_SK_PERSON, "took issue with", "");
+    CONTENT_IS(d, "pay for itself", "that the pier would pay for itself");
+}

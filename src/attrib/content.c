@@ -706,7 +706,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
                     left_words(d, sb, s.b) >= 2))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
         content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
-        if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && !x->cue_len[after + 1] &&
+        if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && (!x->cue_len[after + 1] || !is_ing(d, after + 1)) &&
             !is_close_quote(d, s.b - 1) && !joins(d, after + 1)) {
             uint32_t e2 = hs_attrib_content_end(x, after + 1, se);
             if (e2 > after + 1)

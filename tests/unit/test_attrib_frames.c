@@ -419,3 +419,18 @@ TEST(attrib_light_verb_phrases)
     EXPECT(d, "harbor plan", "Senator Dana Pike", HS_SK_PERSON, "took issue with", "");
     CONTENT_IS(d, "pay for itself", "that the pier would pay for itself");
 }
+
+TEST(attrib_parenthetical_source_before_a_cue_word)
+{
+    /* "The museum, Roe said, celebrated …": after a parenthetical source the
+     * subject's own verb continues the content even when it is a cue word;
+     * a participle cue (", adding …") still starts its own (news, gossip) */
+    hs_doc *d = af_run("The new museum, Mayor Dana Pike said, celebrated the harbor workers of Millport.\n\n"
+                       "The couple, a friend said, praised the staff of the hotel.\n");
+    CHECK(d);
+    CONTENT_IS(d, "harbor workers", "The new museum, Mayor Dana Pike said, celebrated the harbor workers of Millport");
+    const hs_attr *a = af_find(d, "staff of the hotel");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->source, "a friend");
+}

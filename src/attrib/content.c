@@ -741,7 +741,8 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     uint32_t b, e;
     if (clause_start) {
         uint32_t j = s.e;
-        while (j < se && !hs_aw_eq(d, j, ",") && j < s.e + 6)
+        /* "According to exit polls conducted for … by …, …": 14 (6 to 20 equal on dev) */
+        while (j < se && !hs_aw_eq(d, j, ",") && j < s.e + 14)
             j++;
         if (j >= se || !hs_aw_eq(d, j, ","))
             j = s.e;

@@ -434,3 +434,16 @@ TEST(attrib_parenthetical_source_before_a_cue_word)
     if (a)
         CHECK_SPAN(d, a->source, "a friend");
 }
+
+TEST(attrib_according_to_a_long_source)
+{
+    /* "According to exit polls conducted for X by Y, …": the content starts
+     * after the comma that ends the source's long modifier (news) */
+    hs_doc *d = af_run("According to exit polls conducted for the Valley Herald and two networks by Quell Research, most voters said they were angry.\n");
+    CHECK(d);
+    const hs_attr *a = af_find(d, "were angry");
+    CHECK(a != NULL);
+    if (a)
+        CHECK_SPAN(d, a->content, "most voters said they were angry");
+    CHECK(af_find(d, "conducted for") == NULL);
+}

@@ -224,7 +224,7 @@ int hs_attrib_colon_lines(hs_actx *x, int headline)
             number |= d->toks.v[i].kind == HS_TK_NUMBER;
         if (number)
             continue;
-        int lines = speaker_lines(d, sb, c);
+        int lines = title ? 0 : speaker_lines(d, sb, c); /* a scan of every sentence: only when needed */
         if (c == sb + 1 && lines < 2 && !title && !wl)
             continue; /* one word before a colon once ("Transformers: Age of …") is a title */
         if (!title && (lines >= 2 || wl)) {

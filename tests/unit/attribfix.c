@@ -83,3 +83,13 @@ void af_content_is(const hs_doc *d, const char *needle, const char *want, const 
         hs_test_fail(file, line, "content \"%.*s\", expected \"%s\"", (int)HS_SPAN_LEN(a->content),
                      HS_SPAN_PTR(d, a->content), want);
 }
+
+void af_source_is(const hs_doc *d, const char *needle, const char *want, const char *file, int line)
+{
+    const hs_attr *a = af_find(d, needle);
+    if (!a)
+        hs_test_fail(file, line, "no attribution holds \"%s\"", needle);
+    else if (!a->has_source || !af_span_is(d, a->source, want))
+        hs_test_fail(file, line, "source \"%.*s\", expected \"%s\"", a->has_source ? (int)HS_SPAN_LEN(a->source) : 0,
+                     a->has_source ? HS_SPAN_PTR(d, a->source) : "", want);
+}

@@ -25,5 +25,8 @@ const hs_attr *af_expect(const hs_doc *d, const char *content_part, const char *
 /* Expect an attribution holding `needle` whose content is exactly `want`. */
 void af_content_is(const hs_doc *d, const char *needle, const char *want, const char *file, int line);
 #define CONTENT_IS(d, needle, want) af_content_is((d), (needle), (want), __FILE__, __LINE__)
+/* Expect an attribution holding `needle` whose source is exactly `want`. */
+void af_source_is(const hs_doc *d, const char *needle, const char *want, const char *file, int line);
+#define SOURCE_IS(d, needle, want) af_source_is((d), (needle), (want), __FILE__, __LINE__)
 #define EXPECT(d, c, s, k, cue, via) af_expect((d), (c), (s), (k), (cue), (via), __FILE__, __LINE__)
 #endif

@@ -381,14 +381,8 @@ TEST(attrib_joint_poll_name)
     hs_doc *d = af_run("In a Millport News/Valley Herald poll released Monday, 50 percent of respondents chose Pike.\n\n"
                        "In the Star Weekly/Glimmer survey, most fans backed the couple.\n");
     CHECK(d);
-    const hs_attr *a = af_find(d, "chose Pike");
-    CHECK(a != NULL);
-    if (a)
-        CHECK_SPAN(d, a->source, "a Millport News/Valley Herald poll");
-    a = af_find(d, "backed the couple");
-    CHECK(a != NULL);
-    if (a)
-        CHECK_SPAN(d, a->source, "the Star Weekly/Glimmer survey");
+    SOURCE_IS(d, "chose Pike", "a Millport News/Valley Herald poll");
+    SOURCE_IS(d, "backed the couple", "the Star Weekly/Glimmer survey");
 }
 
 TEST(attrib_participle_cue_after_preposition)
@@ -399,12 +393,8 @@ TEST(attrib_participle_cue_after_preposition)
                        "Mara Quell left the stage after saying her foot was badly swollen.\n");
     CHECK(d);
     EXPECT(d, "budget was balanced", "Senator Dana Pike", HS_SK_PERSON, "saying", "");
-    const hs_attr *a = af_find(d, "badly swollen");
-    CHECK(a != NULL);
-    if (a) {
-        CHECK_SPAN(d, a->content, "her foot was badly swollen");
-        CHECK_SPAN(d, a->source, "Mara Quell");
-    }
+    CONTENT_IS(d, "badly swollen", "her foot was badly swollen");
+    SOURCE_IS(d, "badly swollen", "Mara Quell");
 }
 
 TEST(attrib_light_verb_phrases)
@@ -429,10 +419,7 @@ TEST(attrib_parenthetical_source_before_a_cue_word)
                        "The couple, a friend said, praised the staff of the hotel.\n");
     CHECK(d);
     CONTENT_IS(d, "harbor workers", "The new museum, Mayor Dana Pike said, celebrated the harbor workers of Millport");
-    const hs_attr *a = af_find(d, "staff of the hotel");
-    CHECK(a != NULL);
-    if (a)
-        CHECK_SPAN(d, a->source, "a friend");
+    SOURCE_IS(d, "staff of the hotel", "a friend");
 }
 
 TEST(attrib_according_to_a_long_source)
@@ -441,9 +428,6 @@ TEST(attrib_according_to_a_long_source)
      * after the comma that ends the source's long modifier (news) */
     hs_doc *d = af_run("According to exit polls conducted for the Valley Herald and two networks by Quell Research, most voters said they were angry.\n");
     CHECK(d);
-    const hs_attr *a = af_find(d, "were angry");
-    CHECK(a != NULL);
-    if (a)
-        CHECK_SPAN(d, a->content, "most voters said they were angry");
+    CONTENT_IS(d, "were angry", "most voters said they were angry");
     CHECK(af_find(d, "conducted for") == NULL);
 }

@@ -363,12 +363,14 @@ TEST(attrib_participle_stays_in_content)
 
 TEST(attrib_mention_takes_an_object)
 {
-    /* "mention" reports a plain object after a named subject, like the other
-     * opinion verbs (news, gossip); not after an unnamed one */
+    /* "mention" and "describe" report a plain object after a named subject,
+     * like the other opinion verbs (news, gossip); not after an unnamed one */
     hs_doc *d = af_run("Senator Dana Pike also mentioned the closure of the Millport steel plant.\n\n"
                        "Mara Quell never mentioned her former husband during the interview.\n\n"
-                       "A man in the crowd mentioned the weather.\n");
+                       "A man in the crowd mentioned the weather.\n\n"
+                       "Mara Quell later described falling for Tobin Hale on the set.\n");
     CHECK(d);
+    EXPECT(d, "falling for", "Mara Quell", HS_SK_PERSON, "described", "");
     EXPECT(d, "steel plant", "Senator Dana Pike", HS_SK_PERSON, "mentioned", "");
     EXPECT(d, "former husband", "Mara Quell", HS_SK_PERSON, "mentioned", "");
     CHECK(af_find(d, "the weather") == NULL);

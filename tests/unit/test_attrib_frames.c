@@ -433,3 +433,16 @@ TEST(attrib_according_to_a_long_source)
     CONTENT_IS(d, "were angry", "most voters said they were angry");
     CHECK(af_find(d, "conducted for") == NULL);
 }
+
+TEST(attrib_plan_to)
+{
+    /* "plans to …" reports an intention of its subject (news, gossip); the
+     * noun ("the plan to widen the road") is no verb cue */
+    hs_doc *d = af_run("Senator Dana Pike plans to run for governor next year.\n\n"
+                       "Tobin Hale planned to stay friends with his former wife.\n\n"
+                       "The plan to widen the road was dropped.\n");
+    CHECK(d);
+    EXPECT(d, "run for governor", "Senator Dana Pike", HS_SK_PERSON, "plans", "");
+    EXPECT(d, "stay friends", "Tobin Hale", HS_SK_PERSON, "planned", "");
+    CHECK(af_find(d, "widen the road") == NULL);
+}

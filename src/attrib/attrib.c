@@ -69,7 +69,9 @@ static int noun_use(const hs_doc *d, uint32_t i)
     if (i == 0)
         return 0;
     static const char *const before[] = {"the", "a", "an", "his", "her", "their", "its", "our",
-                                         "my", "your", "these", "those", "such", "no", "of", "one", NULL};
+                                         "my", "your", "these", "those", "such", "no", "of", "one",
+                                         /* "making plans", "made claims" */
+                                         "make", "makes", "made", "making", NULL};
     for (size_t k = 0; before[k]; k++)
         if (hs_aw_eq(d, i - 1, before[k]))
             return 1;

@@ -681,9 +681,9 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     if (k <= sb)
         return 0;
     if (k == cb && is_ing(d, cb) && (hs_aw_eq(d, k - 1, "by") || hs_aw_eq(d, k - 1, "after") ||
-                          hs_aw_eq(d, k - 1, "before") || hs_aw_eq(d, k - 1, "for") || hs_aw_eq(d, k - 1, "while") ||
-                          hs_aw_eq(d, k - 1, "without"))) {
-        /* "Roe began by saying that …", "After saying her foot was swollen, Roe …": the clause's subject */
+                                     hs_aw_eq(d, k - 1, "before"))) {
+        /* "Roe began by saying that …", "Roe left after saying her foot was swollen": the
+         * clause's subject (not after "while": "while introducing himself"; PolNeAR ±0.0001) */
         if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, k - 1, &s) &&
             !hs_src_subject_before(x, k - 1, sb, &s))
             return 0;

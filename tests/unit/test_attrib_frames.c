@@ -437,11 +437,14 @@ TEST(attrib_according_to_a_long_source)
 TEST(attrib_plan_to)
 {
     /* "plans to …" reports an intention of its subject (news, gossip); the
-     * noun ("the plan to widen the road") is no verb cue */
+     * noun ("the plan to widen the road", "making plans") is no verb cue */
     hs_doc *d = af_run("Senator Dana Pike plans to run for governor next year.\n\n"
                        "Tobin Hale planned to stay friends with his former wife.\n\n"
-                       "The plan to widen the road was dropped.\n");
+                       "The plan to widen the road was dropped.\n\n"
+                       "The Valley Herald claimed the couple, who met in May, are making plans to wed.\n");
     CHECK(d);
+    /* after a form of "make" the word is a noun and starts no clause of its own */
+    CONTENT_IS(d, "who met in May", "the couple, who met in May, are making plans to wed");
     EXPECT(d, "run for governor", "Senator Dana Pike", HS_SK_PERSON, "plans", "");
     EXPECT(d, "stay friends", "Tobin Hale", HS_SK_PERSON, "planned", "");
     CHECK(af_find(d, "widen the road") == NULL);

@@ -598,8 +598,8 @@ int hs_link_mentions(hs_link_ctx *c)
                     while (b > s0 && d->toks.v[b - 1].ner == HS_NER_O && !c->lt[b - 1].in_mention &&
                            (c->lt[b - 1].cls & HS_LW_TITLE) && !(c->lt[b - 1].cls & HS_LW_FIRST) && capword(d, b - 1))
                         b--;
-                else /* "told the Daily Lantern" with "Daily" left out: after "the", capitalised
-                        words that are no title, nationality, role or stop word belong to the name */
+                if (b == i) /* "told the Daily Lantern" with "Daily" left out: after "the", capitalised
+                               words that are no title, nationality, role or stop word belong to the name */
                     for (size_t j = i; j > s0 + 1 && j + 2 >= i; j--) {
                         if (d->toks.v[j - 1].ner != HS_NER_O || c->lt[j - 1].in_mention || !capword(d, j - 1) ||
                             initial_position(d, j - 1) ||

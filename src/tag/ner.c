@@ -181,21 +181,35 @@ size_t hs_ner_features_static(const hs_ner_ctx *c, size_t i, uint64_t *f)
     return k;
 }
 
-size_t hs_ner_features_prev(const hs_ner_ctx *c, size_t i, int prev, uint64_t *f)
+void hs_ner_prev_vals(const hs_ner_ctx *c, size_t i, hs_ner_prev_ctx *v)
 {
-    const hs_lex *w = &c->lx[i];
+    v->sshape = c->lx[i].sshape;
+    v->lower = c->lx[i].lower;
+    v->upos = c->upos ? c->upos[i] : NO_UPOS;
+    v->case_prev = !c->casemap ? -1 : i >= 1 ? (int)case_of(c, &c->lx[i - 1]) : 9;
+    v->hist = c->hist ? (int)hist_get(c, i) : -1;
+}
+
+size_t hs_ner_features_prev_v(const hs_ner_prev_ctx *v, int prev, uint64_t *f)
+{
     uint64_t l1 = prev < 0 ? BOS_LABEL : (uint64_t)prev;
-    uint64_t u0 = c->upos ? c->upos[i] : NO_UPOS;
     size_t k = 0;
     f[k++] = hs_fh(N_PREV_LABEL, l1);
-    f[k++] = hs_fh2(N_PREV_LABEL_SSHAPE, l1, w->sshape);
-    f[k++] = hs_fh2(N_PREV_LABEL_LOWER, l1, w->lower);
-    f[k++] = hs_fh2(N_PREV_LABEL_UPOS, l1, u0);
-    if (c->casemap)
-        f[k++] = hs_fh2(N_CASE_PREV, i >= 1 ? case_of(c, &c->lx[i - 1]) : 9, l1);
-    if (c->hist)
-        f[k++] = hs_fh2(N_HIST_PREV_LABEL, hist_get(c, i), l1);
+    f[k++] = hs_fh2(N_PREV_LABEL_SSHAPE, l1, v->sshape);
+    f[k++] = hs_fh2(N_PREV_LABEL_LOWER, l1, v->lower);
+    f[k++] = hs_fh2(N_PREV_LABEL_UPOS, l1, v->upos);
+    if (v->case_prev >= 0)
+        f[k++] = hs_fh2(N_CASE_PREV, (uint64_t)v->case_prev, l1);
+    if (v->hist >= 0)
+        f[k++] = hs_fh2(N_HIST_PREV_LABEL, (uint64_t)v->hist, l1);
     return k;
+}
+
+size_t hs_ner_features_prev(const hs_ner_ctx *c, size_t i, int prev, uint64_t *f)
+{
+    hs_ner_prev_ctx v;
+    hs_ner_prev_vals(c, i, &v);
+    return hs_ner_features_prev_v(&v, prev, f);
 }
 
 uint64_t hs_ner_feature_pair(int prev, int prev2)

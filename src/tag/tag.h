@@ -105,6 +105,14 @@ size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint6
  * sentence), and the one of the two labels before it. */
 size_t hs_ner_features_static(const hs_ner_ctx *c, size_t i, uint64_t *f);
 size_t hs_ner_features_prev(const hs_ner_ctx *c, size_t i, int prev, uint64_t *f);
+/* What the features of the label before token i look at besides it, looked
+ * up once for all the items of a beam (case_prev, hist: -1 when unused). */
+typedef struct hs_ner_prev_ctx {
+    uint64_t sshape, lower, upos;
+    int case_prev, hist;
+} hs_ner_prev_ctx;
+void hs_ner_prev_vals(const hs_ner_ctx *c, size_t i, hs_ner_prev_ctx *v);
+size_t hs_ner_features_prev_v(const hs_ner_prev_ctx *v, int prev, uint64_t *f);
 uint64_t hs_ner_feature_pair(int prev, int prev2);
 /* Beam decoding (m->beam > 0) of the sentence of c into out[0, c->n);
  * scratch holds 2 × m->beam × c->n bytes. */

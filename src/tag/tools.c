@@ -194,7 +194,7 @@ static int train_pos(int argc, char **argv, FILE *out)
 static int train_ner(int argc, char **argv, FILE *out)
 {
     args a;
-    int rc = parse_args(argc, argv, "train ner", &a, 19, 15);
+    int rc = parse_args(argc, argv, "train ner", &a, 18, 25);
     if (!rc && !a.t.members)
         a.t.members = 3;
     if (!rc && !a.t.beam)

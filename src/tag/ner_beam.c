@@ -1,10 +1,10 @@
 /* Structured decoding for the NER: beam search over the BIO labels of a
  * sentence, scored as the sum of its tokens' label scores, where a token's
- * score depends on the two labels before it (the label features of
- * hs_ner_features_label).  Items that end in the same two labels are
- * recombined (only the best survives: nothing later can tell them apart), so
- * a beam as wide as the number of label pairs in use is exact second-order
- * Viterbi.  Training is the structured perceptron (Collins 2002) with early
+ * score depends on the two labels before it (the features of
+ * hs_ner_features_prev and hs_ner_feature_pair).  Items that end in the same
+ * two labels are recombined (only the best survives: nothing later can tell
+ * them apart), so a beam as wide as the number of label pairs in use is exact
+ * second-order Viterbi.  Training is the structured perceptron (Collins 2002) with early
  * update (Collins and Roark 2004): when the gold prefix leaves the beam, the
  * gold and the best prefix up to there are the update.  The invalid-sequence
  * guard (hs_ner_allowed) and the skipping of tokens that cannot start an
@@ -61,7 +61,7 @@ typedef struct cand {
  * (2026-12-03, the shipped recipe: 2^18 rows, 25 epochs) F1 was 0.8896 /
  * 0.9028 / 0.9118 / 0.9114 / 0.9126 / 0.9125 at margins 20 / 30 / 50 / 60 /
  * 70 / 100; at 50 the whole analysis (hearsay analyze, 1,000 articles) costs
- * 0 to 3% more CPU than the greedy tagger's, at 100 7 to 10% more. */
+ * 1 to 3% more CPU than the greedy tagger's, at 100 7 to 10% more. */
 #define HS_NER_BEAM_MARGIN 50.0
 
 /* Decode the tokens of c with a beam of `width`; lab and back hold

@@ -139,6 +139,28 @@ TEST(ner_beam_learns_and_keeps_its_width)
             CHECK(i > 0 && c.d->toks.v[i - 1].ner && HS_NER_TYPE(c.d->toks.v[i - 1].ner) == HS_NER_TYPE(l));
     }
     hs_corpus_free(&c);
+
+    /* a sentence too long for the decoder's stack buffer takes its scratch from the arena */
+    static const char *const words[] = {"Anna", "Bel", "Rosk", "Holdings", "spoke", "Ord", "rose", "."};
+    size_t cap = 700 * 24, len = 0;
+    char *text = malloc(cap);
+    for (size_t i = 0; text && i < 700; i++)
+        len += (size_t)snprintf(text + len, cap - len, "%s NNP O O\n", words[(i * 7 + i / 3) % 8]);
+    CHECK(text != NULL);
+    if (text) {
+        CHECK_INT(read_conll(&c, text), 0);
+        CHECK_INT(c.d->sents.n, 1);
+        CHECK_INT(c.d->toks.n, 700);
+        CHECK_INT(hs_tag_doc(c.d, NULL, beam, NULL, NULL, 0), 0);
+        for (size_t i = 0; i < c.d->toks.n; i++) {
+            int l = c.d->toks.v[i].ner;
+            CHECK(l < HS_NER_LABELS);
+            if (l && !HS_NER_IS_B(l))
+                CHECK(i > 0 && c.d->toks.v[i - 1].ner && HS_NER_TYPE(c.d->toks.v[i - 1].ner) == HS_NER_TYPE(l));
+        }
+        hs_corpus_free(&c);
+    }
+    free(text);
     hs_ner_model_free(beam);
     hs_ner_model_free(greedy);
 }

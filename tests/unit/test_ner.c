@@ -90,6 +90,17 @@ static size_t labels_right(const hs_corpus *c)
     return right;
 }
 
+/* Every I-X label follows B-X or I-X. */
+static int valid_bio(const hs_doc *d)
+{
+    for (size_t i = 0; i < d->toks.n; i++) {
+        int l = d->toks.v[i].ner, p = i > 0 ? d->toks.v[i - 1].ner : HS_NER_O;
+        if (l >= HS_NER_LABELS || (l && !HS_NER_IS_B(l) && !(p && HS_NER_TYPE(p) == HS_NER_TYPE(l))))
+            return 0;
+    }
+    return 1;
+}
+
 TEST(ner_beam_learns_and_keeps_its_width)
 {
     hs_corpus c;
@@ -132,12 +143,7 @@ TEST(ner_beam_learns_and_keeps_its_width)
                              "Bel NNP O O\nBel NNP O O\nHoldings NNP O O\nrose VBD O O\nOrd NNP O O\n. . O O\n\n"),
               0);
     CHECK_INT(hs_tag_doc(c.d, NULL, beam, NULL, NULL, 0), 0);
-    for (size_t i = 0; i < c.d->toks.n; i++) {
-        int l = c.d->toks.v[i].ner;
-        CHECK(l < HS_NER_LABELS);
-        if (l && !HS_NER_IS_B(l))
-            CHECK(i > 0 && c.d->toks.v[i - 1].ner && HS_NER_TYPE(c.d->toks.v[i - 1].ner) == HS_NER_TYPE(l));
-    }
+    CHECK(valid_bio(c.d));
     hs_corpus_free(&c);
 
     /* a sentence too long for the decoder's stack buffer takes its scratch from the arena */
@@ -152,12 +158,7 @@ TEST(ner_beam_learns_and_keeps_its_width)
         CHECK_INT(c.d->sents.n, 1);
         CHECK_INT(c.d->toks.n, 700);
         CHECK_INT(hs_tag_doc(c.d, NULL, beam, NULL, NULL, 0), 0);
-        for (size_t i = 0; i < c.d->toks.n; i++) {
-            int l = c.d->toks.v[i].ner;
-            CHECK(l < HS_NER_LABELS);
-            if (l && !HS_NER_IS_B(l))
-                CHECK(i > 0 && c.d->toks.v[i - 1].ner && HS_NER_TYPE(c.d->toks.v[i - 1].ner) == HS_NER_TYPE(l));
-        }
+        CHECK(valid_bio(c.d));
         hs_corpus_free(&c);
     }
     free(text);

@@ -68,7 +68,9 @@ enum {
     HS_SF_HEADLINE = 1u << 0,    /* a line without final punctuation standing alone */
     HS_SF_HAS_QUOTE = 1u << 1,   /* holds (part of) a quotation */
     HS_SF_NEEDS_PARSE = 1u << 2, /* the cascade asks for a parse */
-    HS_SF_PARSED = 1u << 3
+    HS_SF_PARSED = 1u << 3,
+    HS_SF_DOC_START = 1u << 4    /* corpora only: a document of the corpus begins here (the NER's
+                                    document history starts afresh) */
 };
 
 typedef struct hs_sent {

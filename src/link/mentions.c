@@ -298,6 +298,23 @@ static int names_a_work(const hs_link_ctx *c, size_t b)
     return n && (hs_work_noun(f, n) || (n > 2 && f[n - 1] == 's' && hs_work_noun(f, n - 1)));
 }
 
+/* Does a word of [b, e) make a name an organisation (HS_LW_ORGWORD: "Daily
+ * Lantern", "Morning Ledger")? */
+static int has_orgword(const hs_link_ctx *c, size_t b, size_t e)
+{
+    for (size_t k = b; k < e; k++)
+        if (c->lt[k].cls & HS_LW_ORGWORD)
+            return 1;
+    return 0;
+}
+
+/* A name after a lower-case "the" ("told the Morning Ledger"): English puts
+ * no article before a personal name. */
+static int after_the(const hs_link_ctx *c, size_t b)
+{
+    return b > 0 && hs_link_tok_is(c->d, b - 1, "the") && !capword(c->d, b - 1);
+}
+
 /* Two or three capitalised words with no digit, not after "the" or a
  * preposition of place, and none of them a table word: in news text such a run is most often a person's name
  * ("Greta Lund"); single unknown words stay MISC. */
@@ -458,6 +475,10 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
+    } else if (!person && !age && has_orgword(c, b, e) &&
+               (ner == HS_ET_MISC || (ner == HS_ET_PERSON && after_the(c, b) && !(c->lt[b].cls & HS_LW_FIRST)))) {
+        type = HS_ET_ORG; /* "Star Weekly" (MISC), "the Morning Ledger" (PERSON): the table's word says
+                             more than MISC, and a person's name takes no article */
     } else if (ner >= 0 &&
                (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age || family))) {
         type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */
@@ -562,14 +583,34 @@ int hs_link_mentions(hs_link_ctx *c)
                     size_t t = e;
                     while (t < end && d->toks.v[t].ner == HS_NER_O && (c->lt[t].cls & (HS_LW_TITLE | HS_LW_ROLE)))
                         t++;
-                    if (t > e && t < end && d->toks.v[t].ner == HS_NER_B(HS_ET_PERSON)) {
+                    /* the title outside the person's span, or inside it ("Senator Ilse Varnak" as PERSON) */
+                    if ((t > e || (t < end && (c->lt[t].cls & HS_LW_TITLE))) && t < end &&
+                        d->toks.v[t].ner == HS_NER_B(HS_ET_PERSON)) {
                         e = t + 1;
                         while (e < end && d->toks.v[e].ner == HS_NER_I(HS_ET_PERSON))
                             e++;
                         l = HS_NER_B(HS_ET_PERSON);
                     }
                 }
-                rc = name_run(c, i, e, end, HS_NER_TYPE(l));
+                size_t b = i, s0 = d->sents.v[s].tok_begin;
+                if (l == HS_NER_B(HS_ET_PERSON)) /* "prompted Senator Ruth Calloway" with the title left
+                                                    out of the person's span: a tie all the same */
+                    while (b > s0 && d->toks.v[b - 1].ner == HS_NER_O && !c->lt[b - 1].in_mention &&
+                           (c->lt[b - 1].cls & HS_LW_TITLE) && !(c->lt[b - 1].cls & HS_LW_FIRST) && capword(d, b - 1))
+                        b--;
+                if (b == i) /* "told the Daily Lantern" with "Daily" left out: after "the", capitalised
+                               words that are no title, nationality, role or stop word belong to the name */
+                    for (size_t j = i; j > s0 + 1 && j + 2 >= i; j--) {
+                        if (d->toks.v[j - 1].ner != HS_NER_O || c->lt[j - 1].in_mention || !capword(d, j - 1) ||
+                            initial_position(d, j - 1) ||
+                            (c->lt[j - 1].cls & (HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE | HS_LW_STOP)))
+                            break;
+                        if (after_the(c, j - 1)) {
+                            b = j - 1;
+                            break;
+                        }
+                    }
+                rc = name_run(c, b, e, end, HS_NER_TYPE(l));
                 next = e;
             }
             if (!rc && next == i + 1 && !c->lt[i].in_mention &&

@@ -2,6 +2,7 @@
 #include "eval/conllu.h"
 #include "tag/corpus.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -256,11 +257,19 @@ static int end_conllu_sentence(hs_corpus *c, size_t begin)
     return end_sentence(c, begin);
 }
 
+/* Mark sentence si (when there is one) as the first of a document. */
+static void mark_doc_start(hs_corpus *c, size_t si)
+{
+    if (si < c->d->sents.n)
+        c->d->sents.v[si].flags |= HS_SF_DOC_START;
+}
+
 static int read_conllu_file(hs_corpus *c, const char *path)
 {
     FILE *f = open_data(path);
     if (!f)
         return HS_EIO;
+    size_t first_sent = c->d->sents.n; /* one file, one document */
     char *line = NULL;
     size_t cap = 0, lineno = 0, begin = c->d->toks.n;
     ssize_t len;
@@ -309,6 +318,7 @@ static int read_conllu_file(hs_corpus *c, const char *path)
     }
     if (!rc)
         rc = end_conllu_sentence(c, begin);
+    mark_doc_start(c, first_sent);
     free(line);
     fclose(f);
     c->n_files++;
@@ -360,24 +370,65 @@ static int ner_label(const char *s, int prev)
     return -1;
 }
 
+/* A Reuters dateline: place words (capitalised, commas between) and then a
+ * date written YYYY-MM-DD, the whole sentence ("LONDON 1996-08-30",
+ * "AL-AIN , United Arab Emirates 1996-12-06"). */
+static int is_dateline(const hs_corpus *c, size_t si)
+{
+    const hs_sent *s = &c->d->sents.v[si];
+    if (s->tok_end - s->tok_begin < 2 || s->tok_end - s->tok_begin > 10)
+        return 0;
+    const hs_tok *last = &c->d->toks.v[s->tok_end - 1];
+    const char *d = c->text.data + last->start;
+    static const char pat[] = "dddd-dd-dd";
+    if (last->end - last->start != sizeof pat - 1)
+        return 0;
+    for (size_t k = 0; k < sizeof pat - 1; k++)
+        if (pat[k] == 'd' ? !isdigit((unsigned char)d[k]) : d[k] != pat[k])
+            return 0;
+    for (size_t i = s->tok_begin; i + 1 < s->tok_end; i++) {
+        char ch = c->text.data[c->d->toks.v[i].start];
+        if (!isupper((unsigned char)ch) && ch != ',')
+            return 0;
+    }
+    return 1;
+}
+
+/* The shared CoNLL-2003 copy has lost its -DOCSTART- lines: a document is
+ * taken to begin at the sentence before each dateline (its headline). */
+static void mark_conll_docs(hs_corpus *c, size_t first_sent)
+{
+    mark_doc_start(c, first_sent);
+    for (size_t si = first_sent + 1; si < c->d->sents.n; si++)
+        if (is_dateline(c, si))
+            mark_doc_start(c, si - 1);
+}
+
 int hs_corpus_add_conll(hs_corpus *c, const char *path)
 {
     FILE *f = open_data(path);
     if (!f)
         return HS_EIO;
     char *line = NULL;
-    size_t cap = 0, lineno = 0, begin = c->d->toks.n;
+    size_t cap = 0, lineno = 0, begin = c->d->toks.n, first_sent = c->d->sents.n;
     ssize_t len;
-    int rc = 0, prev = HS_NER_O;
+    int rc = 0, prev = HS_NER_O, docstart = 0, docs = 0;
     c->has_ner = 1;
     while (!rc && (len = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = 0;
         if (len == 0 || strncmp(line, "-DOCSTART-", 10) == 0) {
+            size_t ns = c->d->sents.n;
             rc = end_sentence(c, begin);
+            if (docstart && c->d->sents.n > ns) { /* the first sentence after -DOCSTART- */
+                mark_doc_start(c, ns);
+                docstart = 0;
+            }
             begin = c->d->toks.n;
             prev = HS_NER_O;
+            if (len)
+                docstart = docs = 1;
             continue;
         }
         char *fl[5];
@@ -400,10 +451,17 @@ int hs_corpus_add_conll(hs_corpus *c, const char *path)
         c->upos.v[k] = HS_UPOS_X;
         prev = lab;
     }
+    size_t ns = c->d->sents.n;
     if (!rc)
         rc = end_sentence(c, begin);
+    if (!rc && docstart && c->d->sents.n > ns)
+        mark_doc_start(c, ns);
     free(line);
     fclose(f);
     c->n_files++;
+    if (!rc && !docs)
+        mark_conll_docs(c, first_sent);
+    else
+        mark_doc_start(c, first_sent);
     return rc;
 }

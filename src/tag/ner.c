@@ -126,7 +126,7 @@ static unsigned case_of(const hs_ner_ctx *c, const hs_lex *w)
     return e ? e->value : HS_CASE_UNSEEN;
 }
 
-size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint64_t *f)
+size_t hs_ner_features_static(const hs_ner_ctx *c, size_t i, uint64_t *f)
 {
     const hs_lex *lx = c->lx;
     const size_t n = c->n;
@@ -134,7 +134,6 @@ size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint6
     const hs_lex *w = &lx[i];
     const hs_lex *p1 = i >= 1 ? &lx[i - 1] : &hs_lex_bos, *p2 = i >= 2 ? &lx[i - 2] : &hs_lex_bos;
     const hs_lex *n1 = i + 1 < n ? &lx[i + 1] : &hs_lex_eos, *n2 = i + 2 < n ? &lx[i + 2] : &hs_lex_eos;
-    uint64_t l1 = prev < 0 ? BOS_LABEL : (uint64_t)prev, l2 = prev2 < 0 ? BOS_LABEL : (uint64_t)prev2;
     const uint8_t *upos = c->upos;
     uint64_t u0 = upos ? upos[i] : NO_UPOS;
     uint64_t up = upos && i >= 1 ? upos[i - 1] : NO_UPOS, un = upos && i + 1 < n ? upos[i + 1] : NO_UPOS;
@@ -160,32 +159,70 @@ size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint6
     f[k++] = hs_fh(N_PREV_SSHAPE, p1->sshape);
     f[k++] = hs_fh(N_NEXT_SSHAPE, n1->sshape);
     f[k++] = hs_fh2(N_SSHAPE3, hs_fh2(0, p1->sshape, w->sshape), n1->sshape);
-    f[k++] = hs_fh(N_PREV_LABEL, l1);
-    f[k++] = hs_fh2(N_PREV2_LABEL, l2, l1);
-    f[k++] = hs_fh2(N_PREV_LABEL_SSHAPE, l1, w->sshape);
-    f[k++] = hs_fh2(N_PREV_LABEL_LOWER, l1, w->lower);
     f[k++] = hs_fh2(N_FIRST_SSHAPE, i == 0, w->sshape);
     f[k++] = hs_fh(N_UPOS_PREV, up);
     f[k++] = hs_fh(N_UPOS, u0);
     f[k++] = hs_fh(N_UPOS_NEXT, un);
     f[k++] = hs_fh2(N_UPOS_SSHAPE, u0, w->sshape);
     f[k++] = hs_fh2(N_UPOS3, up * 256 + u0, un);
-    f[k++] = hs_fh2(N_PREV_LABEL_UPOS, l1, u0);
     f[k++] = hs_fh2(N_PREV_LOWER_LOWER, p1->lower, w->lower);
     f[k++] = hs_fh2(N_LOWER_NEXT_LOWER, w->lower, n1->lower);
     f[k++] = hs_fh2(N_SENT_UPPER_LOWER, su, w->sshape);
     if (c->casemap) {
         f[k++] = hs_fh2(N_CASE, case_of(c, w), cap * 2 + (uint64_t)su);
-        f[k++] = hs_fh2(N_CASE_PREV, i >= 1 ? case_of(c, p1) : 9, l1);
         f[k++] = hs_fh(N_CASE_NEXT, i + 1 < n ? case_of(c, n1) : 9);
     }
     if (c->hist) {
         unsigned h = hist_get(c, i);
         f[k++] = hs_fh2(N_HIST, h, cap);
-        f[k++] = hs_fh2(N_HIST_PREV_LABEL, h, l1);
         if (cap) /* "Halpern founded …" in a text that also writes "Rina Halpern" */
             f[k++] = hs_fh2(N_MIDCAP, capitalised_inside(c, i) * 2 + (i == 0), (uint64_t)su);
     }
+    return k;
+}
+
+void hs_ner_prev_vals(const hs_ner_ctx *c, size_t i, hs_ner_prev_ctx *v)
+{
+    v->sshape = c->lx[i].sshape;
+    v->lower = c->lx[i].lower;
+    v->upos = c->upos ? c->upos[i] : NO_UPOS;
+    v->case_prev = !c->casemap ? -1 : i >= 1 ? (int)case_of(c, &c->lx[i - 1]) : 9;
+    v->hist = c->hist ? (int)hist_get(c, i) : -1;
+}
+
+size_t hs_ner_features_prev_v(const hs_ner_prev_ctx *v, int prev, uint64_t *f)
+{
+    uint64_t l1 = prev < 0 ? BOS_LABEL : (uint64_t)prev;
+    size_t k = 0;
+    f[k++] = hs_fh(N_PREV_LABEL, l1);
+    f[k++] = hs_fh2(N_PREV_LABEL_SSHAPE, l1, v->sshape);
+    f[k++] = hs_fh2(N_PREV_LABEL_LOWER, l1, v->lower);
+    f[k++] = hs_fh2(N_PREV_LABEL_UPOS, l1, v->upos);
+    if (v->case_prev >= 0)
+        f[k++] = hs_fh2(N_CASE_PREV, (uint64_t)v->case_prev, l1);
+    if (v->hist >= 0)
+        f[k++] = hs_fh2(N_HIST_PREV_LABEL, (uint64_t)v->hist, l1);
+    return k;
+}
+
+size_t hs_ner_features_prev(const hs_ner_ctx *c, size_t i, int prev, uint64_t *f)
+{
+    hs_ner_prev_ctx v;
+    hs_ner_prev_vals(c, i, &v);
+    return hs_ner_features_prev_v(&v, prev, f);
+}
+
+uint64_t hs_ner_feature_pair(int prev, int prev2)
+{
+    uint64_t l1 = prev < 0 ? BOS_LABEL : (uint64_t)prev, l2 = prev2 < 0 ? BOS_LABEL : (uint64_t)prev2;
+    return hs_fh2(N_PREV2_LABEL, l2, l1);
+}
+
+size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint64_t *f)
+{
+    size_t k = hs_ner_features_static(c, i, f);
+    k += hs_ner_features_prev(c, i, prev, f + k);
+    f[k++] = hs_ner_feature_pair(prev, prev2);
     return k;
 }
 
@@ -205,6 +242,21 @@ void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *
                     m->casemap.size ? &m->casemap : NULL, m->use_hist ? hist : NULL};
     int prev = -1, prev2 = -1;
     const hs_wordmap *starts = m->use_starts ? &m->starts : NULL;
+    if (m->beam) {
+        uint8_t buf[2 * 8 * 128 + 128], *scratch = buf, *out;
+        size_t need = (2 * (size_t)m->beam + 1) * (e - b);
+        if (need > sizeof buf)
+            scratch = hs_arena_alloc(&d->arena, need);
+        if (scratch) {
+            out = scratch + 2 * (size_t)m->beam * (e - b);
+            hs_ner_beam_tag(m, &c, scratch, out);
+            for (size_t i = b; i < e; i++) {
+                d->toks.v[i].ner = out[i - b];
+                hs_ner_hist_note(&c, i - b, out[i - b]);
+            }
+            return;
+        } /* out of memory: greedy */
+    }
     for (size_t i = b; i < e; i++) {
         int l = HS_NER_O;
         if (!hs_ner_surely_outside(starts, &c, i - b, prev)) {
@@ -227,7 +279,7 @@ int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
     hs_mfile_writer w;
     hs_mfile_writer_init(&w, HS_NER_KIND, HS_NER_VERSION);
     int rc = hs_names_save(&w, "types", hs_etype_names, HS_ET_COUNT);
-    uint32_t flags = (m->use_hist ? 1u : 0u) | (m->use_starts ? 2u : 0u);
+    uint32_t flags = (m->use_hist ? 1u : 0u) | (m->use_starts ? 2u : 0u) | (uint32_t)m->beam << 8;
     if (!rc)
         rc = hs_mfile_writer_add(&w, "seen", m->seen, sizeof m->seen);
     if (!rc)
@@ -287,10 +339,11 @@ static int ner_from_mfile(struct hs_ner_model **out, hs_mfile mf, const char *pa
     if (!rc && !(rc = hs_mfile_get(&mf, "flags", 4, &fl, &nfl))) {
         uint32_t flags;
         memcpy(&flags, fl, 4);
-        if (nfl != 1 || flags > 3)
+        if (nfl != 1 || (flags & ~0xff03u) || (flags >> 8) > HS_NER_MAX_BEAM)
             rc = hs_error_set(HS_EMODEL, "%s: section 'flags' is not one known flag word", path);
         m->use_hist = flags & 1;
         m->use_starts = (flags >> 1) & 1;
+        m->beam = (uint8_t)(flags >> 8);
     }
     if (!rc)
         rc = hs_wordmap_load(&m->casemap, &mf, "case", HS_CASE_COUNT);
@@ -320,7 +373,32 @@ void hs_ner_model_free(struct hs_ner_model *m)
 
 /* ---- training ---- */
 
-#define BLOCK 40 /* sentences per pseudo-document (the history is reset between them) */
+#define BLOCK 40 /* sentences per pseudo-document of a corpus without document starts */
+
+/* The corpus's documents (HS_SF_DOC_START), or blocks of BLOCK sentences
+ * where it marks none: block k is sentences [first[k], first[k + 1]).
+ * *most receives the tokens of the longest.  Returns the count, 0 when out
+ * of memory. */
+static size_t train_blocks(const hs_doc *d, uint32_t **first, size_t *most)
+{
+    size_t n = 0, ns = d->sents.n;
+    int docs = 0;
+    for (size_t s = 1; s < ns; s++)
+        docs |= (d->sents.v[s].flags & HS_SF_DOC_START) != 0;
+    if (!(*first = malloc((ns + 1) * sizeof **first)))
+        return 0;
+    for (size_t s = 0; s < ns; s++)
+        if (s == 0 || (docs ? (d->sents.v[s].flags & HS_SF_DOC_START) != 0 : s % BLOCK == 0))
+            (*first)[n++] = (uint32_t)s;
+    (*first)[n] = (uint32_t)ns;
+    *most = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t t = d->sents.v[(*first)[k + 1] - 1].tok_end - d->sents.v[(*first)[k]].tok_begin;
+        if (t > *most)
+            *most = t;
+    }
+    return n;
+}
 
 /* Case statistics of the corpus: for each lower-case form seen at least
  * twice after the first token of a sentence, how often it was capitalised. */
@@ -376,8 +454,8 @@ static int build_starts(hs_wordmap *map, const hs_corpus *c, const hs_lex *lx)
 /* One perceptron's epochs over the training blocks (in an order shuffled
  * afresh each epoch from seed); the history starts afresh in each block. */
 static void train_member(hs_percep_trainer *t, const hs_corpus *c, const struct hs_ner_model *m, const hs_lex *lx,
-                         const uint8_t *upos, hs_ner_hist *hist, uint32_t *order, size_t nblocks, unsigned epochs,
-                         uint64_t seed, FILE *log)
+                         const uint8_t *upos, hs_ner_hist *hist, const uint32_t *first, uint32_t *order,
+                         size_t nblocks, unsigned epochs, uint64_t seed, uint8_t *scratch, FILE *log)
 {
     const hs_doc *d = c->d;
     uint64_t f[HS_TAG_MAX_FEATS];
@@ -389,13 +467,23 @@ static void train_member(hs_percep_trainer *t, const hs_corpus *c, const struct 
         size_t right = 0, total = 0;
         for (size_t bi = 0; bi < nblocks; bi++) {
             hs_ner_hist_reset(hist);
-            size_t s0 = (size_t)order[bi] * BLOCK, s1 = s0 + BLOCK < d->sents.n ? s0 + BLOCK : d->sents.n;
+            size_t s0 = first[order[bi]], s1 = first[order[bi] + 1];
             for (size_t si = s0; si < s1; si++)
                 hs_ner_hist_mark_names(hist, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
             for (size_t si = s0; si < s1; si++) {
                 size_t b = d->sents.v[si].tok_begin, e = d->sents.v[si].tok_end;
                 hs_ner_ctx cx = {lx + b, upos ? upos + b : NULL, e - b, hs_ner_sent_upper(lx + b, e - b),
                                  m->casemap.size ? &m->casemap : NULL, m->use_hist ? hist : NULL};
+                if (m->beam) {
+                    size_t len = hs_ner_beam_train(t, m, &cx, c->ner.v + b, scratch, scratch + 2 * m->beam * (e - b));
+                    const uint8_t *out = scratch + 2 * m->beam * (e - b);
+                    for (size_t i = b; i < b + len; i++) {
+                        hs_ner_hist_note(&cx, i - b, out[i - b]);
+                        right += out[i - b] == c->ner.v[i];
+                    }
+                    total += len;
+                    continue;
+                }
                 int prev = -1, prev2 = -1;
                 for (size_t i = b; i < e; i++) {
                     if (hs_ner_surely_outside(m->use_starts ? &m->starts : NULL, &cx, i - b, prev)) {
@@ -459,14 +547,25 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
         return rc;
     struct hs_ner_model *m = calloc(1, sizeof *m);
     uint8_t *upos = malloc(d->toks.n ? d->toks.n : 1);
-    size_t nblocks = (d->sents.n + BLOCK - 1) / BLOCK;
-    uint32_t *order = malloc(nblocks * sizeof *order);
+    uint32_t *first = NULL;
+    uint8_t *scratch = NULL;
+    size_t most, nblocks = train_blocks(d, &first, &most);
+    uint32_t *order = malloc((nblocks ? nblocks : 1) * sizeof *order);
     hs_ner_hist hist;
-    if (!m || !upos || !order || hs_ner_hist_init(&hist, &d->arena, BLOCK * 64)) {
+    if (!m || !upos || !order || !nblocks || hs_ner_hist_init(&hist, &d->arena, most)) {
         rc = hs_error_set(HS_ENOMEM, "out of memory");
         goto done;
     }
     m->use_hist = !o->no_hist;
+    m->beam = (uint8_t)(o->beam > HS_NER_MAX_BEAM ? HS_NER_MAX_BEAM : o->beam);
+    size_t longest = 1;
+    for (size_t si = 0; si < d->sents.n; si++)
+        if (d->sents.v[si].tok_end - d->sents.v[si].tok_begin > longest)
+            longest = d->sents.v[si].tok_end - d->sents.v[si].tok_begin;
+    if (!(scratch = malloc((2 * (size_t)HS_NER_MAX_BEAM + 1) * longest))) {
+        rc = hs_error_set(HS_ENOMEM, "out of memory");
+        goto done;
+    }
     m->seen[HS_NER_O] = 1;
     for (size_t i = 0; i < d->toks.n; i++)
         m->seen[c->ner.v[i] < HS_NER_LABELS ? c->ner.v[i] : 0] = 1;
@@ -487,8 +586,8 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
             goto done;
         for (size_t i = 0; i < nblocks; i++)
             order[i] = (uint32_t)i;
-        train_member(&t, c, m, lx, pos ? upos : NULL, &hist, order, nblocks, o->epochs,
-                     o->seed + mem * 0x9E3779B97F4A7C15ULL, log);
+        train_member(&t, c, m, lx, pos ? upos : NULL, &hist, first, order, nblocks, o->epochs,
+                     o->seed + mem * 0x9E3779B97F4A7C15ULL, scratch, log);
         if (members > 1)
             rc = add_member(&t, &sum, members, mem + 1 == members);
         if (!rc && mem + 1 < members)
@@ -499,6 +598,8 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
     free(sum);
     hs_percep_trainer_free(&t);
 done:
+    free(scratch);
+    free(first);
     free(order);
     free(upos);
     if (rc) {

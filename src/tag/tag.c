@@ -198,6 +198,41 @@ size_t hs_outlets_mark(const struct hs_outlets *o, hs_doc *d, const hs_lex *lx)
 
 /* ---- the stage ---- */
 
+/* Next document start after sentence s (HS_SF_DOC_START, set by the corpus
+ * readers; an article is one document), or ns. */
+static size_t next_doc(const hs_sent *sv, size_t ns, size_t s)
+{
+    while (++s < ns && !(sv[s].flags & HS_SF_DOC_START))
+        ;
+    return s;
+}
+
+/* The NER over each document of d: its history sees that document alone. */
+static int tag_ner(hs_doc *d, const struct hs_ner_model *ner, const hs_lex *lx, const uint8_t *upos,
+                   const hs_sent *sv, size_t ns)
+{
+    size_t most = 0;
+    for (size_t s0 = 0, s1; s0 < ns; s0 = s1) {
+        s1 = next_doc(sv, ns, s0);
+        if (sv[s1 - 1].tok_end - sv[s0].tok_begin > most)
+            most = sv[s1 - 1].tok_end - sv[s0].tok_begin;
+    }
+    hs_ner_hist hist;
+    int rc = hs_ner_hist_init(&hist, &d->arena, most);
+    if (rc)
+        return rc;
+    for (size_t s0 = 0, s1; s0 < ns; s0 = s1) {
+        s1 = next_doc(sv, ns, s0);
+        if (s0)
+            hs_ner_hist_reset(&hist);
+        for (size_t s = s0; s < s1; s++)
+            hs_ner_hist_mark_names(&hist, lx, sv[s].tok_begin, sv[s].tok_end);
+        for (size_t s = s0; s < s1; s++)
+            hs_ner_tag_sentence(ner, d, lx, upos, &hist, sv[s].tok_begin, sv[s].tok_end);
+    }
+    return 0;
+}
+
 int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_model *ner,
                const struct hs_outlets *outlets, const struct hs_parse_model *parse, unsigned parse_only)
 {
@@ -221,15 +256,8 @@ int hs_tag_doc(hs_doc *d, const struct hs_pos_model *pos, const struct hs_ner_mo
         for (size_t i = 0; i < d->toks.n; i++)
             upos[i] = d->toks.v[i].upos;
     }
-    if (ner) {
-        hs_ner_hist hist;
-        if ((rc = hs_ner_hist_init(&hist, &d->arena, d->toks.n)))
-            return rc;
-        for (size_t s = 0; s < ns; s++)
-            hs_ner_hist_mark_names(&hist, lx, sv[s].tok_begin, sv[s].tok_end);
-        for (size_t s = 0; s < ns; s++)
-            hs_ner_tag_sentence(ner, d, lx, upos, &hist, sv[s].tok_begin, sv[s].tok_end);
-    }
+    if (ner && (rc = tag_ner(d, ner, lx, upos, sv, ns)))
+        return rc;
     if (ner && (rc = hs_tag_names(d, lx, ner)))
         return rc;
     if (outlets)

@@ -45,7 +45,10 @@ struct hs_ner_model {
     uint8_t use_hist;            /* features from the document's earlier predictions */
     uint8_t use_starts;          /* skip scoring where no entity can start (hs_ner_surely_outside) */
     hs_wordmap starts;           /* lower-case words (no capital) that began an entity in training */
+    uint8_t beam;                /* beam width of the structured decoder (src/tag/ner_beam.c); 0: greedy */
 };
+#define HS_NER_MAX_BEAM 16
+#define HS_NER_TRAIN_BEAM 4 /* hearsay train ner's default */
 
 /* Names of news outlets (data/outlets.txt), matched as token sequences. */
 struct hs_outlets;
@@ -97,6 +100,29 @@ typedef struct hs_ner_ctx {
     hs_ner_hist *hist;       /* may be NULL */
 } hs_ner_ctx;
 size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint64_t *f);
+/* The same in three parts: the features that do not look at the labels
+ * before token i, those of the label before it (prev; -1 before the
+ * sentence), and the one of the two labels before it. */
+size_t hs_ner_features_static(const hs_ner_ctx *c, size_t i, uint64_t *f);
+size_t hs_ner_features_prev(const hs_ner_ctx *c, size_t i, int prev, uint64_t *f);
+/* What the features of the label before token i look at besides it, looked
+ * up once for all the items of a beam (case_prev, hist: -1 when unused). */
+typedef struct hs_ner_prev_ctx {
+    uint64_t sshape, lower, upos;
+    int case_prev, hist;
+} hs_ner_prev_ctx;
+void hs_ner_prev_vals(const hs_ner_ctx *c, size_t i, hs_ner_prev_ctx *v);
+size_t hs_ner_features_prev_v(const hs_ner_prev_ctx *v, int prev, uint64_t *f);
+uint64_t hs_ner_feature_pair(int prev, int prev2);
+/* Beam decoding (m->beam > 0) of the sentence of c into out[0, c->n);
+ * scratch holds 2 × m->beam × c->n bytes. */
+void hs_ner_beam_tag(const struct hs_ner_model *m, const hs_ner_ctx *c, uint8_t *scratch, uint8_t *out);
+/* One structured-perceptron step on the sentence of c with labels gold:
+ * decode with m->beam (stopping where the gold leaves the beam), update t
+ * when the best differs from the gold.  out receives the labels decoded;
+ * returns how many (c->n unless the gold left the beam). */
+size_t hs_ner_beam_train(hs_percep_trainer *t, const struct hs_ner_model *m, const hs_ner_ctx *c,
+                         const uint8_t *gold, uint8_t *scratch, uint8_t *out);
 /* Outside any entity without scoring: after O, a word with no capital letter
  * that never began an entity in the training data ("the", ",", "said"). */
 int hs_ner_surely_outside(const hs_wordmap *starts, const hs_ner_ctx *c, size_t i, int prev);

@@ -19,7 +19,7 @@ typedef struct args {
     const char *split, *out, *pos, *ner, *parse, *models;
     hs_train_opts t;
     unsigned decode_beam; /* train parse: the beam width the model asks for, when not the training one */
-    int json, by_rel;
+    int json, by_rel, errors;
 } args;
 
 static double now(void)
@@ -47,6 +47,7 @@ static int usage(const char *cmd, const char *msg)
             "usage: hearsay train pos --conllu PATH... [--split train] [-o models/pos.hsm] [--epochs N] [--bits B] [--seed S]\n"
             "       hearsay train ner --conll FILE... [--conllu PATH...] [--pos models/pos.hsm] [-o models/ner.hsm] [--epochs N] [--bits B]\n"
             "                         [--members N]  (perceptrons averaged, each on its own shuffles; default 3)\n"
+            "                         [--beam K]  (structured perceptron with a beam of K, default 4; 1: greedy)\n"
             "                         [--no-case] [--no-hist] [--no-skip]  (ablations: case statistics, prediction\n"
             "                         history, skipping tokens that cannot start an entity)\n"
             "       hearsay train parse --conllu PATH... [--split train] [--pos models/pos.hsm] [-o models/parse.hsm]\n"
@@ -54,7 +55,8 @@ static int usage(const char *cmd, const char *msg)
             "                         the model parses with --decode-beam, default 3)\n"
             "       hearsay eval pos --conllu PATH [--split test] [--model FILE] [--json]\n"
             "       hearsay eval parse --conllu PATH [--split test] [--models DIR] [--json] [--by-rel] [--beam K]\n"
-            "       hearsay eval ner --conll FILE | --conllu PATH [--split test] [--models DIR] [--json]\n"
+            "       hearsay eval ner --conll FILE | --conllu PATH [--split test] [--models DIR] [--json] [--errors] [--beam K]\n"
+            "                         (--errors: each entity missed or wrongly found, with its sentence)\n"
             "PATH is a CoNLL-U file or a directory with splits.md (GUM).\n");
     return 2;
 }
@@ -67,8 +69,8 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
     a->t.seed = 0x5eed1234abcdULL;
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(o, "--json") == 0 || strcmp(o, "--by-rel") == 0) {
-            *(o[2] == 'j' ? &a->json : &a->by_rel) = 1;
+        if (strcmp(o, "--json") == 0 || strcmp(o, "--by-rel") == 0 || strcmp(o, "--errors") == 0) {
+            *(o[2] == 'j' ? &a->json : o[2] == 'b' ? &a->by_rel : &a->errors) = 1;
             continue;
         }
         static const struct {
@@ -192,9 +194,13 @@ static int train_pos(int argc, char **argv, FILE *out)
 static int train_ner(int argc, char **argv, FILE *out)
 {
     args a;
-    int rc = parse_args(argc, argv, "train ner", &a, 19, 15);
+    int rc = parse_args(argc, argv, "train ner", &a, 18, 25);
     if (!rc && !a.t.members)
         a.t.members = 3;
+    if (!rc && !a.t.beam)
+        a.t.beam = HS_NER_TRAIN_BEAM;
+    else if (a.t.beam == 1)
+        a.t.beam = 0; /* greedy */
     if (rc)
         return rc;
     if (a.n_conll == 0 && a.n_conllu == 0)
@@ -388,6 +394,44 @@ static void score_entities(const hs_corpus *c, counts *per_type, counts *all)
     }
 }
 
+/* Tokens [b, e) of the corpus as text. */
+static void put_span(const hs_corpus *c, size_t b, size_t e, FILE *out)
+{
+    const hs_doc *d = c->d;
+    fprintf(out, "%.*s", (int)(d->toks.v[e - 1].end - d->toks.v[b].start), d->text + d->toks.v[b].start);
+}
+
+/* --errors: one line per gold entity not found exactly ("miss") and per
+ * predicted entity not in the gold ("false"), with the other side's type
+ * over the same span when there is one, then the sentence. */
+static void ner_errors(const hs_corpus *c, FILE *out)
+{
+    const size_t n = c->d->toks.n, stride = sizeof(hs_tok);
+    if (n == 0)
+        return;
+    const uint8_t *pred = &c->d->toks.v[0].ner, *gold = c->ner.v;
+    for (size_t i = 0; i < n; i++) {
+        size_t ge = 0, pe = 0;
+        int gt = -1, pt = -1;
+        int g = entity_at(gold, 1, n, i, &ge, &gt), p = entity_at(pred, stride, n, i, &pe, &pt);
+        if (g && p && ge == pe && gt == pt)
+            continue;
+        for (int side = 0; side < 2; side++) {
+            if (!(side ? p : g))
+                continue;
+            size_t e = side ? pe : ge;
+            int t = side ? pt : gt, other = side ? (g && ge == pe ? gt : -1) : (p && pe == ge ? pt : -1);
+            fprintf(out, "%s\t%s\t%s\t", side ? "false" : "miss", hs_etype_names[t],
+                    other < 0 ? "-" : hs_etype_names[other]);
+            put_span(c, i, e, out);
+            const hs_sent *s = &c->d->sents.v[c->d->toks.v[i].sent];
+            fputc('\t', out);
+            put_span(c, s->tok_begin, s->tok_end, out);
+            fputc('\n', out);
+        }
+    }
+}
+
 static void prf(const counts *k, double *p, double *r, double *f)
 {
     *p = k->pred ? (double)k->tp / k->pred : 0;
@@ -414,6 +458,8 @@ int hs_eval_ner(int argc, char **argv, FILE *out)
     if (!rc)
         rc = hs_ner_model_load(&ner, np);
     double load = now() - t0;
+    if (!rc && a.t.beam) /* --beam K: decode with another width (1: greedy) */
+        ner->beam = (uint8_t)(a.t.beam > 1 ? a.t.beam : 0);
     hs_corpus c;
     int crc = hs_corpus_init(&c);
     if (!rc && !crc)
@@ -459,6 +505,8 @@ int hs_eval_ner(int argc, char **argv, FILE *out)
                     fprintf(out, "  %-7s %6zu  P %.4f  R %.4f  F1 %.4f\n", hs_etype_names[t], per[t].gold, p, r, f);
                 }
         }
+        if (a.errors)
+            ner_errors(&c, out);
     }
     if (!crc)
         hs_corpus_free(&c);

@@ -413,3 +413,17 @@ TEST(link_tables_bad_line_names_file_and_line)
     hs_analyzer_free(a);
     rmdir(dir);
 }
+
+TEST(link_name_after_the_is_no_person)
+{
+    /* "told the Evening Courier": a personal name takes no article, so a name
+     * after "the" with a word of an organisation's name is one, whatever type
+     * the tagger gave it */
+    hs_doc *d = lf_run("A neighbour told the Evening Courier that the couple had moved out. "
+                       "The actor was quick to deny it.");
+    int e = lf_named(d, "Evening Courier");
+    CHECK(e >= 0);
+    if (e >= 0)
+        CHECK_INT(d->entities.v[e].type, HS_ET_ORG);
+    CHECK(lf_ent(d, "The actor", 0) != e);
+}

@@ -300,6 +300,64 @@ TEST(link_outlets_places_and_sentence_initial_words)
     CHECK_INT(lf_ent(d, "Friday", 0), -2);
 }
 
+/* Names a tagger trained on 1990s news cuts (the labels below are what it
+ * might say): a first name cut from its surname, an outlet's name cut from
+ * its head word, an organisation word before "of" and the rest of the name. */
+TEST(link_mends_cut_names)
+{
+    hs_doc *d = lf_run("Fans cheered for Marta Quillby at the gala. A pal tells Glimmer Weekly that the University "
+                       "of Tarvos and Rhone hired her, and Corin Vale told the Weekly Lantern nothing.");
+    CHECK(d != NULL);
+    lf_label(d, "Marta", 1, HS_ET_ORG);
+    lf_label(d, "Quillby", 1, -1);
+    lf_label(d, "Glimmer", 1, HS_ET_PLACE);
+    lf_label(d, "Weekly", 1, HS_ET_ORG);
+    lf_label(d, "University", 1, HS_ET_ORG);
+    lf_label(d, "of", 1, -1);
+    lf_label(d, "Tarvos", 1, HS_ET_PLACE);
+    lf_label(d, "Corin", 2, HS_ET_PERSON);
+    CHECK_INT(lf_relink(d), 0);
+    int m = lf_ent(d, "Marta Quillby", 0), g = lf_ent(d, "Glimmer Weekly", 0), u = lf_ent(d, "University of Tarvos and Rhone", 0);
+    CHECK(m >= 0 && g >= 0 && u >= 0);
+    if (m >= 0 && g >= 0 && u >= 0) {
+        CHECK_INT(d->entities.v[m].type, HS_ET_PERSON);
+        CHECK_INT(d->entities.v[m].gender, HS_G_FEMALE);
+        CHECK_INT(d->entities.v[g].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[g].outlet, 1);
+        CHECK_INT(d->entities.v[u].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[u].outlet, 0);
+    }
+    int v = lf_ent(d, "Corin Vale", 0); /* a person told "Weekly Lantern": not an outlet of his own */
+    CHECK(v >= 0 && d->entities.v[v].type == HS_ET_PERSON && !d->entities.v[v].outlet);
+}
+
+/* Types the tables give whatever the tagger said: a name ending in an
+ * organisation head, the plural of a nationality, a platform, and no name
+ * at all for a sentence adverb. */
+TEST(link_types_over_the_tagger)
+{
+    hs_doc *d = lf_run("Moreover, the deal with Calder Bay Productions pleased Norwegians, and the clip spread on "
+                       "Snapchat before Lena Post saw it.");
+    CHECK(d != NULL);
+    lf_label(d, "Moreover", 1, HS_ET_PERSON);
+    lf_label(d, "Calder", 3, HS_ET_PERSON);
+    lf_label(d, "Norwegians", 1, HS_ET_PERSON);
+    lf_label(d, "Snapchat", 1, HS_ET_PERSON);
+    lf_label(d, "Lena", 2, HS_ET_PERSON);
+    CHECK_INT(lf_relink(d), 0);
+    CHECK_INT(lf_ent(d, "Moreover", 0), -2);
+    int c = lf_ent(d, "Calder Bay Productions", 0), n = lf_ent(d, "Norwegians", 0), s = lf_ent(d, "Snapchat", 0);
+    int p = lf_ent(d, "Lena Post", 0);
+    CHECK(c >= 0 && n >= 0 && s >= 0 && p >= 0);
+    if (c >= 0 && n >= 0 && s >= 0 && p >= 0) {
+        CHECK_INT(d->entities.v[c].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[n].type, HS_ET_MISC);
+        CHECK_INT(d->entities.v[s].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[p].type, HS_ET_PERSON); /* a first name opens it: not an outlet */
+        CHECK_INT(d->entities.v[p].outlet, 0);
+    }
+}
+
 TEST(link_ambiguous_outlets_only_where_tagged)
 {
     /* "?Us" and "?Star" in data/outlets.txt: the magazine only where the tag layer marked it */

@@ -33,7 +33,8 @@ enum {
                                     name of two or more words ending so is an outlet */
     HS_LW_ORGHEAD = 1u << 13,    /* a last word that makes a name an organisation even where the
                                     tagger read a person (… Studios, … Productions) */
-    HS_LW_ORGNAME = 1u << 14     /* the whole name of an organisation (networks, platforms) */
+    HS_LW_ORGNAME = 1u << 14,    /* the whole name of an organisation (networks, platforms) */
+    HS_LW_EVENTNAME = 1u << 15   /* the whole name of a recurring event (Golden Globes, Met Gala) */
 };
 
 typedef struct hs_lw_entry {

@@ -403,8 +403,11 @@ static int plural_nationality(const hs_link_ctx *c, size_t k)
     return x && (x->cls & HS_LW_NATIONALITY) && !(x->cls & HS_LW_FIRST);
 }
 
-/* The tagger's span [i, e) may stop short of the name it belongs to; its end
- * after three regularities of English names (sentence ending at `end`):
+/* The tagger's span [i, e) may run past the name or stop short of it; its end
+ * after these regularities of English names (sentence ending at `end`):
+ *   - two names of two words each written one after the other, as table rows
+ *     and credits do ("Tom Vale Ada Moss": a first name opens both halves),
+ *     are two people: the span ends after the first;
  *   - a known first name and the capitalised word right after it are one name
  *     where the tagger cut them apart ("Elton" ORG, "John" O; "Tristan"
  *     PLACE, "Thompson" PLACE), unless that word is a table word (a place, an
@@ -414,12 +417,21 @@ static int plural_nationality(const hs_link_ctx *c, size_t k)
  *     it ("tells Star Weekly": "Star" PLACE, "Weekly" ORG);
  *   - an organisation word followed by "of" and capitalised words is one
  *     organisation ("University of Miami", "Department of Child and Family
- *     Services", "Church of Scientology"; of_org() types it). */
+ *     Services", "Church of Scientology"; of_org() types it);
+ *   - a name, an ampersand and capitalised words ending in an organisation
+ *     head are one organisation ("MTV Movie & TV Awards"), and so are a name,
+ *     "and" and a lone head ("Tarek and Associates") or two organisations
+ *     joined by "and", the second ending in a head ("MTV Movie and TV Awards"). */
 static size_t name_end(const hs_link_ctx *c, size_t i, size_t e, size_t end, int headline)
 {
     const hs_doc *d = c->d;
     const uint16_t table = HS_LW_STOP | HS_LW_PLACE | HS_LW_ORGWORD | HS_LW_TITLE | HS_LW_ROLE |
                            HS_LW_NATIONALITY | HS_LW_OUTLET | HS_LW_ORGNAME;
+    if (e == i + 4 && (c->lt[i].cls & HS_LW_FIRST) && (c->lt[i + 2].cls & HS_LW_FIRST) &&
+        !(c->lt[i + 1].cls & (HS_LW_FIRST | HS_LW_PARTICLE)) && !(c->lt[i + 2].cls & HS_LW_PARTICLE) &&
+        !(c->lt[i + 3].cls & HS_LW_FIRST) && capword(d, i + 1) && capword(d, i + 2) && capword(d, i + 3) &&
+        HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_PERSON)
+        return i + 2;
     if (e == i + 1 && e < end && !headline && (c->lt[i].cls & HS_LW_FIRST) && !(c->lt[i].cls & HS_LW_PLACE) &&
         capword(d, e) && !c->lt[e].in_mention && !(c->lt[e].cls & table) && lone_piece(d, e) &&
         !(d->toks.v[e].flags & HS_TF_ALL_UPPER) && !(d->toks.v[i].flags & HS_TF_ALL_UPPER) &&
@@ -441,6 +453,18 @@ static size_t name_end(const hs_link_ctx *c, size_t i, size_t e, size_t end, int
                 break;
         }
         return k;
+    }
+    size_t a = e; /* capitalised words the tagger left out before the ampersand ("MTV" "Movie" "&") */
+    while (a < end && a < e + 2 && capword(d, a) && d->toks.v[a].ner == HS_NER_O && !(c->lt[a].cls & HS_LW_STOP))
+        a++;
+    if (a + 1 < end && hs_link_tok_is(d, a, "&|and") && capword(d, a + 1) && !c->lt[a + 1].in_mention) {
+        size_t k = a + 1;
+        while (k < end && k < a + 4 && capword(d, k) && !(c->lt[k].cls & HS_LW_STOP) && !c->lt[k].in_mention)
+            k++;
+        int orgs = d->toks.v[i].ner && HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_ORG && d->toks.v[a + 1].ner &&
+                   HS_NER_TYPE(d->toks.v[a + 1].ner) == HS_ET_ORG; /* "MTV Movie and TV Awards" */
+        if ((c->lt[k - 1].cls & HS_LW_ORGHEAD) && (k == a + 2 || orgs || hs_link_tok_is(d, a, "&")))
+            return k;
     }
     return e;
 }
@@ -538,6 +562,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
+    } else if (x && (x->cls & HS_LW_EVENTNAME)) {
+        type = HS_ET_EVENT;
     } else if ((x && (x->cls & HS_LW_ORGNAME)) || press || orghead) {
         type = HS_ET_ORG;
         outlet = (uint8_t)press;

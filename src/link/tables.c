@@ -179,6 +179,7 @@ static const struct {
     {"orgword", HS_LW_ORGWORD}, {"occupation", HS_LW_ROLE | HS_LW_OCCUPATION},
     {"kin", HS_LW_ROLE | HS_LW_KIN}, {"pressword", HS_LW_ORGWORD | HS_LW_PRESS},
     {"orghead", HS_LW_ORGWORD | HS_LW_ORGHEAD}, {"org", HS_LW_ORGNAME},
+    {"event", HS_LW_EVENTNAME},
 };
 
 static int gender_of(const char *s, uint8_t *g)

@@ -331,6 +331,34 @@ TEST(link_mends_cut_names)
     CHECK(v >= 0 && d->entities.v[v].type == HS_ET_PERSON && !d->entities.v[v].outlet);
 }
 
+/* Spans the tagger runs too far or cuts at "&": two credited names in a row,
+ * an award show's name around an ampersand, a firm "and Associates"; a
+ * recurring event from the table. */
+TEST(link_credits_ampersands_and_events)
+{
+    hs_doc *d = lf_run("Written by Tom Garrow Marta Lindqvist, the episode aired before the Vale Music & Film Awards. "
+                       "The agency became Orrin and Associates after the Golden Globes.");
+    CHECK(d != NULL);
+    lf_label(d, "Tom", 4, HS_ET_PERSON);
+    lf_label(d, "Vale", 1, HS_ET_ORG);
+    lf_label(d, "Music", 2, -1);
+    lf_label(d, "Film", 2, HS_ET_ORG);
+    lf_label(d, "Orrin", 1, HS_ET_PERSON);
+    lf_label(d, "Associates", 1, -1);
+    lf_label(d, "Golden", 2, HS_ET_PERSON);
+    CHECK_INT(lf_relink(d), 0);
+    int t = lf_ent(d, "Tom Garrow", 0), m = lf_ent(d, "Marta Lindqvist", 0);
+    CHECK(t >= 0 && m >= 0 && t != m);
+    int a = lf_ent(d, "Vale Music & Film Awards", 0), o = lf_ent(d, "Orrin and Associates", 0);
+    int g = lf_ent(d, "Golden Globes", 0);
+    CHECK(a >= 0 && o >= 0 && g >= 0);
+    if (a >= 0 && o >= 0 && g >= 0) {
+        CHECK_INT(d->entities.v[a].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[o].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[g].type, HS_ET_EVENT);
+    }
+}
+
 /* Types the tables give whatever the tagger said: a name ending in an
  * organisation head, the plural of a nationality, a platform, and no name
  * at all for a sentence adverb. */

@@ -412,7 +412,8 @@ static int plural_nationality(const hs_link_ctx *c, size_t k)
  *     where the tagger cut them apart ("Elton" ORG, "John" O; "Tristan"
  *     PLACE, "Thompson" PLACE), unless that word is a table word (a place, an
  *     organisation word, a title) or the tagger made it an organisation
- *     ("Kylie Cosmetics"); not in headlines, where capitals say little;
+ *     ("Kylie Cosmetics") or the POS tagger a verb or noun ("Sienna Says");
+ *     not in headlines, where capitals say little;
  *   - a word that ends publications' names joins the capitalised word before
  *     it ("tells Star Weekly": "Star" PLACE, "Weekly" ORG);
  *   - an organisation word followed by "of" and capitalised words is one
@@ -433,7 +434,8 @@ static size_t name_end(const hs_link_ctx *c, size_t i, size_t e, size_t end, int
         HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_PERSON)
         return i + 2;
     if (e == i + 1 && e < end && !headline && (c->lt[i].cls & HS_LW_FIRST) && !(c->lt[i].cls & HS_LW_PLACE) &&
-        capword(d, e) && !c->lt[e].in_mention && !(c->lt[e].cls & table) && lone_piece(d, e) &&
+        capword(d, e) && d->toks.v[e].upos == HS_UPOS_PROPN && !c->lt[e].in_mention && !(c->lt[e].cls & table) &&
+        lone_piece(d, e) &&
         !(d->toks.v[e].flags & HS_TF_ALL_UPPER) && !(d->toks.v[i].flags & HS_TF_ALL_UPPER) &&
         !(d->toks.v[e].ner && HS_NER_TYPE(d->toks.v[e].ner) == HS_ET_ORG))
         return e + 1;

@@ -329,6 +329,13 @@ TEST(link_mends_cut_names)
     }
     int v = lf_ent(d, "Corin Vale", 0); /* a person told "Weekly Lantern": not an outlet of his own */
     CHECK(v >= 0 && d->entities.v[v].type == HS_ET_PERSON && !d->entities.v[v].outlet);
+    d = lf_run("\xE2\x80\x9C" "Dara Says Happy Sunday Everybody!\xE2\x80\x9D the singer wrote under the photo.");
+    CHECK(d != NULL);
+    lf_label(d, "Dara", 1, HS_ET_PERSON);
+    lf_label(d, "Says", 1, -1);
+    CHECK_INT(lf_relink(d), 0);
+    CHECK(lf_ent(d, "Dara", 0) >= 0); /* a verb after a first name is no surname */
+    CHECK_INT(lf_ent(d, "Dara Says", 0), -2);
 }
 
 /* Spans the tagger runs too far or cuts at "&": two credited names in a row,

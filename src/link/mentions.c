@@ -435,14 +435,23 @@ static size_t name_end(const hs_link_ctx *c, size_t i, size_t e, size_t end, int
         return i + 2;
     if (e == i + 1 && e < end && !headline && (c->lt[i].cls & HS_LW_FIRST) && !(c->lt[i].cls & HS_LW_PLACE) &&
         capword(d, e) && d->toks.v[e].upos == HS_UPOS_PROPN && !c->lt[e].in_mention && !(c->lt[e].cls & table) &&
-        lone_piece(d, e) &&
         !(d->toks.v[e].flags & HS_TF_ALL_UPPER) && !(d->toks.v[i].flags & HS_TF_ALL_UPPER) &&
-        !(d->toks.v[e].ner && HS_NER_TYPE(d->toks.v[e].ner) == HS_ET_ORG))
-        return e + 1;
+        !(d->toks.v[e].ner && HS_NER_TYPE(d->toks.v[e].ner) == HS_ET_ORG)) {
+        size_t k = e; /* the piece, and a person's span right after it ("James" "J" "Leonard Jr") */
+        if (lone_piece(d, k))
+            k++;
+        if (k < end && d->toks.v[k].ner == HS_NER_B(HS_ET_PERSON) && !c->lt[k].in_mention)
+            for (k++; k < end && d->toks.v[k].ner == HS_NER_I(HS_ET_PERSON); k++)
+                ;
+        if (k > e)
+            return k;
+    }
     if (e < end && capword(d, e) && (c->lt[e].cls & HS_LW_PRESS) && !c->lt[e].in_mention && lone_piece(d, e) &&
         !(c->lt[e - 1].cls & HS_LW_STOP))
         return e + 1;
-    if ((c->lt[e - 1].cls & HS_LW_ORGWORD) && capword(d, e - 1) && e + 1 < end && hs_link_tok_is(d, e, "of") &&
+    int person = HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_PERSON && (c->lt[i].cls & HS_LW_FIRST); /* "Regina Hall" */
+    if (!person && (c->lt[e - 1].cls & HS_LW_ORGWORD) && capword(d, e - 1) && e + 1 < end &&
+        hs_link_tok_is(d, e, "of") &&
         capword(d, e + 1) && !c->lt[e + 1].in_mention && !(c->lt[e + 1].cls & HS_LW_STOP)) {
         size_t k = e + 1;
         while (k < end && !c->lt[k].in_mention) {

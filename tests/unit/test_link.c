@@ -306,7 +306,8 @@ TEST(link_outlets_places_and_sentence_initial_words)
 TEST(link_mends_cut_names)
 {
     hs_doc *d = lf_run("Fans cheered for Marta Quillby at the gala. A pal tells Glimmer Weekly that the University "
-                       "of Tarvos and Rhone hired her, and Corin Vale told the Weekly Lantern nothing.");
+                       "of Tarvos and Rhone hired her, and Corin Vale told the Weekly Lantern nothing. Ada Hall of Fame "
+                       "voters met Jonas T Rook Sr on Friday.");
     CHECK(d != NULL);
     lf_label(d, "Marta", 1, HS_ET_ORG);
     lf_label(d, "Quillby", 1, -1);
@@ -316,7 +317,14 @@ TEST(link_mends_cut_names)
     lf_label(d, "of", 1, -1);
     lf_label(d, "Tarvos", 1, HS_ET_PLACE);
     lf_label(d, "Corin", 2, HS_ET_PERSON);
+    lf_label(d, "Ada", 2, HS_ET_PERSON);
+    lf_label(d, "Jonas", 1, HS_ET_PERSON);
+    lf_label(d, "T", 1, -1);
+    lf_label(d, "Rook", 2, HS_ET_PERSON);
     CHECK_INT(lf_relink(d), 0);
+    int h = lf_ent(d, "Ada Hall", 0); /* a person, not "Ada Hall of Fame" */
+    CHECK(h >= 0 && d->entities.v[h].type == HS_ET_PERSON);
+    CHECK(lf_ent(d, "Jonas T Rook Sr", 0) >= 0); /* a first name, an initial and the tagger's person */
     int m = lf_ent(d, "Marta Quillby", 0), g = lf_ent(d, "Glimmer Weekly", 0), u = lf_ent(d, "University of Tarvos and Rhone", 0);
     CHECK(m >= 0 && g >= 0 && u >= 0);
     if (m >= 0 && g >= 0 && u >= 0) {

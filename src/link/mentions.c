@@ -374,6 +374,15 @@ static int lone_first(const hs_link_ctx *c, size_t b, size_t e, int ner)
              d->toks.v[e].upos == HS_UPOS_NOUN);
 }
 
+/* Is token k an initial: one capital letter, with or without a full stop? */
+static int initial(const hs_doc *d, size_t k)
+{
+    const hs_tok *t = &d->toks.v[k];
+    const char *p = HS_TOK_PTR(d, t);
+    size_t n = HS_TOK_LEN(t);
+    return (n == 1 || (n == 2 && p[1] == '.')) && p[0] >= 'A' && p[0] <= 'Z';
+}
+
 /* Does the tagger's label at token k start a new span or leave the word out
  * (B- or O), with no I- continuing it: a one-word piece the tagger cut off? */
 static int lone_piece(const hs_doc *d, size_t k)
@@ -443,14 +452,20 @@ static size_t name_end(const hs_link_ctx *c, size_t i, size_t e, size_t end, int
         if (k < end && d->toks.v[k].ner == HS_NER_B(HS_ET_PERSON) && !c->lt[k].in_mention)
             for (k++; k < end && d->toks.v[k].ner == HS_NER_I(HS_ET_PERSON); k++)
                 ;
+        else if (k == e + 1 && initial(d, e) && k < end && capword(d, k) && lone_piece(d, k) && !c->lt[k].in_mention &&
+                 !(d->toks.v[k].ner && HS_NER_TYPE(d->toks.v[k].ner) == HS_ET_ORG))
+            k++; /* an initial is no end of a name: "Michael" "B." "Jordan" (PLACE) */
         if (k > e)
             return k;
     }
     if (e < end && capword(d, e) && (c->lt[e].cls & HS_LW_PRESS) && !c->lt[e].in_mention && lone_piece(d, e) &&
         !(c->lt[e - 1].cls & HS_LW_STOP))
         return e + 1;
-    int person = HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_PERSON && (c->lt[i].cls & HS_LW_FIRST); /* "Regina Hall" */
-    if (!person && (c->lt[e - 1].cls & HS_LW_ORGWORD) && capword(d, e - 1) && e + 1 < end &&
+    /* a strong head, a lone organisation word or the tagger's organisation: not
+       a person whose surname is such a word ("Regina Hall of …", "Ada Hall of …") */
+    int person = HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_PERSON && (c->lt[i].cls & HS_LW_FIRST);
+    int head = (c->lt[e - 1].cls & HS_LW_ORGHEAD) || e == i + 1 || HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_ORG;
+    if (!person && head && (c->lt[e - 1].cls & HS_LW_ORGWORD) && capword(d, e - 1) && e + 1 < end &&
         hs_link_tok_is(d, e, "of") &&
         capword(d, e + 1) && !c->lt[e + 1].in_mention && !(c->lt[e + 1].cls & HS_LW_STOP)) {
         size_t k = e + 1;

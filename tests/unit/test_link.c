@@ -344,6 +344,16 @@ TEST(link_mends_cut_names)
     CHECK_INT(lf_relink(d), 0);
     CHECK(lf_ent(d, "Dara", 0) >= 0); /* a verb after a first name is no surname */
     CHECK_INT(lf_ent(d, "Dara Says", 0), -2);
+    d = lf_run("Fans cheered Marta P. Quillon and Dena Hall of Harbor Lights at the gala.");
+    CHECK(d != NULL);
+    lf_label(d, "Marta", 1, HS_ET_PERSON);
+    lf_label(d, "P.", 1, -1);
+    lf_label(d, "Quillon", 1, HS_ET_PLACE);
+    lf_label(d, "Dena", 2, HS_ET_PERSON);
+    CHECK_INT(lf_relink(d), 0);
+    CHECK(lf_ent(d, "Marta P. Quillon", 0) >= 0); /* an initial is no end of a name */
+    CHECK(lf_ent(d, "Dena Hall", 0) >= 0);       /* a surname that is an organisation word */
+    CHECK_INT(lf_ent(d, "Dena Hall of Harbor Lights", 0), -2);
 }
 
 /* Spans the tagger runs too far or cuts at "&": two credited names in a row,

@@ -32,7 +32,7 @@ hs_doc *lf_run(const char *text)
     return hs_analyze(doc, an, &art) ? NULL : doc;
 }
 
-void lf_label(hs_doc *d, const char *first, size_t n, int t)
+static void label(hs_doc *d, const char *first, size_t n, int t)
 {
     for (size_t i = 0; d && i + n <= d->toks.n; i++)
         if (HS_TOK_LEN(&d->toks.v[i]) == strlen(first) && !memcmp(HS_TOK_PTR(d, &d->toks.v[i]), first, strlen(first))) {
@@ -41,8 +41,10 @@ void lf_label(hs_doc *d, const char *first, size_t n, int t)
         }
 }
 
-int lf_relink(hs_doc *d)
+int lf_relink(hs_doc *d, const lf_label *labels, size_t n)
 {
+    for (size_t k = 0; k < n; k++)
+        label(d, labels[k].first, labels[k].n, labels[k].type);
     d->mentions.n = d->entities.n = 0;
     return hs_link_run(d, an);
 }

@@ -309,19 +309,21 @@ TEST(link_mends_cut_names)
                        "of Tarvos and Rhone hired her, and Corin Vale told the Weekly Lantern nothing. Ada Hall of Fame "
                        "voters met Jonas T Rook Sr on Friday.");
     CHECK(d != NULL);
-    lf_label(d, "Marta", 1, HS_ET_ORG);
-    lf_label(d, "Quillby", 1, -1);
-    lf_label(d, "Glimmer", 1, HS_ET_PLACE);
-    lf_label(d, "Weekly", 1, HS_ET_ORG);
-    lf_label(d, "University", 1, HS_ET_ORG);
-    lf_label(d, "of", 1, -1);
-    lf_label(d, "Tarvos", 1, HS_ET_PLACE);
-    lf_label(d, "Corin", 2, HS_ET_PERSON);
-    lf_label(d, "Ada", 2, HS_ET_PERSON);
-    lf_label(d, "Jonas", 1, HS_ET_PERSON);
-    lf_label(d, "T", 1, -1);
-    lf_label(d, "Rook", 2, HS_ET_PERSON);
-    CHECK_INT(lf_relink(d), 0);
+    static const lf_label labels1[] = {
+        {"Marta", 1, HS_ET_ORG},
+        {"Quillby", 1, -1},
+        {"Glimmer", 1, HS_ET_PLACE},
+        {"Weekly", 1, HS_ET_ORG},
+        {"University", 1, HS_ET_ORG},
+        {"of", 1, -1},
+        {"Tarvos", 1, HS_ET_PLACE},
+        {"Corin", 2, HS_ET_PERSON},
+        {"Ada", 2, HS_ET_PERSON},
+        {"Jonas", 1, HS_ET_PERSON},
+        {"T", 1, -1},
+        {"Rook", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels1), 0);
     int h = lf_ent(d, "Ada Hall", 0); /* a person, not "Ada Hall of Fame" */
     CHECK(h >= 0 && d->entities.v[h].type == HS_ET_PERSON);
     CHECK(lf_ent(d, "Jonas T Rook Sr", 0) >= 0); /* a first name, an initial and the tagger's person */
@@ -339,18 +341,22 @@ TEST(link_mends_cut_names)
     CHECK(v >= 0 && d->entities.v[v].type == HS_ET_PERSON && !d->entities.v[v].outlet);
     d = lf_run("\xE2\x80\x9C" "Dara Says Happy Sunday Everybody!\xE2\x80\x9D the singer wrote under the photo.");
     CHECK(d != NULL);
-    lf_label(d, "Dara", 1, HS_ET_PERSON);
-    lf_label(d, "Says", 1, -1);
-    CHECK_INT(lf_relink(d), 0);
+    static const lf_label labels2[] = {
+        {"Dara", 1, HS_ET_PERSON},
+        {"Says", 1, -1},
+    };
+    CHECK_INT(LF_RELINK(d, labels2), 0);
     CHECK(lf_ent(d, "Dara", 0) >= 0); /* a verb after a first name is no surname */
     CHECK_INT(lf_ent(d, "Dara Says", 0), -2);
     d = lf_run("Fans cheered Marta P. Quillon and Dena Hall of Harbor Lights at the gala.");
     CHECK(d != NULL);
-    lf_label(d, "Marta", 1, HS_ET_PERSON);
-    lf_label(d, "P.", 1, -1);
-    lf_label(d, "Quillon", 1, HS_ET_PLACE);
-    lf_label(d, "Dena", 2, HS_ET_PERSON);
-    CHECK_INT(lf_relink(d), 0);
+    static const lf_label labels3[] = {
+        {"Marta", 1, HS_ET_PERSON},
+        {"P.", 1, -1},
+        {"Quillon", 1, HS_ET_PLACE},
+        {"Dena", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels3), 0);
     CHECK(lf_ent(d, "Marta P. Quillon", 0) >= 0); /* an initial is no end of a name */
     CHECK(lf_ent(d, "Dena Hall", 0) >= 0);       /* a surname that is an organisation word */
     CHECK_INT(lf_ent(d, "Dena Hall of Harbor Lights", 0), -2);
@@ -364,14 +370,16 @@ TEST(link_credits_ampersands_and_events)
     hs_doc *d = lf_run("Written by Tom Garrow Marta Lindqvist, the episode aired before the Vale Music & Film Awards. "
                        "The agency became Orrin and Associates after the Golden Globes.");
     CHECK(d != NULL);
-    lf_label(d, "Tom", 4, HS_ET_PERSON);
-    lf_label(d, "Vale", 1, HS_ET_ORG);
-    lf_label(d, "Music", 2, -1);
-    lf_label(d, "Film", 2, HS_ET_ORG);
-    lf_label(d, "Orrin", 1, HS_ET_PERSON);
-    lf_label(d, "Associates", 1, -1);
-    lf_label(d, "Golden", 2, HS_ET_PERSON);
-    CHECK_INT(lf_relink(d), 0);
+    static const lf_label labels4[] = {
+        {"Tom", 4, HS_ET_PERSON},
+        {"Vale", 1, HS_ET_ORG},
+        {"Music", 2, -1},
+        {"Film", 2, HS_ET_ORG},
+        {"Orrin", 1, HS_ET_PERSON},
+        {"Associates", 1, -1},
+        {"Golden", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels4), 0);
     int t = lf_ent(d, "Tom Garrow", 0), m = lf_ent(d, "Marta Lindqvist", 0);
     CHECK(t >= 0 && m >= 0 && t != m);
     int a = lf_ent(d, "Vale Music & Film Awards", 0), o = lf_ent(d, "Orrin and Associates", 0);
@@ -392,12 +400,14 @@ TEST(link_types_over_the_tagger)
     hs_doc *d = lf_run("Moreover, the deal with Calder Bay Productions pleased Norwegians, and the clip spread on "
                        "Snapchat before Lena Post saw it.");
     CHECK(d != NULL);
-    lf_label(d, "Moreover", 1, HS_ET_PERSON);
-    lf_label(d, "Calder", 3, HS_ET_PERSON);
-    lf_label(d, "Norwegians", 1, HS_ET_PERSON);
-    lf_label(d, "Snapchat", 1, HS_ET_PERSON);
-    lf_label(d, "Lena", 2, HS_ET_PERSON);
-    CHECK_INT(lf_relink(d), 0);
+    static const lf_label labels5[] = {
+        {"Moreover", 1, HS_ET_PERSON},
+        {"Calder", 3, HS_ET_PERSON},
+        {"Norwegians", 1, HS_ET_PERSON},
+        {"Snapchat", 1, HS_ET_PERSON},
+        {"Lena", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels5), 0);
     CHECK_INT(lf_ent(d, "Moreover", 0), -2);
     int c = lf_ent(d, "Calder Bay Productions", 0), n = lf_ent(d, "Norwegians", 0), s = lf_ent(d, "Snapchat", 0);
     int p = lf_ent(d, "Lena Post", 0);

@@ -298,6 +298,28 @@ static int names_a_work(const hs_link_ctx *c, size_t b)
     return n && (hs_work_noun(f, n) || (n > 2 && f[n - 1] == 's' && hs_work_noun(f, n - 1)));
 }
 
+/* Phrases whose object is the title of a work ("starred in X", "the cast of X",
+ * "a sequel to X"): the noun or verb, and the preposition after it. */
+static const struct {
+    const char *heads, *prep;
+} work_frames[] = {
+    {"starred|starring|stars|role|roles|cameo", "in"},
+    {"cast|premiere|episode|episodes|finale|remake|reboot|spinoff|screening|season", "of"},
+    {"sequel|prequel", "to"},
+};
+
+/* Is the run starting at b (after any "the") the object of a work frame? */
+static int work_object(const hs_link_ctx *c, size_t b)
+{
+    const hs_doc *d = c->d;
+    if (b >= 1 && hs_link_tok_is(d, b - 1, "the"))
+        b--;
+    for (size_t k = 0; b >= 2 && k < sizeof work_frames / sizeof work_frames[0]; k++)
+        if (hs_link_tok_is(d, b - 1, work_frames[k].prep) && hs_link_tok_is(d, b - 2, work_frames[k].heads))
+            return 1;
+    return 0;
+}
+
 /* Two or three capitalised words with no digit, not after "the" or a
  * preposition of place, and none of them a table word: in news text such a run is most often a person's name
  * ("Greta Lund"); single unknown words stay MISC. */
@@ -593,6 +615,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     } else if ((x && (x->cls & HS_LW_ORGNAME)) || press || orghead) {
         type = HS_ET_ORG;
         outlet = (uint8_t)press;
+    } else if (!person_first && work_object(c, run_begin)) {
+        type = HS_ET_WORK; /* "the cast of Harbor Lights", whatever the tagger said */
     } else if (ner >= 0 &&
                (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age || family))) {
         type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */

@@ -392,6 +392,27 @@ TEST(link_credits_ampersands_and_events)
     }
 }
 
+/* A title after a phrase only a work takes is a work, whatever the tagger said;
+ * a person's full name there stays a person. */
+TEST(link_work_frames)
+{
+    hs_doc *d = lf_run("She joined the cast of Harbor Lights in May, and later starred in Quiet Marrow with Lena Vale.");
+    CHECK(d != NULL);
+    static const lf_label labels[] = {
+        {"Harbor", 2, HS_ET_PERSON},
+        {"Quiet", 2, HS_ET_ORG},
+        {"Lena", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels), 0);
+    int h = lf_ent(d, "Harbor Lights", 0), q = lf_ent(d, "Quiet Marrow", 0), v = lf_ent(d, "Lena Vale", 0);
+    CHECK(h >= 0 && q >= 0 && v >= 0);
+    if (h >= 0 && q >= 0 && v >= 0) {
+        CHECK_INT(d->entities.v[h].type, HS_ET_WORK);
+        CHECK_INT(d->entities.v[q].type, HS_ET_WORK);
+        CHECK_INT(d->entities.v[v].type, HS_ET_PERSON);
+    }
+}
+
 /* Types the tables give whatever the tagger said: a name ending in an
  * organisation head, the plural of a nationality, a platform, and no name
  * at all for a sentence adverb. */

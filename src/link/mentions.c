@@ -453,7 +453,8 @@ static int plural_nationality(const hs_link_ctx *c, size_t k)
  *   - a name, an ampersand and capitalised words ending in an organisation
  *     head are one organisation ("MTV Movie & TV Awards"), and so are a name,
  *     "and" and a lone head ("Tarek and Associates") or two organisations
- *     joined by "and", the second ending in a head ("MTV Movie and TV Awards"). */
+ *     joined by "and", the second ending in a head ("MTV Movie and TV Awards"),
+ *     unless the first ends in one too ("MJJ Productions and MJJ Ventures"). */
 static size_t name_end(const hs_link_ctx *c, size_t i, size_t e, size_t end, int headline)
 {
     const hs_doc *d = c->d;
@@ -511,7 +512,8 @@ static size_t name_end(const hs_link_ctx *c, size_t i, size_t e, size_t end, int
             k++;
         int orgs = d->toks.v[i].ner && HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_ORG && d->toks.v[a + 1].ner &&
                    HS_NER_TYPE(d->toks.v[a + 1].ner) == HS_ET_ORG; /* "MTV Movie and TV Awards" */
-        if ((c->lt[k - 1].cls & HS_LW_ORGHEAD) && (k == a + 2 || orgs || hs_link_tok_is(d, a, "&")))
+        int whole = (c->lt[a - 1].cls & HS_LW_ORGHEAD) && hs_link_tok_is(d, a, "and"); /* "X Productions and Y Ventures" */
+        if ((c->lt[k - 1].cls & HS_LW_ORGHEAD) && !whole && (k == a + 2 || orgs || hs_link_tok_is(d, a, "&")))
             return k;
     }
     return e;

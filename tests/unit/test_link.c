@@ -368,7 +368,8 @@ TEST(link_mends_cut_names)
 TEST(link_credits_ampersands_and_events)
 {
     hs_doc *d = lf_run("Written by Tom Garrow Marta Lindqvist, the episode aired before the Vale Music & Film Awards. "
-                       "The agency became Orrin and Associates after the Golden Globes.");
+                       "The agency became Orrin and Associates after the Golden Globes. Tarn Pictures and Bell "
+                       "Records split.");
     CHECK(d != NULL);
     static const lf_label labels4[] = {
         {"Tom", 4, HS_ET_PERSON},
@@ -378,6 +379,8 @@ TEST(link_credits_ampersands_and_events)
         {"Orrin", 1, HS_ET_PERSON},
         {"Associates", 1, -1},
         {"Golden", 2, HS_ET_PERSON},
+        {"Tarn", 2, HS_ET_ORG},
+        {"Bell", 2, HS_ET_ORG},
     };
     CHECK_INT(LF_RELINK(d, labels4), 0);
     int t = lf_ent(d, "Tom Garrow", 0), m = lf_ent(d, "Marta Lindqvist", 0);
@@ -390,6 +393,7 @@ TEST(link_credits_ampersands_and_events)
         CHECK_INT(d->entities.v[o].type, HS_ET_ORG);
         CHECK_INT(d->entities.v[g].type, HS_ET_EVENT);
     }
+    CHECK(lf_ent(d, "Tarn Pictures", 0) >= 0 && lf_ent(d, "Bell Records", 0) >= 0); /* two firms */
 }
 
 /* A title after a phrase only a work takes is a work, whatever the tagger said;

@@ -26,9 +26,15 @@ enum {
                                     tied to it, never merely the most salient one */
     HS_LW_KIN = 1u << 10,        /* a role word naming a relative (son, wife): a name it
                                     introduces is a new person */
-    HS_LW_AMBIGUOUS = 1u << 11   /* an outlet whose name is also an ordinary word ("?People"
+    HS_LW_AMBIGUOUS = 1u << 11,  /* an outlet whose name is also an ordinary word ("?People"
                                     in data/outlets.txt): an outlet only where the tag layer
                                     marked it (HS_TF_OUTLET: "told People", not "of This Is Us") */
+    HS_LW_PRESS = 1u << 12,      /* a last word of a publication's name (… Weekly, … Gazette): a
+                                    name of two or more words ending so is an outlet */
+    HS_LW_ORGHEAD = 1u << 13,    /* a last word that makes a name an organisation even where the
+                                    tagger read a person (… Studios, … Productions) */
+    HS_LW_ORGNAME = 1u << 14,    /* the whole name of an organisation (networks, platforms) */
+    HS_LW_EVENTNAME = 1u << 15   /* the whole name of a recurring event (Golden Globes, Met Gala) */
 };
 
 typedef struct hs_lw_entry {

@@ -308,6 +308,28 @@ static int has_orgword(const hs_link_ctx *c, size_t b, size_t e)
     return 0;
 }
 
+/* Phrases whose object is the title of a work ("starred in X", "the cast of X",
+ * "a sequel to X"): the noun or verb, and the preposition after it. */
+static const struct {
+    const char *heads, *prep;
+} work_frames[] = {
+    {"starred|starring|stars|role|roles|cameo", "in"},
+    {"cast|premiere|episode|episodes|finale|remake|reboot|spinoff|screening|season", "of"},
+    {"sequel|prequel", "to"},
+};
+
+/* Is the run starting at b (after any "the") the object of a work frame? */
+static int work_object(const hs_link_ctx *c, size_t b)
+{
+    const hs_doc *d = c->d;
+    if (b >= 1 && hs_link_tok_is(d, b - 1, "the"))
+        b--;
+    for (size_t k = 0; b >= 2 && k < sizeof work_frames / sizeof work_frames[0]; k++)
+        if (hs_link_tok_is(d, b - 1, work_frames[k].prep) && hs_link_tok_is(d, b - 2, work_frames[k].heads))
+            return 1;
+    return 0;
+}
+
 /* A name after a lower-case "the" ("told the Morning Ledger"): English puts
  * no article before a personal name. */
 static int after_the(const hs_link_ctx *c, size_t b)
@@ -391,6 +413,129 @@ static int lone_first(const hs_link_ctx *c, size_t b, size_t e, int ner)
              d->toks.v[e].upos == HS_UPOS_NOUN);
 }
 
+/* Is token k an initial: one capital letter, with or without a full stop? */
+static int initial(const hs_doc *d, size_t k)
+{
+    const hs_tok *t = &d->toks.v[k];
+    const char *p = HS_TOK_PTR(d, t);
+    size_t n = HS_TOK_LEN(t);
+    return (n == 1 || (n == 2 && p[1] == '.')) && p[0] >= 'A' && p[0] <= 'Z';
+}
+
+/* Does the tagger's label at token k start a new span or leave the word out
+ * (B- or O), with no I- continuing it: a one-word piece the tagger cut off? */
+static int lone_piece(const hs_doc *d, size_t k)
+{
+    uint8_t l = d->toks.v[k].ner;
+    return (l == HS_NER_O || HS_NER_IS_B(l)) &&
+           !(k + 1 < d->toks.n && d->toks.v[k + 1].ner && !HS_NER_IS_B(d->toks.v[k + 1].ner));
+}
+
+/* Is [b, e) an organisation word, "of" and more ("University of Tarvos")? */
+static int of_org(const hs_link_ctx *c, size_t b, size_t e)
+{
+    for (size_t k = b + 1; k + 1 < e; k++)
+        if ((c->lt[k - 1].cls & HS_LW_ORGWORD) && capword(c->d, k - 1) && hs_link_tok_is(c->d, k, "of"))
+            return 1;
+    return 0;
+}
+
+/* Is token k the plural of a word of nationality or religion ("Mexicans")? */
+static int plural_nationality(const hs_link_ctx *c, size_t k)
+{
+    const char *f = c->lt[k].fold;
+    size_t n = c->lt[k].flen;
+    if (!f || n < 4 || f[n - 1] != 's')
+        return 0;
+    const hs_lw_entry *x = hs_lw_get(c->lex, f, n - 1);
+    return x && (x->cls & HS_LW_NATIONALITY) && !(x->cls & HS_LW_FIRST);
+}
+
+/* The tagger's span [i, e) may run past the name or stop short of it; its end
+ * after these regularities of English names (sentence ending at `end`):
+ *   - two names of two words each written one after the other, as table rows
+ *     and credits do ("Tom Vale Ada Moss": a first name opens both halves),
+ *     are two people: the span ends after the first;
+ *   - a known first name and the capitalised word right after it are one name
+ *     where the tagger cut them apart ("Elton" ORG, "John" O; "Tristan"
+ *     PLACE, "Thompson" PLACE), unless that word is a table word (a place, an
+ *     organisation word, a title) or the tagger made it an organisation
+ *     ("Kylie Cosmetics") or the POS tagger a verb or noun ("Sienna Says");
+ *     not in headlines, where capitals say little;
+ *   - a word that ends publications' names joins the capitalised word before
+ *     it ("tells Star Weekly": "Star" PLACE, "Weekly" ORG);
+ *   - an organisation word followed by "of" and capitalised words is one
+ *     organisation ("University of Miami", "Department of Child and Family
+ *     Services", "Church of Scientology"; of_org() types it);
+ *   - a name, an ampersand and capitalised words ending in an organisation
+ *     head are one organisation ("MTV Movie & TV Awards"), and so are a name,
+ *     "and" and a lone head ("Tarek and Associates") or two organisations
+ *     joined by "and", the second ending in a head ("MTV Movie and TV Awards"),
+ *     unless the first ends in one too ("MJJ Productions and MJJ Ventures"). */
+static size_t name_end(const hs_link_ctx *c, size_t i, size_t e, size_t end, int headline)
+{
+    const hs_doc *d = c->d;
+    const uint16_t table = HS_LW_STOP | HS_LW_PLACE | HS_LW_ORGWORD | HS_LW_TITLE | HS_LW_ROLE |
+                           HS_LW_NATIONALITY | HS_LW_OUTLET | HS_LW_ORGNAME;
+    if (e == i + 4 && (c->lt[i].cls & HS_LW_FIRST) && (c->lt[i + 2].cls & HS_LW_FIRST) &&
+        !(c->lt[i + 1].cls & (HS_LW_FIRST | HS_LW_PARTICLE)) && !(c->lt[i + 2].cls & HS_LW_PARTICLE) &&
+        !(c->lt[i + 3].cls & HS_LW_FIRST) && capword(d, i + 1) && capword(d, i + 2) && capword(d, i + 3) &&
+        HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_PERSON)
+        return i + 2;
+    if (e == i + 1 && e < end && !headline && (c->lt[i].cls & HS_LW_FIRST) && !(c->lt[i].cls & HS_LW_PLACE) &&
+        capword(d, e) && d->toks.v[e].upos == HS_UPOS_PROPN && !c->lt[e].in_mention && !(c->lt[e].cls & table) &&
+        !(d->toks.v[e].flags & HS_TF_ALL_UPPER) && !(d->toks.v[i].flags & HS_TF_ALL_UPPER) &&
+        !(d->toks.v[e].ner && HS_NER_TYPE(d->toks.v[e].ner) == HS_ET_ORG)) {
+        size_t k = e; /* the piece, and a person's span right after it ("James" "J" "Leonard Jr") */
+        if (lone_piece(d, k))
+            k++;
+        if (k < end && d->toks.v[k].ner == HS_NER_B(HS_ET_PERSON) && !c->lt[k].in_mention)
+            for (k++; k < end && d->toks.v[k].ner == HS_NER_I(HS_ET_PERSON); k++)
+                ;
+        else if (k == e + 1 && initial(d, e) && k < end && capword(d, k) && lone_piece(d, k) && !c->lt[k].in_mention &&
+                 !(d->toks.v[k].ner && HS_NER_TYPE(d->toks.v[k].ner) == HS_ET_ORG))
+            k++; /* an initial is no end of a name: "Michael" "B." "Jordan" (PLACE) */
+        if (k > e)
+            return k;
+    }
+    if (e < end && capword(d, e) && (c->lt[e].cls & HS_LW_PRESS) && !c->lt[e].in_mention && lone_piece(d, e) &&
+        !(c->lt[e - 1].cls & HS_LW_STOP))
+        return e + 1;
+    /* a strong head, a lone organisation word or the tagger's organisation: not
+       a person whose surname is such a word ("Regina Hall of …", "Ada Hall of …") */
+    int person = HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_PERSON && (c->lt[i].cls & HS_LW_FIRST);
+    int head = (c->lt[e - 1].cls & HS_LW_ORGHEAD) || e == i + 1 || HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_ORG;
+    if (!person && head && (c->lt[e - 1].cls & HS_LW_ORGWORD) && capword(d, e - 1) && e + 1 < end &&
+        hs_link_tok_is(d, e, "of") &&
+        capword(d, e + 1) && !c->lt[e + 1].in_mention && !(c->lt[e + 1].cls & HS_LW_STOP)) {
+        size_t k = e + 1;
+        while (k < end && !c->lt[k].in_mention) {
+            if (capword(d, k) && !(c->lt[k].cls & HS_LW_STOP))
+                k++;
+            else if (hs_link_tok_is(d, k, "and|&|of") && k + 1 < end && capword(d, k + 1) &&
+                     !(c->lt[k + 1].cls & HS_LW_STOP))
+                k++;
+            else
+                break;
+        }
+        return k;
+    }
+    size_t a = e; /* capitalised words the tagger left out before the ampersand ("MTV" "Movie" "&") */
+    while (a < end && a < e + 2 && capword(d, a) && d->toks.v[a].ner == HS_NER_O && !(c->lt[a].cls & HS_LW_STOP))
+        a++;
+    if (a + 1 < end && hs_link_tok_is(d, a, "&|and") && capword(d, a + 1) && !c->lt[a + 1].in_mention) {
+        size_t k = a + 1;
+        while (k < end && k < a + 4 && capword(d, k) && !(c->lt[k].cls & HS_LW_STOP) && !c->lt[k].in_mention)
+            k++;
+        int orgs = d->toks.v[i].ner && HS_NER_TYPE(d->toks.v[i].ner) == HS_ET_ORG && d->toks.v[a + 1].ner &&
+                   HS_NER_TYPE(d->toks.v[a + 1].ner) == HS_ET_ORG; /* "MTV Movie and TV Awards" */
+        int whole = (c->lt[a - 1].cls & HS_LW_ORGHEAD) && hs_link_tok_is(d, a, "and"); /* "X Productions and Y Ventures" */
+        if ((c->lt[k - 1].cls & HS_LW_ORGHEAD) && !whole && (k == a + 2 || orgs || hs_link_tok_is(d, a, "&")))
+            return k;
+    }
+    return e;
+}
+
 /* A run of capitalised words [b, e) in a sentence ending at `end`. */
 static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
 {
@@ -454,8 +599,10 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         return 0;
     if ((c->lt[e - 1].cls & (HS_LW_TITLE | HS_LW_NATIONALITY | HS_LW_ROLE)) && !(c->lt[e - 1].cls & HS_LW_FIRST))
         return 0; /* "Bond Girl", "Former President": not a name */
-    if (e < end && (c->lt[e].cls & HS_LW_ROLE) && !capword(d, e))
-        return 0; /* "Mission Impossible star …": a descriptor's modifier */
+    if (e < end && (c->lt[e].cls & HS_LW_ROLE) && !capword(d, e) &&
+        !(ner == HS_ET_PERSON && (c->lt[b].cls & HS_LW_FIRST) && e - b >= 2))
+        return 0; /* "Mission Impossible star …": a descriptor's modifier (a person's
+                     full name stays one: "the Ada Moss fan") */
     if (ner == HS_ET_MISC && e - b == 1 && e < end && (c->lt[e].cls & (HS_LW_TITLE | HS_LW_ROLE)))
         return 0; /* "Chilean Senator X": an adjective before a title */
     hs_lw_entry xe = table_span(c, b, e);
@@ -472,13 +619,27 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
     if (x && !(x->cls & HS_LW_OUTLET) && e - b == 1 && earlier_name_word(c, b) &&
         !(b > 0 && hs_link_tok_is(d, b - 1, "in|at|from|to|near|across|outside|inside|throughout|of")))
         x = NULL; /* "Paris said" after "Valeska Paris": her surname, not the city */
+    /* a name of two or more words ending in a publication word is an outlet ("Star
+       Weekly"), one ending in an organisation head an organisation ("Pie Town
+       Productions", "Department of Parks"), whatever the tagger said, unless a first name opens a
+       person's name ("Emily Post") */
+    int person_first = ner == HS_ET_PERSON && (c->lt[b].cls & HS_LW_FIRST);
+    int press = e - b >= 2 && (c->lt[e - 1].cls & HS_LW_PRESS) && capword(d, e - 1) && !person_first;
+    int orghead = (e - b >= 2 && (c->lt[e - 1].cls & HS_LW_ORGHEAD) && capword(d, e - 1)) || of_org(c, b, e);
     if (x && (x->cls & (HS_LW_OUTLET | HS_LW_PLACE))) {
         outlet = (x->cls & HS_LW_OUTLET) != 0;
         type = outlet ? HS_ET_ORG : HS_ET_PLACE;
+    } else if (x && (x->cls & HS_LW_EVENTNAME)) {
+        type = HS_ET_EVENT;
+    } else if ((x && (x->cls & HS_LW_ORGNAME)) || press || orghead) {
+        type = HS_ET_ORG;
+        outlet = (uint8_t)press;
     } else if (!person && !age && has_orgword(c, b, e) &&
                (ner == HS_ET_MISC || (ner == HS_ET_PERSON && after_the(c, b) && !(c->lt[b].cls & HS_LW_FIRST)))) {
         type = HS_ET_ORG; /* "Star Weekly" (MISC), "the Morning Ledger" (PERSON): the table's word says
                              more than MISC, and a person's name takes no article */
+    } else if (!person_first && work_object(c, run_begin)) {
+        type = HS_ET_WORK; /* "the cast of Harbor Lights", whatever the tagger said */
     } else if (ner >= 0 &&
                (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age || family))) {
         type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */
@@ -496,6 +657,8 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         if (c->lt[b].cls & HS_LW_FIRST)
             gender = c->lt[b].gender;
     }
+    if (type == HS_ET_PERSON && e - b == 1 && plural_nationality(c, b))
+        type = HS_ET_MISC; /* "Americans", "Muslims": a group, not a person */
     if (type == HS_ET_MISC && e - b == 1 && (d->toks.v[b].flags & HS_TF_ALL_UPPER) && HS_TOK_LEN(&d->toks.v[b]) > 1)
         type = HS_ET_ORG; /* an acronym: NASA, PTI */
     int rc = push_mention(c, b, e, HS_MK_NAME, type, type == HS_ET_PERSON ? gender : 0, outlet);
@@ -592,7 +755,7 @@ int hs_link_mentions(hs_link_ctx *c)
                         l = HS_NER_B(HS_ET_PERSON);
                     }
                 }
-                size_t b = i, s0 = d->sents.v[s].tok_begin;
+                size_t b = i, s0 = d->sents.v[s].tok_begin, e2 = name_end(c, i, e, end, headline);
                 if (l == HS_NER_B(HS_ET_PERSON)) /* "prompted Senator Ruth Calloway" with the title left
                                                     out of the person's span: a tie all the same */
                     while (b > s0 && d->toks.v[b - 1].ner == HS_NER_O && !c->lt[b - 1].in_mention &&
@@ -610,6 +773,11 @@ int hs_link_mentions(hs_link_ctx *c)
                             break;
                         }
                     }
+                if (b == i && e2 == e && e == i + 1 && (c->lt[i].cls & HS_LW_PRESS) && i > s0 &&
+                    capword(d, i - 1) && !c->lt[i - 1].in_mention && d->toks.v[i - 1].ner == HS_NER_O &&
+                    !(c->lt[i - 1].cls & HS_LW_STOP))
+                    b = i - 1; /* "Star" (O) "Weekly" (ORG) */
+                e = e2;
                 rc = name_run(c, b, e, end, HS_NER_TYPE(l));
                 next = e;
             }

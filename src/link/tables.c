@@ -177,7 +177,9 @@ static const struct {
     {"title", HS_LW_TITLE},   {"nationality", HS_LW_NATIONALITY}, {"role", HS_LW_ROLE},
     {"particle", HS_LW_PARTICLE}, {"stop", HS_LW_STOP},       {"place", HS_LW_PLACE},
     {"orgword", HS_LW_ORGWORD}, {"occupation", HS_LW_ROLE | HS_LW_OCCUPATION},
-    {"kin", HS_LW_ROLE | HS_LW_KIN},
+    {"kin", HS_LW_ROLE | HS_LW_KIN}, {"pressword", HS_LW_ORGWORD | HS_LW_PRESS},
+    {"orghead", HS_LW_ORGWORD | HS_LW_ORGHEAD}, {"org", HS_LW_ORGNAME},
+    {"event", HS_LW_EVENTNAME},
 };
 
 static int gender_of(const char *s, uint8_t *g)

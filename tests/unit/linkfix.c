@@ -1,5 +1,7 @@
 /* Helpers for the link and relate tests (see linkfix.h). */
 #include "linkfix.h"
+#include "analyzer.h"
+#include "tag/tag.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,23 @@ hs_doc *lf_run(const char *text)
     art.text_len = strlen(text);
     art.date = "2026-11-30";
     return hs_analyze(doc, an, &art) ? NULL : doc;
+}
+
+static void label(hs_doc *d, const char *first, size_t n, int t)
+{
+    for (size_t i = 0; d && i + n <= d->toks.n; i++)
+        if (HS_TOK_LEN(&d->toks.v[i]) == strlen(first) && !memcmp(HS_TOK_PTR(d, &d->toks.v[i]), first, strlen(first))) {
+            hs_tag_set_span(d, i, i + n, t);
+            return;
+        }
+}
+
+int lf_relink(hs_doc *d, const lf_label *labels, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        label(d, labels[k].first, labels[k].n, labels[k].type);
+    d->mentions.n = d->entities.n = 0;
+    return hs_link_run(d, an);
 }
 
 static const hs_mention *find(const hs_doc *d, const char *s, int n)

@@ -6,6 +6,16 @@
 
 /* Analyse text (a shared analyzer on data/ and a shared document); NULL on failure. */
 hs_doc *lf_run(const char *text);
+/* What a tagger might have said: the n tokens from the first one spelled
+ * `first` are one entity of type t (-1: no entity). */
+typedef struct lf_label {
+    const char *first;
+    size_t n;
+    int type;
+} lf_label;
+/* Apply labels[0..n) to d, then find mentions and entities again. */
+int lf_relink(hs_doc *d, const lf_label *labels, size_t n);
+#define LF_RELINK(d, labels) lf_relink((d), (labels), sizeof(labels) / sizeof((labels)[0]))
 /* Entity of the n-th (0-based) mention whose text is s, or -2 when there is none. */
 int lf_ent(const hs_doc *d, const char *s, int n);
 /* Kind of that mention, or -1. */

@@ -300,6 +300,152 @@ TEST(link_outlets_places_and_sentence_initial_words)
     CHECK_INT(lf_ent(d, "Friday", 0), -2);
 }
 
+/* Names a tagger trained on 1990s news cuts (the labels below are what it
+ * might say): a first name cut from its surname, an outlet's name cut from
+ * its head word, an organisation word before "of" and the rest of the name. */
+TEST(link_mends_cut_names)
+{
+    hs_doc *d = lf_run("Fans cheered for Marta Quillby at the gala. A pal tells Glimmer Weekly that the University "
+                       "of Tarvos and Rhone hired her, and Corin Vale told the Weekly Lantern nothing. Ada Hall of Fame "
+                       "voters met Jonas T Rook Sr on Friday.");
+    CHECK(d != NULL);
+    static const lf_label labels1[] = {
+        {"Marta", 1, HS_ET_ORG},
+        {"Quillby", 1, -1},
+        {"Glimmer", 1, HS_ET_PLACE},
+        {"Weekly", 1, HS_ET_ORG},
+        {"University", 1, HS_ET_ORG},
+        {"of", 1, -1},
+        {"Tarvos", 1, HS_ET_PLACE},
+        {"Corin", 2, HS_ET_PERSON},
+        {"Ada", 2, HS_ET_PERSON},
+        {"Jonas", 1, HS_ET_PERSON},
+        {"T", 1, -1},
+        {"Rook", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels1), 0);
+    int h = lf_ent(d, "Ada Hall", 0); /* a person, not "Ada Hall of Fame" */
+    CHECK(h >= 0 && d->entities.v[h].type == HS_ET_PERSON);
+    CHECK(lf_ent(d, "Jonas T Rook Sr", 0) >= 0); /* a first name, an initial and the tagger's person */
+    int m = lf_ent(d, "Marta Quillby", 0), g = lf_ent(d, "Glimmer Weekly", 0), u = lf_ent(d, "University of Tarvos and Rhone", 0);
+    CHECK(m >= 0 && g >= 0 && u >= 0);
+    if (m >= 0 && g >= 0 && u >= 0) {
+        CHECK_INT(d->entities.v[m].type, HS_ET_PERSON);
+        CHECK_INT(d->entities.v[m].gender, HS_G_FEMALE);
+        CHECK_INT(d->entities.v[g].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[g].outlet, 1);
+        CHECK_INT(d->entities.v[u].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[u].outlet, 0);
+    }
+    int v = lf_ent(d, "Corin Vale", 0); /* a person told "Weekly Lantern": not an outlet of his own */
+    CHECK(v >= 0 && d->entities.v[v].type == HS_ET_PERSON && !d->entities.v[v].outlet);
+    d = lf_run("\xE2\x80\x9C" "Dara Says Happy Sunday Everybody!\xE2\x80\x9D the singer wrote under the photo.");
+    CHECK(d != NULL);
+    static const lf_label labels2[] = {
+        {"Dara", 1, HS_ET_PERSON},
+        {"Says", 1, -1},
+    };
+    CHECK_INT(LF_RELINK(d, labels2), 0);
+    CHECK(lf_ent(d, "Dara", 0) >= 0); /* a verb after a first name is no surname */
+    CHECK_INT(lf_ent(d, "Dara Says", 0), -2);
+    d = lf_run("Fans cheered Marta P. Quillon and Dena Hall of Harbor Lights at the gala.");
+    CHECK(d != NULL);
+    static const lf_label labels3[] = {
+        {"Marta", 1, HS_ET_PERSON},
+        {"P.", 1, -1},
+        {"Quillon", 1, HS_ET_PLACE},
+        {"Dena", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels3), 0);
+    CHECK(lf_ent(d, "Marta P. Quillon", 0) >= 0); /* an initial is no end of a name */
+    CHECK(lf_ent(d, "Dena Hall", 0) >= 0);       /* a surname that is an organisation word */
+    CHECK_INT(lf_ent(d, "Dena Hall of Harbor Lights", 0), -2);
+}
+
+/* Spans the tagger runs too far or cuts at "&": two credited names in a row,
+ * an award show's name around an ampersand, a firm "and Associates"; a
+ * recurring event from the table. */
+TEST(link_credits_ampersands_and_events)
+{
+    hs_doc *d = lf_run("Written by Tom Garrow Marta Lindqvist, the episode aired before the Vale Music & Film Awards. "
+                       "The agency became Orrin and Associates after the Golden Globes. Tarn Pictures and Bell "
+                       "Records split.");
+    CHECK(d != NULL);
+    static const lf_label labels4[] = {
+        {"Tom", 4, HS_ET_PERSON},
+        {"Vale", 1, HS_ET_ORG},
+        {"Music", 2, -1},
+        {"Film", 2, HS_ET_ORG},
+        {"Orrin", 1, HS_ET_PERSON},
+        {"Associates", 1, -1},
+        {"Golden", 2, HS_ET_PERSON},
+        {"Tarn", 2, HS_ET_ORG},
+        {"Bell", 2, HS_ET_ORG},
+    };
+    CHECK_INT(LF_RELINK(d, labels4), 0);
+    int t = lf_ent(d, "Tom Garrow", 0), m = lf_ent(d, "Marta Lindqvist", 0);
+    CHECK(t >= 0 && m >= 0 && t != m);
+    int a = lf_ent(d, "Vale Music & Film Awards", 0), o = lf_ent(d, "Orrin and Associates", 0);
+    int g = lf_ent(d, "Golden Globes", 0);
+    CHECK(a >= 0 && o >= 0 && g >= 0);
+    if (a >= 0 && o >= 0 && g >= 0) {
+        CHECK_INT(d->entities.v[a].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[o].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[g].type, HS_ET_EVENT);
+    }
+    CHECK(lf_ent(d, "Tarn Pictures", 0) >= 0 && lf_ent(d, "Bell Records", 0) >= 0); /* two firms */
+}
+
+/* A title after a phrase only a work takes is a work, whatever the tagger said;
+ * a person's full name there stays a person. */
+TEST(link_work_frames)
+{
+    hs_doc *d = lf_run("She joined the cast of Harbor Lights in May, and later starred in Quiet Marrow with Lena Vale.");
+    CHECK(d != NULL);
+    static const lf_label labels[] = {
+        {"Harbor", 2, HS_ET_PERSON},
+        {"Quiet", 2, HS_ET_ORG},
+        {"Lena", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels), 0);
+    int h = lf_ent(d, "Harbor Lights", 0), q = lf_ent(d, "Quiet Marrow", 0), v = lf_ent(d, "Lena Vale", 0);
+    CHECK(h >= 0 && q >= 0 && v >= 0);
+    if (h >= 0 && q >= 0 && v >= 0) {
+        CHECK_INT(d->entities.v[h].type, HS_ET_WORK);
+        CHECK_INT(d->entities.v[q].type, HS_ET_WORK);
+        CHECK_INT(d->entities.v[v].type, HS_ET_PERSON);
+    }
+}
+
+/* Types the tables give whatever the tagger said: a name ending in an
+ * organisation head, the plural of a nationality, a platform, and no name
+ * at all for a sentence adverb. */
+TEST(link_types_over_the_tagger)
+{
+    hs_doc *d = lf_run("Moreover, the deal with Calder Bay Productions pleased Norwegians, and the clip spread on "
+                       "Snapchat before Lena Post saw it.");
+    CHECK(d != NULL);
+    static const lf_label labels5[] = {
+        {"Moreover", 1, HS_ET_PERSON},
+        {"Calder", 3, HS_ET_PERSON},
+        {"Norwegians", 1, HS_ET_PERSON},
+        {"Snapchat", 1, HS_ET_PERSON},
+        {"Lena", 2, HS_ET_PERSON},
+    };
+    CHECK_INT(LF_RELINK(d, labels5), 0);
+    CHECK_INT(lf_ent(d, "Moreover", 0), -2);
+    int c = lf_ent(d, "Calder Bay Productions", 0), n = lf_ent(d, "Norwegians", 0), s = lf_ent(d, "Snapchat", 0);
+    int p = lf_ent(d, "Lena Post", 0);
+    CHECK(c >= 0 && n >= 0 && s >= 0 && p >= 0);
+    if (c >= 0 && n >= 0 && s >= 0 && p >= 0) {
+        CHECK_INT(d->entities.v[c].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[n].type, HS_ET_MISC);
+        CHECK_INT(d->entities.v[s].type, HS_ET_ORG);
+        CHECK_INT(d->entities.v[p].type, HS_ET_PERSON); /* a first name opens it: not an outlet */
+        CHECK_INT(d->entities.v[p].outlet, 0);
+    }
+}
+
 TEST(link_ambiguous_outlets_only_where_tagged)
 {
     /* "?Us" and "?Star" in data/outlets.txt: the magazine only where the tag layer marked it */

@@ -143,7 +143,7 @@ enum {
     HS_LAYER_ALL = 0xffffu & ~(1u << 5) /* every layer; the parse as the cascade selects */
 };
 
-#define HS_ANALYZER_OPTIONS_VERSION 1
+#define HS_ANALYZER_OPTIONS_VERSION 2
 typedef struct hs_analyzer_options {
     unsigned version;       /* HS_ANALYZER_OPTIONS_VERSION */
     const char *model_dir;  /* NULL: $HEARSAY_MODELS, then the built-in search path */
@@ -152,9 +152,12 @@ typedef struct hs_analyzer_options {
     int lossy;              /* replace invalid UTF-8 with U+FFFD instead of failing */
     int require_models;     /* fail when a model is missing (else the layer is skipped) */
     size_t max_bytes;       /* refuse longer articles (0: HS_MAX_ARTICLE_BYTES) */
+    int title_apart;        /* analyse the text alone; by default a title the text does not
+                               open with is analysed as its first paragraph (offsets then
+                               count from the title; the JSON gives article.title_bytes) */
 } hs_analyzer_options;
 #define HS_MAX_ARTICLE_BYTES (4u << 20)
-#define HS_ANALYZER_OPTIONS_INIT {HS_ANALYZER_OPTIONS_VERSION, NULL, NULL, HS_LAYER_ALL, 0, 0, HS_MAX_ARTICLE_BYTES}
+#define HS_ANALYZER_OPTIONS_INIT {HS_ANALYZER_OPTIONS_VERSION, NULL, NULL, HS_LAYER_ALL, 0, 0, HS_MAX_ARTICLE_BYTES, 0}
 
 int hs_analyzer_new(hs_analyzer **out, const hs_analyzer_options *opts);
 void hs_analyzer_free(hs_analyzer *a);

@@ -41,7 +41,10 @@ int hs_time_run(hs_doc *d, const hs_analyzer *a); /* temporal expressions → d-
 int32_t hs_time_at(const hs_doc *d, uint32_t start, uint32_t end);
 
 /* Fill a document's article fields and text from an article (validates UTF-8). */
-int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_bytes);
+/* Copy art into d.  Unless title_apart, a title that the text does not
+ * already open with becomes the text's first paragraph (headlines name who
+ * the article is about; offsets then count from the title). */
+int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_bytes, int title_apart);
 
 /* Parse a YYYY-MM-DD calendar date (trailing text allowed): 0, or -1. */
 int hs_date_parse(const char *s, int *y, int *m, int *d);

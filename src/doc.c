@@ -27,6 +27,7 @@ void hs_doc_clear(hs_doc *d)
     d->text = NULL;
     d->len = 0;
     d->id = d->date = d->outlet = d->title = d->url = NULL;
+    d->title_bytes = 0;
     d->year = d->month = d->day = 0;
     d->toks.n = d->sents.n = d->paras.n = d->quotes.n = 0;
     d->mentions.n = d->entities.n = d->attrs.n = d->hedges.n = 0;
@@ -87,7 +88,73 @@ static const char *dup_opt(hs_doc *d, const char *s)
     return hs_arena_strdup(&d->arena, s);
 }
 
-int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_bytes)
+/* The title as one line: whitespace runs (line breaks too) become one space,
+ * none at either end.  In place; returns the new length. */
+static size_t one_line(char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isspace((unsigned char)s[i])) {
+            if (o > 0 && s[o - 1] != ' ')
+                s[o++] = ' ';
+        } else {
+            s[o++] = s[i];
+        }
+    }
+    while (o > 0 && s[o - 1] == ' ')
+        o--;
+    s[o] = 0;
+    return o;
+}
+
+/* Does the text (from its first non-space byte) open with the title, letter
+ * case and runs of spaces aside? */
+static int opens_with(const char *text, size_t len, const char *t, size_t tn)
+{
+    size_t i = 0, k = 0;
+    while (i < len && isspace((unsigned char)text[i]))
+        i++;
+    while (k < tn && i < len) {
+        if (isspace((unsigned char)t[k]) && isspace((unsigned char)text[i])) {
+            while (k < tn && isspace((unsigned char)t[k]))
+                k++;
+            while (i < len && isspace((unsigned char)text[i]))
+                i++;
+        } else if (tolower((unsigned char)t[k]) == tolower((unsigned char)text[i])) {
+            k++, i++;
+        } else {
+            return 0;
+        }
+    }
+    return k == tn;
+}
+
+/* Put the title before the text as its own paragraph (see hs_doc_load_article). */
+static int prepend_title(hs_doc *d, const char *title, const char *what)
+{
+    char *t;
+    size_t tn;
+    /* lossy: a title is metadata; a bad byte in it must not cost the article */
+    int rc = hs_utf8_prepare(&d->arena, title, strlen(title), 1, what, 0, &t, &tn);
+    if (rc)
+        return rc;
+    tn = one_line(t, tn);
+    if (tn == 0 || opens_with(d->text, d->len, t, tn))
+        return 0;
+    char *s = hs_arena_alloc(&d->arena, tn + 2 + d->len + 1);
+    if (!s)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    memcpy(s, t, tn);
+    memcpy(s + tn, "\n\n", 2);
+    memcpy(s + tn + 2, d->text, d->len);
+    s[tn + 2 + d->len] = 0;
+    d->text = s;
+    d->len += tn + 2;
+    d->title_bytes = tn + 2;
+    return 0;
+}
+
+int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_bytes, int title_apart)
 {
     const char *what = art->origin ? art->origin : (art->id ? art->id : "article");
     if (!art->text)
@@ -111,10 +178,13 @@ int hs_doc_load_article(hs_doc *d, const hs_article *art, int lossy, size_t max_
         return hs_error_set(HS_EINPUT, "%s: empty article (no text)", what);
     d->text = text;
     d->len = len;
+    d->title_bytes = 0;
     d->id = dup_opt(d, art->id);
     d->outlet = dup_opt(d, art->outlet);
     d->title = dup_opt(d, art->title);
     d->url = dup_opt(d, art->url);
+    if (!title_apart && art->title && (rc = prepend_title(d, art->title, what)))
+        return rc;
     if (art->date) {
         int y, m, dd;
         if (hs_date_parse(art->date, &y, &m, &dd) == 0) {

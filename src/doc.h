@@ -241,6 +241,7 @@ struct hs_doc {
     const char *text;
     size_t len;
     const char *id, *date, *outlet, *title, *url;
+    size_t title_bytes; /* > 0: text starts with the title and a blank line (this many bytes) */
     int year, month, day; /* from date, 0 when unknown */
 
     HS_ARRAY(hs_tok) toks;

@@ -111,7 +111,7 @@ int hs_analyze(hs_doc *d, const hs_analyzer *a, const hs_article *art)
     if (!d || !a || !art)
         return hs_error_set(HS_EINVAL, "hs_analyze: NULL argument");
     hs_doc_clear(d);
-    int rc = hs_doc_load_article(d, art, a->opts.lossy, a->opts.max_bytes);
+    int rc = hs_doc_load_article(d, art, a->opts.lossy, a->opts.max_bytes, a->opts.title_apart);
     if (!rc)
         rc = hs_text_tokenize(d);
     if (!rc)

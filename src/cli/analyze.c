@@ -20,6 +20,8 @@ static const char usage[] =
     "  --summary        a readable summary instead of JSON\n"
     "  --format FMT     read every input as text, jsonl or html\n"
     "  --no-text        leave article.text out of the JSON\n"
+    "  --no-title       analyse the text alone (by default a title the text does\n"
+    "                   not open with is analysed as its first paragraph)\n"
     "  --lossy          replace invalid UTF-8 with U+FFFD instead of rejecting it\n"
     "  --max-bytes N    refuse articles longer than N bytes (default 4194304)\n"
     "  --models DIR     where the model files are (default: $HEARSAY_MODELS or models/)\n"
@@ -80,13 +82,14 @@ static int on_result(void *user, const hs_article *art, hs_doc *doc, int rc)
 
 int hs_cmd_analyze(int argc, char **argv)
 {
-    enum { OPT_JSONL = 256, OPT_COMPACT, OPT_SUMMARY, OPT_FORMAT, OPT_NOTEXT, OPT_LOSSY, OPT_MODELS, OPT_MAXB };
+    enum { OPT_JSONL = 256, OPT_COMPACT, OPT_SUMMARY, OPT_FORMAT, OPT_NOTEXT, OPT_LOSSY, OPT_MODELS, OPT_MAXB, OPT_NOTITLE };
     static const struct option longopts[] = {
         {"jsonl", no_argument, NULL, OPT_JSONL},       {"compact", no_argument, NULL, OPT_COMPACT},
         {"summary", no_argument, NULL, OPT_SUMMARY},   {"format", required_argument, NULL, OPT_FORMAT},
         {"no-text", no_argument, NULL, OPT_NOTEXT},    {"lossy", no_argument, NULL, OPT_LOSSY},
         {"models", required_argument, NULL, OPT_MODELS}, {"max-bytes", required_argument, NULL, OPT_MAXB},
         {"jobs", required_argument, NULL, 'j'},   {"help", no_argument, NULL, 'h'},
+        {"no-title", no_argument, NULL, OPT_NOTITLE},
         {NULL, 0, NULL, 0}};
     int jsonl = 0, compact = 0, summary = 0;
     unsigned threads = 0;
@@ -102,6 +105,7 @@ int hs_cmd_analyze(int argc, char **argv)
         case OPT_SUMMARY: summary = 1; break;
         case OPT_NOTEXT: flags |= HS_JSON_NO_TEXT; break;
         case OPT_LOSSY: opts.lossy = 1; break;
+        case OPT_NOTITLE: opts.title_apart = 1; break;
         case OPT_MODELS: opts.model_dir = optarg; break;
         case OPT_MAXB: {
             char *end;

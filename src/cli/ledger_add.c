@@ -144,6 +144,7 @@ static const char add_usage[] =
     "  -j, --jobs N     analyse on N threads (default 1; the store is written by one)\n"
     "  --format FMT     read every input as text, jsonl or html\n"
     "  --lossy          replace invalid UTF-8 with U+FFFD instead of rejecting it\n"
+    "  --no-title       analyse the text alone, not the title as its first paragraph\n"
     "  --max-bytes N    refuse articles longer than N bytes\n"
     "  --models DIR     where the model files are\n"
     "\n"
@@ -170,14 +171,14 @@ static const char load_usage[] =
     "line); 2 usage; 3 a file could not be read; 6 the store failed;\n"
     "130 / 143 interrupted by SIGINT / SIGTERM.\n";
 
-enum { OPT_DB = 256, OPT_BATCH, OPT_PROGRESS, OPT_FORMAT, OPT_LOSSY, OPT_MAXB, OPT_MODELS, OPT_JOBS };
+enum { OPT_DB = 256, OPT_BATCH, OPT_PROGRESS, OPT_FORMAT, OPT_LOSSY, OPT_NOTITLE, OPT_MAXB, OPT_MODELS, OPT_JOBS };
 
 static const struct option ingest_opts[] = {
     {"db", required_argument, NULL, OPT_DB},         {"batch", required_argument, NULL, OPT_BATCH},
     {"progress", no_argument, NULL, OPT_PROGRESS},   {"format", required_argument, NULL, OPT_FORMAT},
     {"lossy", no_argument, NULL, OPT_LOSSY},         {"max-bytes", required_argument, NULL, OPT_MAXB},
     {"models", required_argument, NULL, OPT_MODELS}, {"jobs", required_argument, NULL, 'j'},
-    {"help", no_argument, NULL, 'h'},
+    {"no-title", no_argument, NULL, OPT_NOTITLE},    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
 typedef struct ingest_args {
@@ -225,6 +226,7 @@ static int parse(int argc, char **argv, const char *usage, ingest_args *a, int i
             break;
         }
         case OPT_LOSSY: a->opts.lossy = 1; break;
+        case OPT_NOTITLE: a->opts.title_apart = 1; break;
         case OPT_MODELS: a->opts.model_dir = optarg; break;
         case OPT_MAXB: rc = positive(argv[0], "--max-bytes", optarg, &a->opts.max_bytes); break;
         case OPT_FORMAT:

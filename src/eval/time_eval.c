@@ -172,7 +172,7 @@ static int eval_cases(const char *path, int json, int errors, FILE *out)
         art.date = strcmp(date, "-") ? date : NULL;
         art.origin = path;
         hs_doc_clear(d);
-        if (hs_doc_load_article(d, &art, 0, 0) || text_layer(d) || hs_time_run(d, NULL)) {
+        if (hs_doc_load_article(d, &art, 0, 0, 1) || text_layer(d) || hs_time_run(d, NULL)) {
             fprintf(stderr, "hearsay eval time: %s:%ld: %s\n", path, lineno, hs_error_last());
             status = 1;
             break;
@@ -283,7 +283,7 @@ static int eval_corpus(const char *path, int json, size_t nsample, uint64_t seed
     int rc;
     while ((rc = hs_reader_next(r, &art)) != HS_EOF && (!limit || articles < limit)) {
         hs_doc_clear(d);
-        if (rc || hs_doc_load_article(d, &art, 1, 0) || text_layer(d)) {
+        if (rc || hs_doc_load_article(d, &art, 1, 0, 1) || text_layer(d)) {
             bad++;
             continue;
         }

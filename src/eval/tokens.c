@@ -187,7 +187,7 @@ static int eval_file(const char *path, hs_doc *d, tally *t, size_t *lost, double
         art.text_len = text.len;
         art.origin = path;
         clock_t c0 = clock();
-        rc = hs_doc_load_article(d, &art, 1, 0);
+        rc = hs_doc_load_article(d, &art, 1, 0, 1);
         if (!rc)
             rc = hs_text_tokenize(d);
         if (!rc)

@@ -45,6 +45,10 @@ static void write_article(hs_jw *w, const hs_doc *d, unsigned flags)
     hs_jw_str(w, d->title);
     hs_jw_key(w, "url");
     hs_jw_str(w, d->url);
+    if (d->title_bytes) { /* the text opens with the title and a blank line */
+        hs_jw_key(w, "title_bytes");
+        hs_jw_int(w, (long long)d->title_bytes);
+    }
     if (!(flags & HS_JSON_NO_TEXT)) {
         hs_jw_key(w, "text");
         hs_jw_strn(w, d->text, d->len);

@@ -80,7 +80,9 @@ static int add_article(add_ctx *c, int *added)
     hs_store *s = c->s;
     hs_rows *r = c->r;
     const char *ident = r->id ? r->id : r->url;
-    uint64_t h = r->text ? hs_text_hash(r->text, r->text_len) : hs_text_hash(ident, strlen(ident)) ^ 1;
+    /* the text without a title put before it: the same story under two headlines is one article */
+    uint64_t h = r->text ? hs_text_hash(r->text + r->title_bytes, r->text_len - r->title_bytes)
+                         : hs_text_hash(ident, strlen(ident)) ^ 1;
     sqlite3_stmt *st = hs_sq(s, SQ_ART_FIND);
     if (!st)
         return HS_ESTORE;

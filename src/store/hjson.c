@@ -134,6 +134,13 @@ static int read_article(jctx *c, json_t *root)
         rc = opt_str(c, a, "title", "article", &r->title);
     if (!rc)
         rc = opt_str(c, a, "url", "article", &r->url);
+    json_t *tb = json_object_get(a, "title_bytes");
+    if (!rc && tb) {
+        if (!json_is_integer(tb) || json_integer_value(tb) < 0 || !r->text ||
+            (uint64_t)json_integer_value(tb) > r->text_len)
+            return bad(c, "article.title_bytes", "should be a byte count within article.text");
+        r->title_bytes = (size_t)json_integer_value(tb);
+    }
     json_t *id = json_object_get(a, "id");
     if (!rc && json_is_integer(id)) {
         char tmp[32];

@@ -9,7 +9,7 @@ void hs_rows_clear(hs_rows *r)
 {
     hs_arena_reset(&r->arena);
     r->id = r->date = r->outlet = r->title = r->url = r->text = NULL;
-    r->text_len = 0;
+    r->text_len = r->title_bytes = 0;
     r->ents.n = r->ments.n = r->attrs.n = r->rels.n = 0;
 }
 
@@ -121,6 +121,7 @@ int hs_rows_from_doc(hs_rows *r, const hs_doc *d)
     r->url = d->url;
     r->text = d->text;
     r->text_len = d->len;
+    r->title_bytes = d->title_bytes;
     int rc = doc_entities(r, d);
     if (!rc)
         rc = doc_attributions(r, d);

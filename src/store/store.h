@@ -58,6 +58,7 @@ typedef struct hs_rows {
     hs_arena arena;
     const char *id, *date, *outlet, *title, *url, *text;
     size_t text_len;
+    size_t title_bytes; /* text opens with the title and a blank line (this many bytes) */
     HS_ARRAY(hs_sr_entity) ents;
     HS_ARRAY(hs_sr_mention) ments;
     HS_ARRAY(hs_sr_attr) attrs;

@@ -82,6 +82,19 @@ grep -q 'bad.jsonl:2: malformed JSON' "$W/err" || fail "bad line 2: $(cat "$W/er
 grep -q "bad.jsonl:3: relations\[0\].subject: no entity with id 'E1'" "$W/err" || fail "bad line 3: $(cat "$W/err")"
 grep -q '^2 article(s) loaded, 0 already stored, 2 rejected' "$W/out" || fail "bad lines: $(cat "$W/out")"
 
+# titles: analysed as the first paragraph (the person named only in it is found),
+# and the same story under another headline is the same article
+T="$W/titled.jsonl"
+printf '%s\n' '{"id":"t1","title":"Ivo Brandt Opens Up About His Tour","text":"The 40-year-old told Pennant Weekly that the tour was long."}' \
+    '{"id":"t2","title":"Brandt On The Road","text":"The 40-year-old told Pennant Weekly that the tour was long."}' > "$T"
+"$HS" analyze --jsonl "$T" > "$W/out" 2>"$W/err" || fail "analyze titled: exit $?: $(cat "$W/err")"
+head -1 "$W/out" | grep -q '"title_bytes":36,' || fail "title_bytes: $(head -c 300 "$W/out")"
+head -1 "$W/out" | grep -q '"name":"Ivo Brandt"' || fail "the person of the title: $(head -c 600 "$W/out")"
+"$HS" analyze --jsonl --no-title "$T" > "$W/out" 2>&1 || fail "analyze --no-title: exit $?"
+grep -q 'title_bytes\|"name":"Ivo Brandt"' "$W/out" && fail "--no-title still analysed the title"
+"$HS" add --db "$W/titled.db" "$T" > "$W/out" 2>&1 || fail "add titled: exit $?: $(cat "$W/out")"
+grep -q '^1 article(s) added, 1 already stored' "$W/out" || fail "same text, two titles: $(cat "$W/out")"
+
 # usage
 "$HS" who --db "$DB" > /dev/null 2>&1; [ $? -eq 2 ] || fail "who without a name should exit 2"
 "$HS" load --db "$DB" > /dev/null 2>&1; [ $? -eq 2 ] || fail "load without input should exit 2"

@@ -449,7 +449,7 @@ TEST(store_add_doc_layers)
                                "Castell told the Weekly Bell.";
     hs_article art = {.id = "doc1", .date = "2025-06-01", .outlet = "Night Wire", .text = text,
                       .text_len = sizeof text - 1};
-    CHECK_INT(hs_doc_load_article(d, &art, 0, 0), 0);
+    CHECK_INT(hs_doc_load_article(d, &art, 0, 0, 0), 0);
     const char *names[] = {"Noor Castell", "Ivo Brandt"};
     for (int i = 0; i < 2; i++) {
         hs_entity *e = HS_PUSH(&d->entities);

@@ -17,7 +17,7 @@ static hs_doc *run(const char *text)
     art.text = text;
     art.text_len = strlen(text);
     art.origin = "test";
-    if (hs_doc_load_article(d, &art, 0, 0) || hs_text_tokenize(d) || hs_text_split(d) || hs_text_quotes(d)) {
+    if (hs_doc_load_article(d, &art, 0, 0, 1) || hs_text_tokenize(d) || hs_text_split(d) || hs_text_quotes(d)) {
         hs_doc_free(d);
         return NULL;
     }
@@ -326,4 +326,39 @@ TEST(text_random_input)
         }
         hs_doc_free(d);
     }
+}
+
+/* An article's title (JSONL, web pages) is analysed as the first paragraph of
+ * its text unless the text already opens with it. */
+static const char *titled(hs_doc *d, const char *title, const char *text, int apart)
+{
+    hs_article art = {.title = title, .text = text, .text_len = strlen(text), .origin = "test"};
+    if (hs_doc_load_article(d, &art, 0, 0, apart))
+        return NULL;
+    return d->text;
+}
+
+TEST(title_becomes_first_paragraph)
+{
+    hs_doc *d;
+    CHECK_INT(hs_doc_new(&d), 0);
+    const char *body = "The singer, 31, told Pennant Weekly she is happy.";
+    /* a title with a line break and spaces around is one line */
+    CHECK_STR(titled(d, "  Ruta Vell Opens Up\n About  Her Tour ", body, 0),
+              "Ruta Vell Opens Up About Her Tour\n\nThe singer, 31, told Pennant Weekly she is happy.");
+    CHECK_INT((long)d->title_bytes, (long)strlen("Ruta Vell Opens Up About Her Tour\n\n"));
+    CHECK_STR(d->title, "  Ruta Vell Opens Up\n About  Her Tour ");
+    /* the text already opens with it (case and spacing aside): left alone */
+    CHECK_STR(titled(d, "Ruta Vell opens up  about her tour", "\nRuta Vell Opens Up About Her Tour\n\nShe is happy.", 0),
+              "\nRuta Vell Opens Up About Her Tour\n\nShe is happy.");
+    CHECK_INT((long)d->title_bytes, 0);
+    /* no title, a blank one, or the caller keeps them apart */
+    CHECK_STR(titled(d, NULL, body, 0), body);
+    CHECK_STR(titled(d, " \n ", body, 0), body);
+    CHECK_STR(titled(d, "Ruta Vell Opens Up", body, 1), body);
+    CHECK_INT((long)d->title_bytes, 0);
+    /* a bad byte in the title is replaced, never fatal; the text keeps its checks */
+    CHECK_STR(titled(d, "Ruta \xff Vell", body, 0), "Ruta \xef\xbf\xbd Vell\n\nThe singer, 31, told Pennant Weekly she is happy.");
+    CHECK(titled(d, "Ruta Vell", "bad \xff byte", 0) == NULL);
+    hs_doc_free(d);
 }

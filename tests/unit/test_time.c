@@ -92,7 +92,7 @@ static hs_doc *run(const char *text, const char *date)
     art.text = text;
     art.text_len = strlen(text);
     art.date = date;
-    if (hs_doc_new(&d) || hs_doc_load_article(d, &art, 0, 0) || hs_time_run(d, NULL)) {
+    if (hs_doc_new(&d) || hs_doc_load_article(d, &art, 0, 0, 1) || hs_time_run(d, NULL)) {
         hs_doc_free(d);
         return NULL;
     }

@@ -138,7 +138,8 @@ export function renderAnalysis(container, doc) {
     table('Dates', ['words', 'value'], (doc.timexes || []).map((t) => [t.text, t.value]), 'timexes'),
     table('Warnings', ['byte', 'message'], (doc.warnings || []).map((w) => [String(w.offset), w.message]), 'warnings'));
   container.appendChild(el('div', {class: 'analysis', 'data-testid': 'analysis'},
-    el('article', {class: 'doc'}, art.title ? el('h2', {}, art.title) : null,
+    // a title analysed as the text's first paragraph (title_bytes) is shown there, marked
+    el('article', {class: 'doc'}, art.title && !art.title_bytes ? el('h2', {}, art.title) : null,
       meta ? el('p', {class: 'meta'}, meta) : null, articleText(doc, sources)),
     side));
 }

@@ -60,6 +60,9 @@ int hs_aw_is_dash(const hs_doc *d, uint32_t i);
 int hs_aw_is_word(const hs_doc *d, uint32_t i);
 int hs_aw_is_particle(const hs_doc *d, uint32_t i); /* de, van, bin inside names */
 int hs_aw_title_case(const hs_doc *d, uint32_t si); /* a headline, or a sentence written in title case */
+/* The first token after a dateline that opens the paragraph at sb ("LOS
+ * ANGELES (Star Wire) — …", "MILLPORT, Ohio, July 14 (Wire) -- …"), or sb. */
+uint32_t hs_aw_after_dateline(const hs_doc *d, uint32_t sb, uint32_t se);
 uint32_t hs_aw_sent_begin(const hs_doc *d, uint32_t i);
 uint32_t hs_aw_sent_end(const hs_doc *d, uint32_t i);
 
@@ -73,6 +76,10 @@ typedef struct hs_src {
 } hs_src;
 /* The noun phrase that ends at token `last` (inclusive), not reaching before `lo`. */
 int hs_src_left(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s);
+/* A relative pronoun at `last` ("who", "which") speaks for its antecedent:
+ * "the singer, who told Us that …", "the actor — who revealed …", "experts
+ * who concluded …".  1 with *s the antecedent, else 0. */
+int hs_src_antecedent(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s);
 /* The noun phrase that starts at token `first`, not reaching `hi`. */
 int hs_src_right(hs_actx *x, uint32_t first, uint32_t hi, hs_src *s);
 /* The nearest subject (pronoun or name not after a preposition) before token i. */

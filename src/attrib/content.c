@@ -159,7 +159,7 @@ static void content_left(hs_actx *x, uint32_t sb, uint32_t end, uint32_t *cb, ui
             return;
         }
     }
-    uint32_t b = sb;
+    uint32_t b = hs_aw_after_dateline(d, sb, e); /* "LOS ANGELES (Wire) — …, X said." */
     for (uint32_t i = sb; i < e; i++)
         if (x->used[i] & ATOK_CLAIMED)
             b = i + 1;
@@ -375,6 +375,10 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
             j = k;
             break;
         }
+        if (k > j && (hs_aw_eq(d, k, ",") || hs_aw_eq(d, k, ":")) && clause_at(x, k + 1, se) && is_open_quote(d, k + 1)) {
+            j = k + 1; /* "As Roe told Glimmer in 2016, “…”": the quotation after the adjunct */
+            break;
+        }
         if (hs_aw_is_final(d, k) || (d->toks.v[k].flags & HS_TF_QUOTE_OPEN) || hs_aw_eq(d, k, ":"))
             break;
     }
@@ -454,7 +458,7 @@ static int same_sentence_source(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
 /* The subject of a sentence, for a participle cue (", adding that …"). */
 static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
 {
-    uint32_t i = sb;
+    uint32_t i = hs_aw_after_dateline(x->d, sb, cb);
     while (i < cb && (hs_aw_eq(x->d, i, "and") || hs_aw_eq(x->d, i, "but") || x->d->toks.v[i].kind == HS_TK_QUOTE))
         i++;
     if (i < cb && is_ing(x->d, i))
@@ -689,7 +693,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             return 0;
         return content_right(x, cb, ce, se, &s);
     }
-    if (!hs_src_left(x, k - 1, sb, &s)) {
+    /* (not through a passive: "the bill, which was referred to …") */
+    if (!(!passive_aux(d, k, cb) && hs_src_antecedent(x, k - 1, sb, &s)) && !hs_src_left(x, k - 1, sb, &s)) {
         /* "Roe, appearing on Fox News after the speech, said …": the clause's subject */
         if (!hs_aw_eq(d, k - 1, ",") || !subject_of(x, sb, k - 1, &s) || s.b != sb)
             return 0;
@@ -714,12 +719,24 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         }
         return hs_attrib_add(x, cb, ce, &s, b, e, vb, ve);
     }
+    /* "“… public?” Pike told Glimmer Weekly last year.": a sentence that opens
+     * with its source and cue and says nothing else speaks the quotation that
+     * ends right before it (in the same paragraph) */
+    if (s.b == sb && sb > 0 && is_close_quote(d, sb - 1) && !(d->toks.v[sb].flags & HS_TF_PARA_START) &&
+        !(x->cue_obj[cb] & (CUE_RAISE | CUE_AS_ONLY)) && !negated(d, cb)) {
+        int32_t q = quote_by_mark(d, sb - 1, 1);
+        uint32_t vb2 = 0, ve2 = 0, rest = hs_src_via_after(x, ce, se, &vb2, &ve2);
+        if (q >= 0 && d->quotes.v[q].kind == HS_QK_DIRECT && d->quotes.v[q].open_tok >= 0 &&
+            (short_rest(x, rest, se) || adjunct_rest(d, rest, se)))
+            return hs_attrib_add(x, cb, ce, &s, (uint32_t)d->quotes.v[q].open_tok, sb, vb2, ve2);
+    }
     return content_right(x, cb, ce, se, &s);
 }
 
 static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
+    sb = hs_aw_after_dateline(d, sb, cb); /* "PARIS (Wire) — According to …" */
     int clause_start = cb == sb || (cb == sb + 1 && (hs_aw_eq(d, sb, "and") || hs_aw_eq(d, sb, "but") ||
                                                      d->toks.v[sb].kind == HS_TK_QUOTE));
     if (hs_aw_eq(d, cb, "per") && !(clause_start || hs_aw_eq(d, cb - 1, ",")))

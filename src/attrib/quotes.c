@@ -54,6 +54,54 @@ static int dash_speaker(hs_actx *x, int32_t qi)
     return 1;
 }
 
+/* Is the label [b, c) before a colon page furniture rather than a speaker:
+ * a phrase of not_speakers.txt ("Photos", "Read more"), or a label that opens
+ * or ends with one of its words of three letters or more ("RELATED VIDEO",
+ * "MORE NEWS", "File photograph", "Image Source")? */
+static int not_speaker(hs_actx *x, uint32_t b, uint32_t c)
+{
+    hs_tb_entry en;
+    const hs_doc *d = x->d;
+    if (hs_tables_match(x->t, x->first, d, b, c, HS_TB_NOT_SPEAKER, &en) == c - b)
+        return 1;
+    if (c - b < 2)
+        return 0;
+    return (HS_TOK_LEN(&d->toks.v[b]) >= 3 && hs_tables_match(x->t, x->first, d, b, b + 1, HS_TB_NOT_SPEAKER, &en)) ||
+           (HS_TOK_LEN(&d->toks.v[c - 1]) >= 3 &&
+            hs_tables_match(x->t, x->first, d, c - 1, c, HS_TB_NOT_SPEAKER, &en));
+}
+
+/* Is the label [b, c) written as a name: each word capitalised (not "Good
+ * times", "Flawless female"), and one word only when a tagger calls it a
+ * person or organisation (not "Showstopper", "Angry": a photo caption's
+ * label)?  Without the taggers, any capitalised word. */
+static int name_label(hs_actx *x, uint32_t b, uint32_t c)
+{
+    const hs_doc *d = x->d;
+    for (uint32_t i = b; i < c; i++)
+        if (d->toks.v[i].kind == HS_TK_WORD && !hs_aw_is_cap(d, i) && !hs_aw_is_particle(d, i))
+            return 0;
+    if (c - b > 1 || !x->tagged)
+        return 1;
+    uint8_t l = d->toks.v[b].ner;
+    return l && l < HS_NER_LABELS && (HS_NER_TYPE(l) == HS_ET_PERSON || HS_NER_TYPE(l) == HS_ET_ORG);
+}
+
+/* Do the tokens [j, c) between a cue and the colon before a quotation only
+ * say where or to whom ("told Glimmer Weekly in 2016", "wrote on Instagram"):
+ * at most six words, no "that", no quotation, no cue? */
+static int short_lead(hs_actx *x, uint32_t j, uint32_t c)
+{
+    const hs_doc *d = x->d;
+    uint32_t words = 0;
+    for (uint32_t i = j; i < c; i++) {
+        if (hs_aw_eq(d, i, "that") || d->toks.v[i].quote >= 0 || x->cue_len[i] || hs_aw_is_punct(d, i))
+            return 0;
+        words += hs_aw_is_word(d, i);
+    }
+    return words <= 6;
+}
+
 /* Roe: “…”   And from Chairwoman Jane Roe: “…”   Roe continued: ¶ “…” */
 static int colon_speaker(hs_actx *x, int32_t qi)
 {
@@ -68,10 +116,10 @@ static int colon_speaker(hs_actx *x, int32_t qi)
     uint32_t k = c; /* the token before the colon ends the speaker or a cue */
     uint32_t cb = c, ce = c + 1;
     for (uint32_t i = sb; i < c; i++)
-        if (x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB && i + x->cue_len[i] == c &&
-            !(x->used[i] & ATOK_CUE_USED)) {
+        if (x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB && !(x->used[i] & ATOK_CUE_USED) &&
+            (i + x->cue_len[i] == c || short_lead(x, i + x->cue_len[i], c))) {
             cb = i;
-            ce = c;
+            ce = i + x->cue_len[i];
             k = i;
         }
     while (k > sb && hs_aw_is_skip(d, k - 1))
@@ -81,11 +129,14 @@ static int colon_speaker(hs_actx *x, int32_t qi)
         return 0;
     /* the speaker opens its clause: "Roe:", "And from Roe:", "Said Roe:" */
     uint32_t lead = s.b - sb;
-    if (cb == c && (lead > 2 || s.kind == HS_SK_UNKNOWN))
-        return 0;
+    if (cb == c && (lead > 2 || s.kind == HS_SK_UNKNOWN || not_speaker(x, s.b, c) || !name_label(x, s.b, c)))
+        return 0; /* not "Photo: “…”", "Angry: ‘…’" */
     hs_attr *at = quote_attr(x, qi, cb, ce);
     if (!at)
         return HS_ENOMEM;
+    uint32_t vb = 0, ve = 0;
+    if (ce < c && hs_src_via_after(x, ce, c, &vb, &ve) > ce)
+        at->via = hs_tok_span(d, vb, ve); /* "told Glimmer Weekly in 2016:" */
     hs_src_apply(x, &s, at);
     return 1;
 }
@@ -216,9 +267,10 @@ int hs_attrib_colon_lines(hs_actx *x, int headline)
                    !(s.kind == HS_SK_PERSON || s.kind == HS_SK_ORGANIZATION || title)) {
             continue;
         }
-        hs_tb_entry en;
-        if (!hs_aw_is_cap(d, sb) || hs_tables_match(x->t, x->first, d, sb, c, HS_TB_NOT_SPEAKER, &en) == c - sb)
+        if (!hs_aw_is_cap(d, sb) || not_speaker(x, sb, c))
             continue;
+        if (si > 0 && !wl && !name_label(x, sb, c))
+            continue; /* a caption's label: "Good times: The actress …" */
         int number = 0; /* "November 2012: …" is a date, not a speaker */
         for (uint32_t i = sb; i < c; i++)
             number |= d->toks.v[i].kind == HS_TK_NUMBER;

@@ -103,6 +103,64 @@ uint32_t hs_src_outlet_at(hs_actx *x, uint32_t i, uint32_t hi)
     return 0;
 }
 
+/* "the magazine", "the publication" (outlet_refs.txt) at token i, in lower
+ * case after its article and not followed by a name ("the magazine Glimmer"):
+ * its length in tokens, or 0. */
+static uint32_t outlet_ref_at(hs_actx *x, uint32_t i, uint32_t hi)
+{
+    const hs_doc *d = x->d;
+    hs_tb_entry e;
+    if (!hs_aw_eq(d, i, "the"))
+        return 0;
+    uint32_t n = hs_tables_match(x->t, x->first, d, i, hi, HS_TB_OUTLET_REF, &e);
+    for (uint32_t k = i + 1; k < i + n; k++)
+        if (hs_aw_is_cap(d, k))
+            return 0;
+    return n && !(i + n < d->toks.n && name_token(d, i + n)) ? n : 0;
+}
+
+/* The outlet named last before token i (its tokens in [*vb, *ve)): 1, or 0
+ * when none is.  Only asked when a phrase refers back to one. */
+static int outlet_before(hs_actx *x, uint32_t i, uint32_t *vb, uint32_t *ve)
+{
+    const hs_doc *d = x->d;
+    for (uint32_t k = i; k-- > 0;) {
+        if ((!hs_aw_is_cap(d, k) && !(d->toks.v[k].flags & HS_TF_OUTLET)) || in_quote(d, k))
+            continue; /* (not a name inside a quotation) */
+        uint32_t n = hs_src_outlet_at(x, k, i);
+        if (!n)
+            continue;
+        for (uint32_t j = k; j-- > 0 && k - j <= 3;) { /* "Us Weekly" seen from "Weekly" */
+            uint32_t n2 = hs_src_outlet_at(x, j, i);
+            if (n2 && j + n2 >= k + n) {
+                n = n2;
+                k = j;
+            }
+        }
+        *vb = k;
+        *ve = k + n;
+        return 1;
+    }
+    return 0;
+}
+
+/* A phrase that refers back to an outlet ("the magazine claimed", "a source
+ * from the magazine", "the tabloid's sources"): the outlet named before is
+ * its via, and the phrase that is only the reference is an outlet. */
+static void outlet_ref_via(hs_actx *x, hs_src *s)
+{
+    if (s->via_e > s->via_b)
+        return;
+    for (uint32_t k = s->b; k < s->e; k++) {
+        uint32_t r = outlet_ref_at(x, k, s->e);
+        if (!r)
+            continue;
+        if (outlet_before(x, k, &s->via_b, &s->via_e) && k == s->b && k + r == s->e)
+            s->kind = HS_SK_OUTLET;
+        return;
+    }
+}
+
 /* First table head (anonymous, representative, document) in [b, e): its index, or e. */
 static uint32_t table_head(hs_actx *x, uint32_t b, uint32_t e, uint8_t *kind)
 {
@@ -293,10 +351,24 @@ int hs_src_left(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s)
     uint32_t b = last;
     while (b > lo && last - b + 1 < RUN_MAX && np_token(x, b - 1, 0))
         b--;
-    while (b < last && hs_aw_is_prep(d, b))
-        b++;
+    while (b < last && hs_aw_is_prep(d, b) && hs_src_outlet_at(x, b, last + 1) != last + 1 - b)
+        b++; /* (not the "In" of "In Touch") */
     classify(x, b, last + 1, 0, s);
+    outlet_ref_via(x, s);
     return s->e > s->b;
+}
+
+int hs_src_antecedent(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s)
+{
+    const hs_doc *d = x->d;
+    if (!(hs_aw_eq(d, last, "who") || hs_aw_eq(d, last, "which")) || last <= lo || in_quote(d, last))
+        return 0;
+    uint32_t a = last - 1;
+    if ((hs_aw_eq(d, a, ",") || hs_aw_is_dash(d, a)) && a > lo)
+        a--;
+    if (hs_aw_eq(d, a, ",") || hs_aw_is_dash(d, a) || hs_aw_pronoun(d, a, NULL))
+        return 0;
+    return hs_src_left(x, a, lo, s) && s->e == a + 1;
 }
 
 int hs_src_right(hs_actx *x, uint32_t first, uint32_t hi, hs_src *s)
@@ -322,6 +394,7 @@ int hs_src_right(hs_actx *x, uint32_t first, uint32_t hi, hs_src *s)
     while (e > first + 1 && (hs_aw_is_prep(d, e - 1) || hs_aw_is_det(d, e - 1)))
         e--;
     classify(x, first, e, 1, s);
+    outlet_ref_via(x, s);
     return s->e > s->b;
 }
 
@@ -371,6 +444,12 @@ uint32_t hs_src_via_after(hs_actx *x, uint32_t i, uint32_t hi, uint32_t *vb, uin
             *ve = j + n;
             return j + n;
         }
+        /* "told the magazine", "said in an interview with the publication": the
+         * outlet named before (not an object: "called the paper …", "said the
+         * tabloid's report …") */
+        if ((j > i || (i > 0 && (x->cue_obj[i - 1] & CUE_OBJ))) && (n = outlet_ref_at(x, j, hi)) &&
+            !(j + n < hi && x->d->toks.v[j + n].kind == HS_TK_CLITIC) && outlet_before(x, j, vb, ve))
+            return j + n;
         if (!is_via_lead(x->d, j))
             break;
     }
@@ -438,5 +517,7 @@ void hs_src_apply(hs_actx *x, const hs_src *s, hs_attr *at)
             }
         }
     }
+    if (at->source_kind == HS_SK_OUTLET && at->source_entity == HS_NONE)
+        at->source_entity = at->via_entity; /* "the magazine" for the outlet it refers to */
     hs_attrib_claim(x, at->source);
 }

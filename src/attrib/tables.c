@@ -45,6 +45,7 @@ static const struct {
     {"outlets.txt", FMT_NAMES, HS_TB_OUTLET},
     {"outlet_words.txt", FMT_NAMES, HS_TB_OUTLET_WORD},
     {"not_speakers.txt", FMT_NAMES, HS_TB_NOT_SPEAKER},
+    {"outlet_refs.txt", FMT_NAMES, HS_TB_OUTLET_REF},
 };
 
 static uint64_t hash(const char *s, size_t n)

@@ -37,9 +37,11 @@ enum {
                                      no source: "Roe seemed to …", "Roe is expected to …" */
     HS_TB_CUE_NOUN = 1u << 16,    /* a noun that reports after its possessor and before a clause:
                                      "Roe's claim that …", "his pledge to …" */
-    HS_TB_CUE_AS = 1u << 17       /* a verb that reports an object with an "as" complement:
+    HS_TB_CUE_AS = 1u << 17,      /* a verb that reports an object with an "as" complement:
                                      "Roe described the plan as reckless", "voters see him as …"
                                      (without HS_TB_CUE_VERB it reports only in that frame) */
+    HS_TB_OUTLET_REF = 1u << 18   /* a phrase that refers back to an outlet named before: "the
+                                     magazine", "the publication", "the outlet" */
 };
 
 typedef struct hs_tb_entry {

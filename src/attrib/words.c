@@ -265,3 +265,34 @@ int hs_aw_title_case(const hs_doc *d, uint32_t si)
     }
     return words >= 4 && 4 * caps >= 3 * words;
 }
+
+uint32_t hs_aw_after_dateline(const hs_doc *d, uint32_t sb, uint32_t se)
+{
+    const hs_tok *t = &d->toks.v[sb];
+    if (hs_aw_eq(d, sb, "(")) { /* "(Wire) —" after a place the splitter cut off: "LOS ANGELES, Calif." */
+        uint32_t k = sb + 1;
+        while (k < se && k < sb + 8 && !hs_aw_eq(d, k, ")"))
+            k++;
+        return k + 1 < se && hs_aw_eq(d, k, ")") && hs_aw_is_dash(d, k + 1) ? k + 2 : sb;
+    }
+    if (!(t->flags & HS_TF_PARA_START) || t->kind != HS_TK_WORD || !(t->flags & HS_TF_ALL_UPPER) ||
+        HS_TOK_LEN(t) < 2)
+        return sb;
+    int bracket = 0;
+    for (uint32_t k = sb + 1; k < se && k < sb + 16; k++) {
+        const hs_tok *u = &d->toks.v[k];
+        if (hs_aw_is_dash(d, k))
+            return bracket || k > sb + 1 ? k + 1 : sb; /* "PARIS (Wire) —", "LOS ANGELES —" */
+        if (hs_aw_eq(d, k, "(")) {
+            while (k < se && k < sb + 16 && !hs_aw_eq(d, k, ")"))
+                k++;
+            bracket = 1;
+            continue;
+        }
+        /* place words, a state ("Calif."), a date ("July 14"): no lower-case word */
+        if ((u->kind == HS_TK_WORD && !(u->flags & (HS_TF_UPPER_INITIAL | HS_TF_ALL_UPPER))) || u->quote >= 0 ||
+            (hs_aw_is_final(d, k) && !(u->flags & HS_TF_ABBREV)))
+            return sb;
+    }
+    return sb;
+}

@@ -93,3 +93,11 @@ void af_source_is(const hs_doc *d, const char *needle, const char *want, const c
         hs_test_fail(file, line, "source \"%.*s\", expected \"%s\"", a->has_source ? (int)HS_SPAN_LEN(a->source) : 0,
                      a->has_source ? HS_SPAN_PTR(d, a->source) : "", want);
 }
+
+int af_sources(const hs_doc *d, const char *source)
+{
+    int n = 0;
+    for (size_t i = 0; d && i < d->attrs.n; i++)
+        n += d->attrs.v[i].has_source && af_span_is(d, d->attrs.v[i].source, source);
+    return n;
+}

@@ -28,5 +28,7 @@ void af_content_is(const hs_doc *d, const char *needle, const char *want, const 
 /* Expect an attribution holding `needle` whose source is exactly `want`. */
 void af_source_is(const hs_doc *d, const char *needle, const char *want, const char *file, int line);
 #define SOURCE_IS(d, needle, want) af_source_is((d), (needle), (want), __FILE__, __LINE__)
+/* How many attributions have exactly this source text. */
+int af_sources(const hs_doc *d, const char *source);
 #define EXPECT(d, c, s, k, cue, via) af_expect((d), (c), (s), (k), (cue), (via), __FILE__, __LINE__)
 #endif

@@ -141,7 +141,7 @@ static int has_hedge(const hs_doc *d, const char *text, int kind)
 
 TEST(attrib_hedges_and_hedged)
 {
-    hs_doc *d = af_run("Vance reportedly wants a quiet wedding. Hale is said to be furious. Rumours linked "
+    hs_doc *d = af_run("Vance reportedly wants to hold a quiet wedding. Hale is said to be furious. Rumours linked "
                     "him to a model in May. The pair may marry, but Hale's rep shot down the claims. "
                     "A source told Star Weekly the story was not true.\n");
     CHECK(d);

@@ -1,0 +1,134 @@
+/* Unit tests for the attribution rules of branch attrib4 (2026-12-03), written
+ * after a reading of attributions on real gossip: page furniture before a
+ * colon, datelines, relative pronouns, wishes, outlets referred back to, and
+ * the speakers of quotations.  Every text is invented (people, outlets). */
+#include "harness.h"
+
+#include <string.h>
+
+#include "analyzer.h"
+#include "attribfix.h"
+#include "doc.h"
+
+TEST(attrib_page_labels_are_not_speakers)
+{
+    /* a label of page furniture before a colon ("RELATED VIDEO:", "File photo:",
+     * "Image Source:", "EXCLUSIVE:") and a photo caption's label ("Good times:",
+     * "Showstopper:") name nobody; a speaker's name still does */
+    hs_doc *d = af_run("Mara Quell Steps Out\n\n"
+                       "RELATED VIDEO: Mara Quell Opens Up About Her New Album\n\n"
+                       "Mara Quell was all smiles at the premiere on Friday.\n\n"
+                       "Good times: The singer was seen laughing as she arrived with her manager\n\n"
+                       "Showstopper: Quell sparkled in a silver gown at the gala in Millport on Thursday\n\n"
+                       "File photo: Lens Agency/Harbor Gazette\n\n"
+                       "Image Source: Harbor Gazette\n\n"
+                       "EXCLUSIVE: The couple has been quietly dating since the spring\n\n"
+                       "Tobias Wren: “I have never been this happy in my whole life.”\n");
+    CHECK(d);
+    CHECK(af_find(d, "Opens Up") == NULL);
+    CHECK(af_find(d, "seen laughing") == NULL);
+    CHECK(af_find(d, "silver gown") == NULL);
+    CHECK(af_find(d, "Lens Agency") == NULL);
+    CHECK(af_find(d, "quietly dating") == NULL);
+    CHECK_INT(af_sources(d, "Harbor Gazette"), 0);
+    EXPECT(d, "never been this happy", "Tobias Wren", HS_SK_PERSON, ":", "");
+}
+
+TEST(attrib_datelines_are_not_content)
+{
+    /* "MILLPORT (Harbor Wire) — …": the dateline that opens a paragraph is
+     * neither part of the content nor a subject (news, gossip) */
+    hs_doc *d = af_run("Council Vote Delayed\n\n"
+                       "MILLPORT (Harbor Wire) — The council will vote on the bridge in May, officials said.\n\n"
+                       "LOS ANGELES, Calif. (Star Daily) -- Mara Quell and Tobias Wren have split, a source says.\n");
+    CHECK(d);
+    const hs_attr *a = EXPECT(d, "vote on the bridge", "officials", HS_SK_ANONYMOUS, "said", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "The council will vote on the bridge in May");
+    a = EXPECT(d, "have split", "a source", HS_SK_ANONYMOUS, "says", "");
+    if (a)
+        CHECK_SPAN(d, a->content, "Mara Quell and Tobias Wren have split");
+}
+
+TEST(attrib_relative_pronoun_speaks_for_its_antecedent)
+{
+    /* "the singer, who told X that …" gives the singer; a restrictive "who"
+     * its noun ("fans who said …"); not through a passive ("the bill, which
+     * was referred to …" names no speaker) */
+    hs_doc *d = af_run("Mara Quell, who told Harbor Gazette that she would tour again, left the party early.\n\n"
+                       "Her co-star Tobias Wren, who said last week that the film was finished, declined to comment.\n\n"
+                       "Several fans who insisted that the pair had married were wrong.\n");
+    CHECK(d);
+    EXPECT(d, "she would tour again", "Mara Quell", HS_SK_PERSON, "told", "Harbor Gazette");
+    SOURCE_IS(d, "the film was finished", "Her co-star Tobias Wren");
+    SOURCE_IS(d, "the pair had married", "Several fans");
+    CHECK_INT(af_sources(d, "who"), 0);
+}
+
+TEST(attrib_wishes_are_not_reports)
+{
+    /* "want" reports an intention before "to" ("wants to run"), not a wish
+     * for a thing ("wants a bigger nursery"); "renewed" is no cue */
+    hs_doc *d = af_run("Mara Quell wants a bigger nursery for the twins.\n\n"
+                       "Tobias Wren wants to run for mayor of Millport next year.\n\n"
+                       "The network renewed the show for a third season.\n");
+    CHECK(d);
+    CHECK(af_find(d, "bigger nursery") == NULL);
+    EXPECT(d, "run for mayor", "Tobias Wren", HS_SK_PERSON, "wants", "");
+    CHECK(af_find(d, "third season") == NULL);
+}
+
+TEST(attrib_outlet_referred_back)
+{
+    /* "told the magazine", "the publication claimed", "a source from the
+     * outlet": the outlet named last before (outside quotations) is the via,
+     * and "the magazine" as a subject is an outlet; not an object ("called the
+     * paper …") nor a possessive ("the tabloid's report") */
+    hs_doc *d = af_run("Quell and Wren Split\n\n"
+                       "Mara Quell and Tobias Wren have split, Glimmer Weekly reported on Monday.\n\n"
+                       "“They stopped talking in March,” an insider told the magazine.\n\n"
+                       "The magazine also claimed that Quell kept the lake house.\n\n"
+                       "Harbor Gazette said the pair had argued for months.\n\n"
+                       "A source from the publication revealed that the wedding was off.\n\n"
+                       "Wren called the paper “a gossip factory” on Tuesday.\n\n"
+                       "Quell's rep said the tabloid's report was false.\n");
+    CHECK(d);
+    EXPECT(d, "stopped talking", "an insider", HS_SK_ANONYMOUS, "told", "Glimmer Weekly");
+    EXPECT(d, "kept the lake house", "The magazine", HS_SK_OUTLET, "claimed", "Glimmer Weekly");
+    EXPECT(d, "wedding was off", "A source from the publication", HS_SK_ANONYMOUS, "revealed", "Harbor Gazette");
+    const hs_attr *a = af_find(d, "gossip factory");
+    CHECK(a && a->via.end == a->via.start);
+    a = af_find(d, "was false");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_SPAN(d, a->content, "the tabloid's report was false");
+        CHECK(a->via.end == a->via.start);
+    }
+}
+
+TEST(attrib_quotation_speakers_by_convention)
+{
+    /* a sentence that opens with its source and cue and says nothing else
+     * speaks the quotation just before it ("“…?” Quell told X last year."); a
+     * lead-in whose cue is followed by where or to whom, then a colon ("As Wren
+     * told X in 2016:" ¶ "“…”", "Wren wrote on Instagram: “…”"); an adjunct and
+     * a comma before the quotation ("told X in 2016, “…”"); "exclaimed",
+     * "captioned" */
+    hs_doc *d = af_run("Quell Keeps Quiet\n\n"
+                       "Mara Quell rarely discusses her family. “Who would trade a quiet Sunday for a red carpet?” "
+                       "Quell told Glimmer Weekly last year.\n\n"
+                       "As Tobias Wren told Harbor Gazette in 2019:\n\n"
+                       "“We met at a ferry terminal and missed the boat on purpose. By autumn we shared a dog.”\n\n"
+                       "Wren wrote on Instagram: “Still laughing at the rumours about the ferry, see you all on tour!”\n\n"
+                       "As Quell told Star Daily in 2020, “Nobody in my house cares about award shows at all.”\n\n"
+                       "“The reviews have been kinder than I ever hoped,” she exclaimed during the interview.\n\n"
+                       "“Back on the lake where it all started,” Wren captioned the photo.\n");
+    CHECK(d);
+    EXPECT(d, "quiet Sunday", "Quell", HS_SK_PERSON, "told", "Glimmer Weekly");
+    CHECK(af_find(d, "last year") == NULL);
+    EXPECT(d, "ferry terminal", "Tobias Wren", HS_SK_PERSON, "told", "Harbor Gazette");
+    EXPECT(d, "Still laughing", "Wren", HS_SK_PERSON, "wrote", "");
+    EXPECT(d, "award shows", "Quell", HS_SK_PERSON, "told", "Star Daily");
+    EXPECT(d, "kinder than", "she", HS_SK_PERSON, "exclaimed", "");
+    EXPECT(d, "Back on the lake", "Wren", HS_SK_PERSON, "captioned", "");
+}

@@ -621,6 +621,53 @@ static int infinitive_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, u
     return rc < 0 ? -1 : 1;
 }
 
+/* "“…,” Wintour continued.", "“…,” Andrew Brown, head of Lake Diamonds, tells
+ * X": between a closing quotation mark (after its comma) and the cue at k,
+ * one to three capitalised words are the speaker's name whatever the taggers
+ * make of them, and an apposition after the name is skipped.  1 with *s. */
+static int quote_name(hs_actx *x, uint32_t sb, uint32_t k, hs_src *s)
+{
+    const hs_doc *d = x->d;
+    uint32_t b = k;
+    for (uint32_t i = sb; i + 1 < k; i++)
+        if (is_close_quote(d, i) && (i == 0 || hs_aw_eq(d, i - 1, ",") || hs_aw_eq(d, i + 1, ","))) {
+            b = hs_aw_eq(d, i + 1, ",") ? i + 2 : i + 1;
+            break;
+        }
+    uint32_t e = b;
+    while (e < k && e < b + 3 && hs_aw_is_cap(d, e) && !hs_aw_is_det(d, e) && !hs_aw_is_prep(d, e))
+        e++;
+    if (e == b || !(e == k || (hs_aw_eq(d, e, ",") && k - e <= 8)))
+        return 0;
+    for (uint32_t i = e + 1; i < k; i++)
+        if (d->toks.v[i].quote >= 0 || hs_aw_is_punct(d, i) || x->cue_len[i])
+            return 0; /* the apposition: words only ("head of Lake Diamonds") */
+    memset(s, 0, sizeof *s);
+    if (e - b == 1 && hs_aw_pronoun(d, b, NULL))
+        return 0;
+    s->b = b;
+    s->e = e;
+    s->kind = HS_SK_PERSON;
+    if (hs_src_outlet_at(x, b, e) == e - b) { /* "“…,” Harbor Gazette reported." */
+        s->kind = HS_SK_OUTLET;
+        s->via_b = b;
+        s->via_e = e;
+    }
+    return 1;
+}
+
+/* After a cue ending before j: a short object ("the crowd", "reporters") up
+ * to a preposition, punctuation or the sentence's end: the token after it, or j. */
+static uint32_t short_object(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    uint32_t k = j;
+    while (k < se && k < j + 3 && hs_aw_is_word(d, k) && !hs_aw_is_prep(d, k) && !x->cue_len[k] &&
+           !hs_aw_eq(d, k, "that") && d->toks.v[k].quote < 0)
+        k++;
+    return k > j && (k == se || hs_aw_is_prep(d, k) || hs_aw_is_punct(d, k) || hs_aw_is_final(d, k)) ? k : j;
+}
+
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
     const hs_doc *d = x->d;
@@ -651,6 +698,7 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             if (!ve)
                 after = hs_src_via_after(x, s.e, se, &vb, &ve);
             if (short_rest(x, after, se) || is_close_quote(d, cb - 1) ||
+                (after + 1 < se && hs_aw_eq(d, after, ":") && is_open_quote(d, after + 1)) || /* ", says the confidant: “…”" */
                 (adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK) && s.kind != HS_SK_UNKNOWN &&
                  s.kind != HS_SK_DOCUMENT)) {
                 content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
@@ -694,7 +742,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         return content_right(x, cb, ce, se, &s);
     }
     /* (not through a passive: "the bill, which was referred to …") */
-    if (!(!passive_aux(d, k, cb) && hs_src_antecedent(x, k - 1, sb, &s)) && !hs_src_left(x, k - 1, sb, &s)) {
+    if (!(!passive_aux(d, k, cb) && hs_src_antecedent(x, k - 1, sb, &s)) && !quote_name(x, sb, k, &s) &&
+        !hs_src_left(x, k - 1, sb, &s)) {
         /* "Roe, appearing on Fox News after the speech, said …": the clause's subject */
         if (!hs_aw_eq(d, k - 1, ",") || !subject_of(x, sb, k - 1, &s) || s.b != sb)
             return 0;
@@ -726,6 +775,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         !(x->cue_obj[cb] & (CUE_RAISE | CUE_AS_ONLY)) && !negated(d, cb)) {
         int32_t q = quote_by_mark(d, sb - 1, 1);
         uint32_t vb2 = 0, ve2 = 0, rest = hs_src_via_after(x, ce, se, &vb2, &ve2);
+        if (rest == ce)
+            rest = short_object(x, ce, se); /* "… asked the crowd during her speech." */
         if (q >= 0 && d->quotes.v[q].kind == HS_QK_DIRECT && d->quotes.v[q].open_tok >= 0 &&
             (short_rest(x, rest, se) || adjunct_rest(d, rest, se)))
             return hs_attrib_add(x, cb, ce, &s, (uint32_t)d->quotes.v[q].open_tok, sb, vb2, ve2);

@@ -125,6 +125,13 @@ static int colon_speaker(hs_actx *x, int32_t qi)
     while (k > sb && hs_aw_is_skip(d, k - 1))
         k--;
     hs_src s;
+    if (cb < c && k == sb && hs_src_right(x, ce, c, &s) && s.e == c && s.kind != HS_SK_UNKNOWN) {
+        hs_attr *at = quote_attr(x, qi, cb, ce); /* "Adds the source: “…”" */
+        if (!at)
+            return HS_ENOMEM;
+        hs_src_apply(x, &s, at);
+        return 1;
+    }
     if (k <= sb || !hs_src_left(x, k - 1, sb, &s))
         return 0;
     /* the speaker opens its clause: "Roe:", "And from Roe:", "Said Roe:" */

@@ -132,3 +132,28 @@ TEST(attrib_quotation_speakers_by_convention)
     EXPECT(d, "kinder than", "she", HS_SK_PERSON, "exclaimed", "");
     EXPECT(d, "Back on the lake", "Wren", HS_SK_PERSON, "captioned", "");
 }
+
+TEST(attrib_quotation_speakers_after_the_quote)
+{
+    /* after a quotation: one to three capitalised words before the cue are the
+     * speaker's name whatever the taggers make of them ("“…,” Wintour
+     * continued"), an apposition after the name is skipped; a sentence that
+     * opens with source, cue and a short object speaks the quotation before
+     * it; an inverted cue before a colon ("Adds the source: “…”", "…, says the
+     * confidant: “…”") names the quotation's speaker */
+    hs_doc *d = af_run("Quell Talks\n\n"
+                       "The designer was nervous. “She changed into a green dress in the gift shop, and it looked "
+                       "like a forest,” Wintour continued.\n\n"
+                       "“Tobias picked an oval stone, which is rare these days,” Ada Brook, head of Lake Diamonds tells "
+                       "Star Daily.\n\n"
+                       "“How can we skate when the lake never freezes?” Quell asked the crowd during her speech.\n\n"
+                       "Adds the source: “They are not about to run off and marry in secret.”\n\n"
+                       "The ring can wait, says the confidant: “They are busy raising two toddlers.”\n");
+    CHECK(d);
+    EXPECT(d, "green dress", "Wintour", HS_SK_PERSON, "continued", "");
+    EXPECT(d, "oval stone", "Ada Brook", HS_SK_PERSON, "tells", "Star Daily");
+    EXPECT(d, "never freezes", "Quell", HS_SK_PERSON, "asked", "");
+    CHECK(af_find(d, "during her speech") == NULL);
+    EXPECT(d, "run off", "the source", HS_SK_ANONYMOUS, "Adds", "");
+    EXPECT(d, "two toddlers", "the confidant", HS_SK_ANONYMOUS, "says", "");
+}

@@ -104,6 +104,17 @@ static int quote_has_cue(hs_actx *x, uint32_t i, uint32_t se)
     return c < se && ((x->cue_len[c] && x->cue_cls[c] == HS_TB_CUE_VERB) || cue_clause(x, c, se));
 }
 
+/* The end of the sentence where the quotation opening at i closes (a
+ * quotation may hold several sentences), or se. */
+static uint32_t quote_sent_end(const hs_doc *d, uint32_t i, uint32_t se)
+{
+    int32_t q = quote_by_mark(d, i, 0);
+    if (q < 0 || d->quotes.v[q].close_tok < 0)
+        return se;
+    uint32_t e = hs_aw_sent_end(d, (uint32_t)d->quotes.v[q].close_tok);
+    return e > se ? e : se;
+}
+
 /* End (exclusive token) of a content that starts at j inside a sentence that
  * ends at se: it stops before ", <cue>" and before the final stop, and runs on
  * to the end of a quotation that opens inside it. */
@@ -370,12 +381,15 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
                                                  !hs_aw_eq(d, j, "to") && /* not "vowed to …" */
                                                  !(hs_aw_pronoun(d, j, NULL) && !hs_aw_eq(d, j, "it")));
                                                  /* nor "say they feel that way" */
+    int cue_seen = 0;
     for (uint32_t k = j; k < se && k < j + (adjunct ? 10 : 1); k++) { /* 10: tuned on PolNeAR dev (5..25) */
         if (hs_aw_eq(d, k, "that")) {
             j = k;
             break;
         }
-        if (k > j && (hs_aw_eq(d, k, ",") || hs_aw_eq(d, k, ":")) && clause_at(x, k + 1, se) && is_open_quote(d, k + 1)) {
+        cue_seen |= k > j && x->cue_len[k]; /* (not over another cue: "asked about …, Quaid responded, “…”") */
+        if (k > j && !cue_seen && (hs_aw_eq(d, k, ",") || hs_aw_eq(d, k, ":")) && clause_at(x, k + 1, se) &&
+            is_open_quote(d, k + 1) && !quote_has_cue(x, k + 1, quote_sent_end(d, k + 1, se))) {
             j = k + 1; /* "As Roe told Glimmer in 2016, “…”": the quotation after the adjunct */
             break;
         }
@@ -656,6 +670,23 @@ static int quote_name(hs_actx *x, uint32_t sb, uint32_t k, hs_src *s)
     return 1;
 }
 
+/* Is the rest of the sentence from j only a short adjunct ("last year", "on
+ * Tuesday", "during her speech", nothing): at most three words without
+ * punctuation, or an adjunct that opens with a preposition? */
+static int tail_only(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    uint32_t e = se, words = 0;
+    while (e > j && hs_aw_is_final(d, e - 1))
+        e--;
+    for (uint32_t i = j; i < e; i++) {
+        if (!hs_aw_is_word(d, i) || x->cue_len[i])
+            return adjunct_rest(d, j, e);
+        words++;
+    }
+    return words <= 3 || adjunct_rest(d, j, e);
+}
+
 /* After a cue ending before j: a short object ("the crowd", "reporters") up
  * to a preposition, punctuation or the sentence's end: the token after it, or j. */
 static uint32_t short_object(hs_actx *x, uint32_t j, uint32_t se)
@@ -775,10 +806,9 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         !(x->cue_obj[cb] & (CUE_RAISE | CUE_AS_ONLY)) && !negated(d, cb)) {
         int32_t q = quote_by_mark(d, sb - 1, 1);
         uint32_t vb2 = 0, ve2 = 0, rest = hs_src_via_after(x, ce, se, &vb2, &ve2);
-        if (rest == ce)
+        if (rest == ce && ((x->cue_obj[cb] & CUE_OBJ) || hs_aw_eq(d, cb, "asked") || hs_aw_eq(d, cb, "asks")))
             rest = short_object(x, ce, se); /* "… asked the crowd during her speech." */
-        if (q >= 0 && d->quotes.v[q].kind == HS_QK_DIRECT && d->quotes.v[q].open_tok >= 0 &&
-            (short_rest(x, rest, se) || adjunct_rest(d, rest, se)))
+        if (q >= 0 && d->quotes.v[q].kind == HS_QK_DIRECT && d->quotes.v[q].open_tok >= 0 && tail_only(x, rest, se))
             return hs_attrib_add(x, cb, ce, &s, (uint32_t)d->quotes.v[q].open_tok, sb, vb2, ve2);
     }
     return content_right(x, cb, ce, se, &s);

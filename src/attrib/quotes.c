@@ -87,19 +87,33 @@ static int name_label(hs_actx *x, uint32_t b, uint32_t c)
     return l && l < HS_NER_LABELS && (HS_NER_TYPE(l) == HS_ET_PERSON || HS_NER_TYPE(l) == HS_ET_ORG);
 }
 
-/* Do the tokens [j, c) between a cue and the colon before a quotation only
- * say where or to whom ("told Glimmer Weekly in 2016", "wrote on Instagram"):
- * at most six words, no "that", no quotation, no cue? */
-static int short_lead(hs_actx *x, uint32_t j, uint32_t c)
+/* Do the tokens [j, c) between the cue at cb and the colon before a
+ * quotation only say where or to whom ("told Glimmer Weekly in 2016", "wrote
+ * on Instagram", "told reporters in Ohio"): an outlet or a tell verb's short
+ * object, then nothing or a prepositional adjunct; at most six words, no
+ * "that", no quotation, no cue? */
+static int short_lead(hs_actx *x, uint32_t cb, uint32_t j, uint32_t c)
 {
     const hs_doc *d = x->d;
-    uint32_t words = 0;
+    uint32_t words = 0, vb, ve, k = hs_src_via_after(x, j, c, &vb, &ve);
+    if (k == j && (x->cue_obj[cb] & CUE_OBJ)) /* "told reporters in Ohio:" */
+        while (k < c && k < j + 3 && hs_aw_is_word(d, k) && !hs_aw_is_prep(d, k))
+            k++;
+    if (k < c && (!hs_aw_is_prep(d, k) || hs_aw_eq(d, k, "of") || hs_aw_eq(d, k, "to") || hs_aw_eq(d, k, "that")))
+        return 0; /* only where or when: not "find the best line of the album:" */
     for (uint32_t i = j; i < c; i++) {
         if (hs_aw_eq(d, i, "that") || d->toks.v[i].quote >= 0 || x->cue_len[i] || hs_aw_is_punct(d, i))
             return 0;
         words += hs_aw_is_word(d, i);
     }
     return words <= 6;
+}
+
+/* "Adds the source:": a cue opening the sentence and a source after it up to the colon. */
+static int inverted_lead(hs_actx *x, uint32_t sb, uint32_t cb, uint32_t c)
+{
+    hs_src s;
+    return cb == sb && hs_src_right(x, cb + x->cue_len[cb], c, &s) && s.e == c;
 }
 
 /* Roe: “…”   And from Chairwoman Jane Roe: “…”   Roe continued: ¶ “…” */
@@ -117,7 +131,7 @@ static int colon_speaker(hs_actx *x, int32_t qi)
     uint32_t cb = c, ce = c + 1;
     for (uint32_t i = sb; i < c; i++)
         if (x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB && !(x->used[i] & ATOK_CUE_USED) &&
-            (i + x->cue_len[i] == c || short_lead(x, i + x->cue_len[i], c))) {
+            (i + x->cue_len[i] == c || short_lead(x, i, i + x->cue_len[i], c) || inverted_lead(x, sb, i, c))) {
             cb = i;
             ce = i + x->cue_len[i];
             k = i;

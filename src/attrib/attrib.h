@@ -37,6 +37,7 @@ typedef struct hs_actx {
                          CUE_RAISE, CUE_AS ("described X as …"), CUE_AS_ONLY (no other frame) */
     uint8_t *first;   /* per token: hs_tables_match's memo of the tokens that begin no phrase */
     int tagged;       /* tokens carry POS tags */
+    uint32_t cap_end; /* while a frame is read: the token its content may not pass (0: none) */
 } hs_actx;
 
 enum { CUE_OBJ = 1, CUE_WEAK = 2, CUE_OPINION = 4, CUE_RAISE = 8, CUE_AS = 16, CUE_AS_ONLY = 32 };

@@ -415,6 +415,8 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     if (hs_aw_is_prep(d, j) && !hs_aw_eq(d, j, "to") && !hs_aw_eq(d, j, "about"))
         return 0; /* "shares with …", "spoke in Ohio": no content */
     uint32_t e = hs_attrib_content_end(x, j, se);
+    if (x->cap_end && e > x->cap_end)
+        e = x->cap_end; /* "Roe, who said …, left": the relative clause ends */
     if (in_fronted_clause(d, hs_aw_sent_begin(d, cb), cb))
         for (uint32_t k = j + 1; k < e; k++)
             if (hs_aw_eq(d, k, ",") && d->toks.v[k].quote < 0) {
@@ -687,6 +689,28 @@ static int tail_only(hs_actx *x, uint32_t j, uint32_t se)
     return words <= 3 || adjunct_rest(d, j, e);
 }
 
+/* The comma that closes a relative clause whose cue ends before j: the
+ * first comma outside quotations followed by a verb or an auxiliary (after an
+ * adverb); 0 when there is none or no tags. */
+static uint32_t relative_end(hs_actx *x, uint32_t j, uint32_t se)
+{
+    const hs_doc *d = x->d;
+    if (!x->tagged)
+        return 0;
+    for (uint32_t k = j; k + 1 < se; k++) {
+        if (!hs_aw_eq(d, k, ",") || d->toks.v[k].quote >= 0 ||
+            (k >= j + 2 && d->toks.v[k - 1].kind == HS_TK_NUMBER && hs_aw_eq(d, k - 2, ",")))
+            continue; /* (not the comma after an age: "Pitt, 53, are …") */
+        uint32_t v = k + 1;
+        if (d->toks.v[v].upos == HS_UPOS_ADV && v + 1 < se)
+            v++;
+        if ((d->toks.v[v].upos == HS_UPOS_VERB || d->toks.v[v].upos == HS_UPOS_AUX) && !x->cue_len[v] &&
+            !hs_aw_eq(d, v, "including"))
+            return k;
+    }
+    return 0;
+}
+
 /* After a cue ending before j: a short object ("the crowd", "reporters") up
  * to a preposition, punctuation or the sentence's end: the token after it, or j. */
 static uint32_t short_object(hs_actx *x, uint32_t j, uint32_t se)
@@ -782,6 +806,15 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     }
     if (s.e == s.b + 1 && hs_aw_eq(d, s.b, "it") && k < cb && passive_aux(d, k, cb))
         return 0; /* "It was revealed that …": nobody is said to speak */
+    if (k >= 2 && hs_aw_eq(d, k - 2, ",") && (hs_aw_eq(d, k - 1, "who") || hs_aw_eq(d, k - 1, "which")) &&
+        s.e <= k - 2) {
+        /* "The singer, who told X that …, left early": the content ends with the
+         * relative clause, at a comma before the main clause's verb */
+        x->cap_end = relative_end(x, ce, se);
+        int rc2 = content_right(x, cb, ce, se, &s);
+        x->cap_end = 0;
+        return rc2;
+    }
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
     int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&

@@ -52,7 +52,8 @@ TEST(attrib_datelines_are_not_content)
 
 TEST(attrib_relative_pronoun_speaks_for_its_antecedent)
 {
-    /* "the singer, who told X that …" gives the singer; a restrictive "who"
+    /* "the singer, who told X that …, left" gives the singer and ends the
+     * content with the relative clause; a restrictive "who"
      * its noun ("fans who said …"); not through a passive ("the bill, which
      * was referred to …" names no speaker) */
     hs_doc *d = af_run("Mara Quell, who told Harbor Gazette that she would tour again, left the party early.\n\n"
@@ -60,6 +61,9 @@ TEST(attrib_relative_pronoun_speaks_for_its_antecedent)
                        "Several fans who insisted that the pair had married were wrong.\n");
     CHECK(d);
     EXPECT(d, "she would tour again", "Mara Quell", HS_SK_PERSON, "told", "Harbor Gazette");
+    /* the content ends with the relative clause, before the main verb */
+    CONTENT_IS(d, "she would tour again", "that she would tour again");
+    CONTENT_IS(d, "the film was finished", "that the film was finished");
     SOURCE_IS(d, "the film was finished", "Her co-star Tobias Wren");
     SOURCE_IS(d, "the pair had married", "Several fans");
     CHECK_INT(af_sources(d, "who"), 0);

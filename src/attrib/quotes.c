@@ -109,6 +109,25 @@ static int short_lead(hs_actx *x, uint32_t cb, uint32_t j, uint32_t c)
     return words <= 6;
 }
 
+/* "Pike demurred: “…”", "she mused:": a finite verb (by its PTB tag, VBD or
+ * VBZ) right before the colon, perhaps after one adverb, whose subject is
+ * right before it: its token in *v. */
+static int verb_lead(hs_actx *x, uint32_t sb, uint32_t c, uint32_t *v)
+{
+    const hs_doc *d = x->d;
+    uint32_t k = c - 1;
+    if (!x->tagged || !d->xpos_names || k <= sb)
+        return 0;
+    if (d->toks.v[k].upos == HS_UPOS_ADV && k - 1 > sb)
+        k--;
+    const char *xp = d->xpos_names[d->toks.v[k].xpos];
+    if (d->toks.v[k].upos != HS_UPOS_VERB || !xp || (strcmp(xp, "VBD") != 0 && strcmp(xp, "VBZ") != 0) ||
+        d->toks.v[k].quote >= 0)
+        return 0;
+    *v = k;
+    return 1;
+}
+
 /* "Adds the source:": a cue opening the sentence and a source after it up to the colon. */
 static int inverted_lead(hs_actx *x, uint32_t sb, uint32_t cb, uint32_t c)
 {
@@ -124,21 +143,31 @@ static int colon_speaker(hs_actx *x, int32_t qi)
     if (q->open_tok < 1)
         return 0;
     uint32_t c = (uint32_t)q->open_tok - 1;
-    if (!hs_aw_eq(d, c, ":") || c == 0)
+    uint32_t sb = c ? hs_aw_sent_begin(d, c) : 0, v0;
+    /* "She continues, “…”": after a comma only a subject and its verb */
+    int comma = c > 0 && hs_aw_eq(d, c, ",") && verb_lead(x, sb, c, &v0) && v0 == c - 1;
+    if ((!hs_aw_eq(d, c, ":") && !comma) || c == 0)
         return 0;
-    uint32_t sb = hs_aw_sent_begin(d, c);
     uint32_t k = c; /* the token before the colon ends the speaker or a cue */
     uint32_t cb = c, ce = c + 1;
-    for (uint32_t i = sb; i < c; i++)
+    for (uint32_t i = sb; i < c && !comma; i++)
         if (x->cue_len[i] && x->cue_cls[i] == HS_TB_CUE_VERB && !(x->used[i] & ATOK_CUE_USED) &&
             (i + x->cue_len[i] == c || short_lead(x, i, i + x->cue_len[i], c) || inverted_lead(x, sb, i, c))) {
             cb = i;
             ce = i + x->cue_len[i];
             k = i;
         }
+    if (cb == c && verb_lead(x, sb, c, &cb)) {
+        ce = cb + 1; /* "Pike demurred: “…”" */
+        k = cb;
+    }
     while (k > sb && hs_aw_is_skip(d, k - 1))
         k--;
     hs_src s;
+    if (ce == cb + 1 && cb < c && !x->cue_len[cb] &&
+        !(hs_src_left(x, k - 1, sb, &s) && (s.kind == HS_SK_PERSON || s.kind == HS_SK_ANONYMOUS ||
+                                            s.kind == HS_SK_REPRESENTATIVE)))
+        return 0; /* a verb outside the tables speaks only for a person */
     if (cb < c && k == sb && hs_src_right(x, ce, c, &s) && s.e == c && s.kind != HS_SK_UNKNOWN) {
         hs_attr *at = quote_attr(x, qi, cb, ce); /* "Adds the source: “…”" */
         if (!at)
@@ -150,6 +179,8 @@ static int colon_speaker(hs_actx *x, int32_t qi)
         return 0;
     /* the speaker opens its clause: "Roe:", "And from Roe:", "Said Roe:" */
     uint32_t lead = s.b - sb;
+    if (comma && s.b > sb && !hs_aw_eq(d, s.b - 1, ","))
+        return 0; /* "Later, she laughed, “…”", not "the day the crowd cheered, “…”" */
     if (cb == c && (lead > 2 || s.kind == HS_SK_UNKNOWN || not_speaker(x, s.b, c) || !name_label(x, s.b, c)))
         return 0; /* not "Photo: “…”", "Angry: ‘…’" */
     hs_attr *at = quote_attr(x, qi, cb, ce);

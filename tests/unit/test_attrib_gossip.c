@@ -161,3 +161,24 @@ TEST(attrib_quotation_speakers_after_the_quote)
     EXPECT(d, "run off", "the source", HS_SK_ANONYMOUS, "Adds", "");
     EXPECT(d, "two toddlers", "the confidant", HS_SK_ANONYMOUS, "says", "");
 }
+
+TEST(attrib_any_verb_of_a_person_before_a_quotation)
+{
+    /* a finite verb outside the tables, right after its subject and right
+     * before a colon or a comma and a quotation, speaks for a person ("Pike
+     * demurred: “…”", "She continues, “…”", "Later, Wren laughed, “…”"); not
+     * for a thing ("The plan failed: “…”"), nor inside a longer clause */
+    hs_doc *d = af_run("Quell Talks\n\n"
+                       "Asked about a third album, Mara Quell demurred: “I am tired, and the lake house needs a roof.”\n\n"
+                       "She continues, “So I packed the van and drove north without a map.”\n\n"
+                       "Later, Wren laughed, “Nobody expected the ferry to sink that fast.”\n\n"
+                       "The plan failed: “We lost every boat in the harbour that winter.”\n\n"
+                       "The day the crowd cheered, “Harbor Lights” played on every radio in town.\n");
+    CHECK(d);
+    EXPECT(d, "needs a roof", "Mara Quell", HS_SK_PERSON, "demurred", "");
+    EXPECT(d, "packed the van", "She", HS_SK_PERSON, "continues", "");
+    EXPECT(d, "ferry to sink", "Wren", HS_SK_PERSON, "laughed", "");
+    const hs_attr *a = af_find(d, "every boat");
+    CHECK(a == NULL || !a->has_source);
+    CHECK(af_find(d, "every radio") == NULL);
+}

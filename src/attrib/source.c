@@ -34,6 +34,9 @@ static int np_token(const hs_actx *x, uint32_t i, int right)
                (d->toks.v[i].kind == HS_TK_PUNCT && (d->toks.v[i].flags & HS_TF_ABBREV));
     if (is_cue_at(x, i))
         return 0;
+    if (hs_aw_is_cap(d, i) && !(d->toks.v[i].flags & HS_TF_SENT_START) && i > 0 && hs_aw_is_cap(d, i - 1) &&
+        hs_aw_is_cap(d, i + 1) && (hs_aw_eq(d, i, "and") || hs_aw_eq(d, i, "of") || hs_aw_eq(d, i, "the")))
+        return 1; /* inside a title: "the former Home And Away star" */
     if (hs_aw_is_boundary(d, i))
         return right ? right_prep(d, i) : hs_aw_is_prep(d, i);
     if (x->tagged) {
@@ -264,6 +267,25 @@ static void classify(hs_actx *x, uint32_t b, uint32_t e, int right, hs_src *s)
             st--;
         if (st > b && hs_aw_is_particle(d, st - 1)) /* "de Armas" */
             st--;
+        if (st >= b + 2 && hs_aw_eq(d, st - 1, "of") && !hs_aw_is_det(d, st - 2) && !hs_aw_is_prep(d, st - 2) &&
+            hs_aw_is_word(d, st - 2)) {
+            /* "The mayor of Millport", "Senator Dana Pike of Ohio": the head before "of" */
+            uint32_t hb = b;
+            for (uint32_t i = b; i + 1 < st; i++)
+                if (hs_aw_is_prep(d, i) && i != st - 1)
+                    hb = i + 1;
+            /* only a head that names a speaker: a name, a title, an organisation or
+             * a source noun, "member(s)" (not "on the heels of Kensington Palace") */
+            if (!(name_token(d, st - 2) || has_class(x, hb, st - 1, HS_TB_TITLE | HS_TB_ORG | HS_TB_ANON | HS_TB_REP) ||
+                  hs_aw_eq(d, st - 2, "member") || hs_aw_eq(d, st - 2, "members")))
+                hb = st;
+            s->b = hb;
+            s->e = e;
+            s->kind = hb == st ? name_kind(x, st, e) : name_token(d, st - 2) ? name_kind(x, hb, st - 1)
+                    : has_class(x, hb, st - 1, HS_TB_TITLE) ? HS_SK_PERSON
+                    : has_class(x, hb, st - 1, HS_TB_ORG) ? HS_SK_ORGANIZATION : HS_SK_UNKNOWN;
+            return;
+        }
         s->b = st;
         s->e = e;
         s->kind = name_kind(x, st, e);
@@ -282,10 +304,11 @@ static void classify(hs_actx *x, uint32_t b, uint32_t e, int right, hs_src *s)
     /* a common noun phrase: "the campaign", "many Republican voters" */
     uint32_t st = b;
     for (uint32_t i = b; i < e; i++) {
-        if (hs_aw_is_prep(d, i) && !right)
+        int title = i > b && hs_aw_is_cap(d, i) && !(d->toks.v[i].flags & HS_TF_SENT_START) && hs_aw_is_cap(d, i - 1);
+        if (hs_aw_is_prep(d, i) && !right && !title)
             st = i + 1;
-        else if (hs_aw_is_det(d, i) && (!right || i == b))
-            st = i;
+        else if (hs_aw_is_det(d, i) && (!right || i == b) && !title)
+            st = i; /* (not "The" inside a title: "the Fast And The Furious actress") */
     }
     if (st >= e)
         return;

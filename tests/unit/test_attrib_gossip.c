@@ -182,3 +182,19 @@ TEST(attrib_any_verb_of_a_person_before_a_quotation)
     CHECK(a == NULL || !a->has_source);
     CHECK(af_find(d, "every radio") == NULL);
 }
+
+TEST(attrib_source_names_with_of_and_titles)
+{
+    /* a source whose name holds "of" keeps its head ("The mayor of Millport",
+     * "Senator Dana Pike of Ohio", "Ada Brook of Lake Diamonds"), not a phrase
+     * before it that names nobody ("on the heels of …"); a capitalised "And" or
+     * "The" inside a title stays in the phrase ("the former Harbor And Bay star") */
+    hs_doc *d = af_run("Bridge Talk\n\n"
+                       "The mayor of Millport said the bridge would open in May.\n\n"
+                       "Senator Dana Pike of Ohio said the vote would fail.\n\n"
+                       "Speaking to Harbor Gazette, the former Harbor And Bay star admitted he avoids the rumours.\n");
+    CHECK(d);
+    EXPECT(d, "bridge would open", "The mayor of Millport", HS_SK_PERSON, "said", "");
+    EXPECT(d, "vote would fail", "Senator Dana Pike of Ohio", HS_SK_PERSON, "said", "");
+    SOURCE_IS(d, "avoids the rumours", "the former Harbor And Bay star");
+}

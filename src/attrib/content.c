@@ -477,6 +477,16 @@ static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
     uint32_t i = hs_aw_after_dateline(x->d, sb, cb);
     while (i < cb && (hs_aw_eq(x->d, i, "and") || hs_aw_eq(x->d, i, "but") || x->d->toks.v[i].kind == HS_TK_QUOTE))
         i++;
+    /* "Today, however, the agency …", "Later, she …": an adverb and its commas */
+    static const char *const times[] = {"today", "yesterday", "tonight", "meanwhile", "later", "earlier", "now",
+                                        "recently", "however", "still", "instead", "previously", NULL};
+    for (int adv = 1; adv && i + 1 < cb && hs_aw_eq(x->d, i + 1, ",");) {
+        adv = x->tagged && x->d->toks.v[i].upos == HS_UPOS_ADV;
+        for (size_t k = 0; times[k] && !adv; k++)
+            adv = hs_aw_eq(x->d, i, times[k]);
+        if (adv)
+            i += 2;
+    }
     if (i < cb && is_ing(x->d, i))
         return 0; /* "Sitting down with her wife, Portia …": not the subject */
     if (i + 1 < cb && hs_aw_is_prep(x->d, i + 1) && !hs_aw_pronoun(x->d, i, NULL))

@@ -198,3 +198,14 @@ TEST(attrib_source_names_with_of_and_titles)
     EXPECT(d, "vote would fail", "Senator Dana Pike of Ohio", HS_SK_PERSON, "said", "");
     SOURCE_IS(d, "avoids the rumours", "the former Harbor And Bay star");
 }
+
+TEST(attrib_participle_subject_after_fronted_adverb)
+{
+    /* "Today, however, the council …, saying …": the subject after a fronted
+     * adverb and its commas speaks for the participle */
+    hs_doc *d = af_run("Ferry Review\n\n"
+                       "Today, however, the council closed the review, saying in a statement: “The complaints were "
+                       "read and nothing was found.”\n");
+    CHECK(d);
+    EXPECT(d, "nothing was found", "the council", HS_SK_ORGANIZATION, "saying", "");
+}

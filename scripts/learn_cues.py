@@ -19,7 +19,8 @@ STRONG_RATIO = 0.6
 EXCLUDE = set("""titled named unveiled listed spotted issued offered ordered nominated displayed
 withdrew opted negotiated startled thrilled outraged eager adamant wary mounting realized
 remembered remembers avoided angered restricting complaints reads focuses lays paints
-welcomed supported responded reacted talked dodged seemed seems appears appeared sounded""".split())  # above it a word is a plain cue; below it a 'weak' one
+welcomed supported responded reacted talked dodged seemed seems appears appeared sounded
+renewed""".split())  # above it a word is a plain cue; below it a 'weak' one
 # words a cue span may begin with that are not its head ("has said", "is expected")
 FUNCTION = set("""has have had is was were are be been being will would could can may might
 must should shall did does do also just still now not n't n’t to the a an that it in on of for

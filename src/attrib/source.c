@@ -94,6 +94,10 @@ uint32_t hs_src_outlet_at(hs_actx *x, uint32_t i, uint32_t hi)
         tagged++;
     if (tagged - i > n)
         n = tagged - i;
+    /* "Life and Style Magazine", "OK! Magazine": a known name and an outlet word */
+    while (n && i + n < hi && n < 8 && hs_aw_is_cap(x->d, i + n) &&
+           hs_tables_match(x->t, x->first, x->d, i + n, i + n + 1, HS_TB_OUTLET_WORD, &e))
+        n++;
     uint32_t w = outlet_by_word(x, i, hi);
     if (w > n)
         return (hs_aw_is_cap(x->d, i) || hs_aw_is_det(x->d, i)) && w > 1 ? w : 0;
@@ -127,16 +131,30 @@ static uint32_t outlet_ref_at(hs_actx *x, uint32_t i, uint32_t hi)
 static int outlet_before(hs_actx *x, uint32_t i, uint32_t *vb, uint32_t *ve)
 {
     const hs_doc *d = x->d;
+    static const char *const heads[] = {"magazine", "newspaper", "tabloid", "website", "paper", "mag", NULL};
     for (uint32_t k = i; k-- > 0;) {
-        if ((!hs_aw_is_cap(d, k) && !(d->toks.v[k].flags & HS_TF_OUTLET)) || in_quote(d, k))
+        if (in_quote(d, k))
             continue; /* (not a name inside a quotation) */
+        int head = 0; /* "France's Voici magazine": a name before a lower-case outlet noun */
+        for (size_t h = 0; heads[h] && !head && k > 0 && !hs_aw_is_cap(d, k); h++)
+            head = hs_aw_eq(d, k, heads[h]) && name_token(d, k - 1) && !(d->toks.v[k - 1].flags & HS_TF_SENT_START);
+        if (head) {
+            uint32_t b = k - 1;
+            while (b > 0 && k - b < 4 && name_token(d, b - 1) && !(d->toks.v[b].flags & HS_TF_SENT_START))
+                b--;
+            *vb = b;
+            *ve = k + 1;
+            return 1;
+        }
+        if (!hs_aw_is_cap(d, k) && !(d->toks.v[k].flags & HS_TF_OUTLET))
+            continue;
         uint32_t n = hs_src_outlet_at(x, k, i);
         if (!n)
             continue;
-        for (uint32_t j = k; j-- > 0 && k - j <= 3;) { /* "Us Weekly" seen from "Weekly" */
+        for (uint32_t j = k; j-- > 0 && k - j <= 3;) { /* "Us Weekly" seen from "Weekly", "Life and Style Magazine" */
             uint32_t n2 = hs_src_outlet_at(x, j, i);
-            if (n2 && j + n2 >= k + n) {
-                n = n2;
+            if (n2 && j + n2 > k) {
+                n = (j + n2 > k + n ? j + n2 : k + n) - j;
                 k = j;
             }
         }

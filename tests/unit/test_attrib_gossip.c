@@ -209,3 +209,14 @@ TEST(attrib_participle_subject_after_fronted_adverb)
     CHECK(d);
     EXPECT(d, "nothing was found", "the council", HS_SK_ORGANIZATION, "saying", "");
 }
+
+TEST(attrib_outlet_named_with_a_common_noun)
+{
+    /* "the Lakeside Voice magazine" (a name and a lower-case outlet noun)
+     * names the outlet "the magazine" refers back to */
+    hs_doc *d = af_run("Twins\n\n"
+                       "Photos of the twins ran on the cover of the Lakeside Voice magazine on Friday.\n\n"
+                       "The magazine touts the images as the first photos of the twins.\n");
+    CHECK(d);
+    EXPECT(d, "first photos", "The magazine", HS_SK_OUTLET, "touts", "Lakeside Voice magazine");
+}

@@ -95,12 +95,18 @@ uint32_t hs_src_outlet_at(hs_actx *x, uint32_t i, uint32_t hi)
     if (tagged - i > n)
         n = tagged - i;
     /* "Life and Style Magazine", "OK! Magazine": a known name and an outlet word */
-    while (n && i + n < hi && n < 8 && hs_aw_is_cap(x->d, i + n) &&
-           hs_tables_match(x->t, x->first, x->d, i + n, i + n + 1, HS_TB_OUTLET_WORD, &e))
+    while (n && i + n < hi && n < 8 &&
+           ((hs_aw_is_cap(x->d, i + n) && hs_tables_match(x->t, x->first, x->d, i + n, i + n + 1, HS_TB_OUTLET_WORD, &e)) ||
+            hs_aw_eq(x->d, i + n, "magazine") || hs_aw_eq(x->d, i + n, "newspaper"))) /* "In Touch magazine" */
         n++;
     uint32_t w = outlet_by_word(x, i, hi);
-    if (w > n)
-        return (hs_aw_is_cap(x->d, i) || hs_aw_is_det(x->d, i)) && w > 1 ? w : 0;
+    if (w > n) {
+        if (!((hs_aw_is_cap(x->d, i) || hs_aw_is_det(x->d, i)) && w > 1))
+            return 0;
+        while (i + w < hi && w < 8 && (hs_aw_eq(x->d, i + w, "magazine") || hs_aw_eq(x->d, i + w, "newspaper")))
+            w++; /* "Glimmer Weekly magazine" */
+        return w;
+    }
     if (!n)
         return 0;
     /* "People" the magazine, not "people familiar with…": a capital is required */
@@ -142,6 +148,11 @@ static int outlet_before(hs_actx *x, uint32_t i, uint32_t *vb, uint32_t *ve)
             uint32_t b = k - 1;
             while (b > 0 && k - b < 4 && name_token(d, b - 1) && !(d->toks.v[b].flags & HS_TF_SENT_START))
                 b--;
+            for (uint32_t j = k - 1; j-- > 0 && k - j <= 4;) { /* "In Touch magazine" */
+                uint32_t n2 = hs_src_outlet_at(x, j, k);
+                if (n2 && j + n2 >= b && j < b)
+                    b = j;
+            }
             *vb = b;
             *ve = k + 1;
             return 1;
@@ -409,7 +420,13 @@ int hs_src_antecedent(hs_actx *x, uint32_t last, uint32_t lo, hs_src *s)
         a--;
     if (hs_aw_eq(d, a, ",") || hs_aw_is_dash(d, a) || hs_aw_pronoun(d, a, NULL))
         return 0;
-    return hs_src_left(x, a, lo, s) && s->e == a + 1;
+    if (!hs_src_left(x, a, lo, s) || s->e != a + 1)
+        return 0;
+    /* not over a verb ("Gossip Cop contacted Pike's rep who …" gives "Pike's rep") */
+    for (uint32_t k = s->e; k-- > s->b;)
+        if (x->tagged && d->toks.v[k].upos == HS_UPOS_VERB && k + 1 < s->e)
+            return hs_src_left(x, a, k + 1, s) && s->e == a + 1;
+    return 1;
 }
 
 int hs_src_right(hs_actx *x, uint32_t first, uint32_t hi, hs_src *s)

@@ -220,3 +220,16 @@ TEST(attrib_outlet_named_with_a_common_noun)
     CHECK(d);
     EXPECT(d, "first photos", "The magazine", HS_SK_OUTLET, "touts", "Lakeside Voice magazine");
 }
+
+TEST(attrib_antecedent_and_outlet_spans)
+{
+    /* a restrictive "who" speaks for the noun phrase after the last verb
+     * before it ("Harbor Gazette contacted Quell's press rep who …"); an
+     * outlet's name runs on over "magazine" ("told Glimmer Weekly magazine") */
+    hs_doc *d = af_run("Rumour Check\n\n"
+                       "The pair split, sources told Glimmer Weekly magazine on Friday.\n\n"
+                       "But Harbor Gazette contacted Quell's press rep who has denied that the rumours are true.\n");
+    CHECK(d);
+    EXPECT(d, "The pair split", "sources", HS_SK_ANONYMOUS, "told", "Glimmer Weekly magazine");
+    EXPECT(d, "rumours are true", "Quell's press rep", HS_SK_REPRESENTATIVE, "denied", "");
+}

@@ -3,6 +3,7 @@
  *   tables.c   the data tables (cue verbs, source nouns, hedges, outlets)
  *   words.c    closed-class words (determiners, pronouns, auxiliaries) and token tests
  *   source.c   the source noun phrase of a cue, its kind, its outlet (via) and entity
+ *   extent.c   where a content starts and ends; quotation marks; the rest after a cue
  *   content.c  cue frames: "X said (that) …", "…, X said.", "according to X, …"
  *   nominal.c  nominal cues: "Roe's claim that …", "amid speculation that …"
  *   quotes.c   quotations: the cue next to a quotation, colon and dash speakers,
@@ -102,6 +103,22 @@ uint32_t hs_attrib_content_end(hs_actx *x, uint32_t j, uint32_t se);
  * nothing when the content is claimed or too short.  0, or HS_ENOMEM. */
 int32_t hs_attrib_add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e, uint32_t vb,
                       uint32_t ve);
+
+/* extent.c: quotation marks, content ends and the rest after a cue (i, j: token indexes) */
+int hs_ax_close_quote(const hs_doc *d, uint32_t i);
+int hs_ax_open_quote(const hs_doc *d, uint32_t i);
+int hs_ax_ing(const hs_doc *d, uint32_t i);
+int32_t hs_ax_quote_by_mark(const hs_doc *d, uint32_t i, int closing);
+int hs_ax_sep(const hs_doc *d, uint32_t i);
+int hs_ax_joins(const hs_doc *d, uint32_t i);
+int hs_ax_quote_has_cue(hs_actx *x, uint32_t i, uint32_t se);
+uint32_t hs_ax_quote_sent_end(const hs_doc *d, uint32_t i, uint32_t se);
+void hs_ax_content_left(hs_actx *x, uint32_t sb, uint32_t end, uint32_t *cb, uint32_t *ce);
+int hs_ax_short_rest(hs_actx *x, uint32_t j, uint32_t se);
+int hs_ax_adjunct_rest(const hs_doc *d, uint32_t j, uint32_t se);
+int hs_ax_tail_only(hs_actx *x, uint32_t j, uint32_t se);
+uint32_t hs_ax_relative_end(hs_actx *x, uint32_t j, uint32_t se);
+uint32_t hs_ax_short_object(hs_actx *x, uint32_t j, uint32_t se);
 
 /* nominal.c: nominal cues before (after_verbs 0) or after (1) the verb frames */
 int hs_attrib_nominals(hs_actx *x, int after_verbs);

@@ -1,7 +1,5 @@
 /* Cue frames: the content and source around a reporting verb or a
- * prepositional cue.  Content spans follow PolNeAR: a paraphrase starts at
- * "that" when there is one and runs to the end of the clause without the
- * final full stop; a quotation includes its marks.
+ * prepositional cue (where contents start and end: extent.c).
  *
  *   pre-posed     X said (that) …            X told Y that …       The Post has learned …
  *   post-posed    …, X said.                 “…,” she told Us Weekly.
@@ -12,212 +10,6 @@
 #include <string.h>
 
 #include "attrib/attrib.h"
-
-static int is_close_quote(const hs_doc *d, uint32_t i)
-{
-    return i < d->toks.n && (d->toks.v[i].flags & HS_TF_QUOTE_CLOSE);
-}
-
-static int is_open_quote(const hs_doc *d, uint32_t i)
-{
-    return i < d->toks.n && (d->toks.v[i].flags & HS_TF_QUOTE_OPEN);
-}
-
-static int is_ing(const hs_doc *d, uint32_t i)
-{
-    const hs_tok *t = &d->toks.v[i];
-    size_t n = HS_TOK_LEN(t);
-    return n > 4 && memcmp(HS_TOK_PTR(d, t) + n - 3, "ing", 3) == 0;
-}
-
-/* The quotation whose closing (or opening) mark is token i, or -1. */
-static int32_t quote_by_mark(const hs_doc *d, uint32_t i, int closing)
-{
-    for (size_t k = 0; k < d->quotes.n; k++) {
-        const hs_quote *q = &d->quotes.v[k];
-        if ((closing ? q->close_tok : q->open_tok) == (int32_t)i)
-            return (int32_t)k;
-    }
-    return -1;
-}
-
-/* A comma, a closing quotation mark or a dash: what ends a fronted content. */
-static int is_sep(const hs_doc *d, uint32_t i)
-{
-    return hs_aw_eq(d, i, ",") || is_close_quote(d, i) || hs_aw_is_dash(d, i) ||
-           (i < d->toks.n && d->toks.v[i].kind == HS_TK_QUOTE && i > 0 && hs_aw_eq(d, i - 1, ","));
-}
-
-/* Words after a comma that start a new clause outside the content
- * (", but Cook did not say when", ", while 48 percent disagreed") and a
- * participle of effect (", sending fans into a frenzy"); not another
- * participle (", allowing people to …"; a cue participle, ", adding that …",
- * ends the content as a cue), nor a relative clause (", who …", ", which …"),
- * which PolNeAR keeps in the content. */
-static int joins(const hs_doc *d, uint32_t i)
-{
-    static const char *const w[] = {"while", "however", "although", "though", "whereas", "and", "but",
-                                    /* participles of effect: the writer's comment ("…, sending fans into a frenzy") */
-                                    "sending", "leaving", "prompting", "sparking", "causing", "fueling", "fuelling",
-                                    "triggering", "drawing", "raising", "setting", "making", NULL};
-    for (size_t k = 0; w[k]; k++)
-        if (hs_aw_eq(d, i, w[k]))
-            return !hs_aw_eq(d, i, "and") || hs_aw_pronoun(d, i + 1, NULL);
-    return 0;
-}
-
-/* Does a new "SOURCE CUE" clause start at i (", the candidate said …")? */
-static int cue_clause(hs_actx *x, uint32_t i, uint32_t se)
-{
-    const hs_doc *d = x->d;
-    for (uint32_t k = i; k < se && k < i + 11; k++) {
-        if (x->cue_len[k] && x->cue_cls[k] == HS_TB_CUE_VERB && d->toks.v[k].quote < 0)
-            return k > i;
-        if (hs_aw_is_punct(d, k) || d->toks.v[k].quote >= 0 || hs_aw_eq(d, k, "that"))
-            return 0;
-    }
-    return 0;
-}
-
-/* Is there a verb cue at i, after at most three auxiliaries, negations or
- * adverbs ("did not suggest", "also told")? */
-static int cue_after_skip(hs_actx *x, uint32_t i, uint32_t se)
-{
-    for (uint32_t k = i; k < se && k < i + 4; k++) {
-        if (x->cue_len[k] && x->cue_cls[k] == HS_TB_CUE_VERB)
-            return 1;
-        if (!hs_aw_is_skip(x->d, k) && !hs_aw_eq(x->d, k, "not") && !hs_aw_eq(x->d, k, "n't") &&
-            !hs_aw_eq(x->d, k, "n’t"))
-            return 0;
-    }
-    return 0;
-}
-
-/* Does a quotation open at token i and have a cue of its own after it
- * ("“…,” he claimed", "“…,” said Roe")? */
-static int quote_has_cue(hs_actx *x, uint32_t i, uint32_t se)
-{
-    int32_t q = is_open_quote(x->d, i) ? quote_by_mark(x->d, i, 0) : -1;
-    if (q < 0 || x->d->quotes.v[q].close_tok <= (int32_t)i)
-        return 0;
-    uint32_t c = (uint32_t)x->d->quotes.v[q].close_tok + 1;
-    return c < se && ((x->cue_len[c] && x->cue_cls[c] == HS_TB_CUE_VERB) || cue_clause(x, c, se));
-}
-
-/* The end of the sentence where the quotation opening at i closes (a
- * quotation may hold several sentences), or se. */
-static uint32_t quote_sent_end(const hs_doc *d, uint32_t i, uint32_t se)
-{
-    int32_t q = quote_by_mark(d, i, 0);
-    if (q < 0 || d->quotes.v[q].close_tok < 0)
-        return se;
-    uint32_t e = hs_aw_sent_end(d, (uint32_t)d->quotes.v[q].close_tok);
-    return e > se ? e : se;
-}
-
-/* End (exclusive token) of a content that starts at j inside a sentence that
- * ends at se: it stops before ", <cue>" and before the final stop, and runs on
- * to the end of a quotation that opens inside it. */
-uint32_t hs_attrib_content_end(hs_actx *x, uint32_t j, uint32_t se)
-{
-    const hs_doc *d = x->d;
-    uint32_t e = j;
-    while (e < se) {
-        if (e > j && hs_aw_eq(d, e, ",") && e + 1 < se && (x->cue_len[e + 1] || joins(d, e + 1)))
-            break;
-        if (e > j && (hs_aw_eq(d, e, ",") || (hs_aw_is_dash(d, e) && d->toks.v[e].quote < 0)) && cue_clause(x, e + 1, se))
-            break; /* ", the candidate said …", "— the actress also pointed out that …" */
-        if (e > j + 1 && (hs_aw_eq(d, e, "and") || hs_aw_eq(d, e, "but")) && e + 1 < se && d->toks.v[e].quote < 0 &&
-            cue_after_skip(x, e + 1, se))
-            break; /* "… be fired and defended Trump", "… had touched Fields but implied …",
-                      "… and later told …" (not "… is acting unlawfully and showing …") */
-        if (e > j && hs_aw_eq(d, e, ";"))
-            break;
-        if (e > j + 2 && hs_aw_eq(d, e, ":") && d->toks.v[e].quote < 0 && quote_has_cue(x, e + 1, se))
-            break; /* "… that France had lost its identity: “…,” he claimed" */
-        if (is_open_quote(d, e)) {
-            int32_t q = quote_by_mark(d, e, 0);
-            if (q >= 0 && d->quotes.v[q].close_tok > (int32_t)e) {
-                e = (uint32_t)d->quotes.v[q].close_tok + 1;
-                /* “… the critics claim,” adding that …: the comma inside the marks */
-                if (e < se && hs_aw_eq(d, e - 2, ",") && (x->cue_len[e] || joins(d, e) || cue_clause(x, e, se)))
-                    break;
-                continue;
-            }
-        }
-        e++;
-    }
-    while (e > j && (hs_aw_is_final(d, e - 1) || hs_aw_eq(d, e - 1, ",") || hs_aw_eq(d, e - 1, ";") ||
-                     hs_aw_eq(d, e - 1, ":")) && !(d->toks.v[e - 1].quote >= 0))
-        e--;
-    return e;
-}
-
-/* Start of a content that ends before token `end` (the separator before the
- * source or cue): the quotation that closes there, or the clause from the
- * start of the sentence (after anything already attributed). */
-static void content_left(hs_actx *x, uint32_t sb, uint32_t end, uint32_t *cb, uint32_t *ce)
-{
-    const hs_doc *d = x->d;
-    uint32_t e = end;
-    if (e > sb && hs_aw_eq(d, e - 1, ","))
-        e--;
-    if (e > sb && is_close_quote(d, e - 1)) {
-        int32_t q = quote_by_mark(d, e - 1, 1);
-        if (q >= 0 && d->quotes.v[q].open_tok >= 0) {
-            *cb = (uint32_t)d->quotes.v[q].open_tok;
-            *ce = e;
-            return;
-        }
-    }
-    uint32_t b = hs_aw_after_dateline(d, sb, e); /* "LOS ANGELES (Wire) — …, X said." */
-    for (uint32_t i = sb; i < e; i++)
-        if (x->used[i] & ATOK_CLAIMED)
-            b = i + 1;
-    while (b < e && (hs_aw_eq(d, b, ",") || hs_aw_eq(d, b, "and") || hs_aw_eq(d, b, "but")))
-        b++;
-    while (e > b && hs_aw_eq(d, e - 1, ","))
-        e--;
-    *cb = b;
-    *ce = e;
-}
-
-/* Is the rest of the sentence after token j only an adjunct ("in a statement",
- * "on Tuesday", "to reporters")?  Then the content is before the cue. */
-static int short_rest(hs_actx *x, uint32_t j, uint32_t se)
-{
-    const hs_doc *d = x->d;
-    uint32_t words = 0;
-    /* an object after the cue ("dismissing Cruise's charm") is its content */
-    while (j < se && hs_aw_is_skip(d, j)) /* "wondered incredulously" */
-        j++;
-    if (j + 1 < se && hs_aw_eq(d, j, ",") && !x->cue_len[j + 1] && !is_open_quote(d, j + 1))
-        return 1; /* parenthetical: "The plan, critics argue, would …" */
-    if (j < se && hs_aw_is_word(d, j) && !hs_aw_is_prep(d, j) && !hs_aw_is_boundary(d, j))
-        return 0;
-    for (uint32_t i = j; i < se; i++) {
-        if (hs_aw_eq(d, i, "that") || is_open_quote(d, i) || hs_aw_eq(d, i, ":"))
-            return 0;
-        if (hs_aw_eq(d, i, ",") && i + 1 < se && x->cue_len[i + 1])
-            return 1; /* ", adding …": another cue takes the rest */
-        if (hs_aw_is_word(d, i) && ++words > 3) /* tuned on PolNeAR dev: 3 of 2..8 */
-            return 0;
-    }
-    return 1;
-}
-
-/* Does the rest after the cue open with a preposition that holds no content
- * ("…, officials said at a news conference in Millport on Tuesday")? */
-static int adjunct_rest(const hs_doc *d, uint32_t j, uint32_t se)
-{
-    if (j >= se || !hs_aw_is_prep(d, j) || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "about") ||
-        hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "of") || hs_aw_eq(d, j, "for"))
-        return 0;
-    for (uint32_t i = j; i < se; i++)
-        if (hs_aw_eq(d, i, "that") || is_open_quote(d, i) || hs_aw_eq(d, i, ":") || hs_aw_eq(d, i, ","))
-            return 0;
-    return 1;
-}
 
 int32_t hs_attrib_add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uint32_t b, uint32_t e,
                    uint32_t vb, uint32_t ve)
@@ -253,7 +45,7 @@ static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
     const hs_doc *d = x->d;
     if (j >= se)
         return 0;
-    int32_t q = is_open_quote(d, j) ? quote_by_mark(d, j, 0) : -1;
+    int32_t q = hs_ax_open_quote(d, j) ? hs_ax_quote_by_mark(d, j, 0) : -1;
     if (q >= 0)
         return d->quotes.v[q].kind == HS_QK_DIRECT; /* not a title: "the cooking show “Salt & Fire”" */
     if (hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "whether") ||
@@ -268,8 +60,8 @@ static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
 static int holds_quote(const hs_doc *d, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i < e; i++)
-        if (is_open_quote(d, i)) {
-            int32_t q = quote_by_mark(d, i, 0);
+        if (hs_ax_open_quote(d, i)) {
+            int32_t q = hs_ax_quote_by_mark(d, i, 0);
             if (q >= 0 && (d->quotes.v[q].kind == HS_QK_DIRECT || d->quotes.v[q].kind == HS_QK_MIXED))
                 return 1;
         }
@@ -320,7 +112,7 @@ static int called_x_y(hs_actx *x, uint32_t cb, uint32_t j, uint32_t e)
             k++;
     if (k == j || k >= e)
         return 0;
-    return hs_aw_eq(d, k, "a") || hs_aw_eq(d, k, "an") || hs_aw_eq(d, k, "the") || is_open_quote(d, k) ||
+    return hs_aw_eq(d, k, "a") || hs_aw_eq(d, k, "an") || hs_aw_eq(d, k, "the") || hs_ax_open_quote(d, k) ||
            (x->tagged && (d->toks.v[k].upos == HS_UPOS_ADJ || d->toks.v[k].upos == HS_UPOS_NOUN));
 }
 
@@ -389,7 +181,7 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
         }
         cue_seen |= k > j && x->cue_len[k]; /* (not over another cue: "asked about …, Quaid responded, “…”") */
         if (k > j && !cue_seen && (hs_aw_eq(d, k, ",") || hs_aw_eq(d, k, ":")) && clause_at(x, k + 1, se) &&
-            is_open_quote(d, k + 1) && !quote_has_cue(x, k + 1, quote_sent_end(d, k + 1, se))) {
+            hs_ax_open_quote(d, k + 1) && !hs_ax_quote_has_cue(x, k + 1, hs_ax_quote_sent_end(d, k + 1, se))) {
             j = k + 1; /* "As Roe told Glimmer in 2016, “…”": the quotation after the adjunct */
             break;
         }
@@ -437,8 +229,8 @@ static int content_right(hs_actx *x, uint32_t cb, uint32_t ce, uint32_t se, cons
     int as = ((x->cue_obj[cb] & CUE_AS) && s && s->e > s->b && as_object(d, j, e)) || called_x_y(x, cb, j, e);
     if ((x->cue_obj[cb] & CUE_AS_ONLY) && !as)
         return 0; /* "see" without "X as …" */
-    if ((x->cue_obj[cb] & CUE_WEAK) && !as && !clause_at(x, j, se) && (!holds_quote(d, j, e) || is_open_quote(d, j)) &&
-        !((named || doc) && e >= j + 2 && !is_open_quote(d, j)))
+    if ((x->cue_obj[cb] & CUE_WEAK) && !as && !clause_at(x, j, se) && (!holds_quote(d, j, e) || hs_ax_open_quote(d, j)) &&
+        !((named || doc) && e >= j + 2 && !hs_ax_open_quote(d, j)))
         return 0; /* "welcomed a son", "unveiled a figure", "the cooking show “Salt & Fire”" */
     if ((x->cue_obj[cb] & CUE_WEAK) && !as && !clause_at(x, j, se) && s && s->e > s->b &&
         (x->cue_obj[cb] & CUE_RAISE))
@@ -487,7 +279,7 @@ static int subject_of(hs_actx *x, uint32_t sb, uint32_t cb, hs_src *s)
         if (adv)
             i += 2;
     }
-    if (i < cb && is_ing(x->d, i))
+    if (i < cb && hs_ax_ing(x->d, i))
         return 0; /* "Sitting down with her wife, Portia …": not the subject */
     if (i + 1 < cb && hs_aw_is_prep(x->d, i + 1) && !hs_aw_pronoun(x->d, i, NULL))
         return 0; /* "Back in 2009, …": an adverbial opens the sentence */
@@ -656,7 +448,7 @@ static int quote_name(hs_actx *x, uint32_t sb, uint32_t k, hs_src *s)
     const hs_doc *d = x->d;
     uint32_t b = k;
     for (uint32_t i = sb; i + 1 < k; i++)
-        if (is_close_quote(d, i) && (i == 0 || hs_aw_eq(d, i - 1, ",") || hs_aw_eq(d, i + 1, ","))) {
+        if (hs_ax_close_quote(d, i) && (i == 0 || hs_aw_eq(d, i - 1, ",") || hs_aw_eq(d, i + 1, ","))) {
             b = hs_aw_eq(d, i + 1, ",") ? i + 2 : i + 1;
             break;
         }
@@ -682,56 +474,8 @@ static int quote_name(hs_actx *x, uint32_t sb, uint32_t k, hs_src *s)
     return 1;
 }
 
-/* Is the rest of the sentence from j only a short adjunct ("last year", "on
- * Tuesday", "during her speech", nothing): at most three words without
- * punctuation, or an adjunct that opens with a preposition? */
-static int tail_only(hs_actx *x, uint32_t j, uint32_t se)
-{
-    const hs_doc *d = x->d;
-    uint32_t e = se, words = 0;
-    while (e > j && hs_aw_is_final(d, e - 1))
-        e--;
-    for (uint32_t i = j; i < e; i++) {
-        if (!hs_aw_is_word(d, i) || x->cue_len[i])
-            return adjunct_rest(d, j, e);
-        words++;
-    }
-    return words <= 3 || adjunct_rest(d, j, e);
-}
 
-/* The comma that closes a relative clause whose cue ends before j: the
- * first comma outside quotations followed by a verb or an auxiliary (after an
- * adverb); 0 when there is none or no tags. */
-static uint32_t relative_end(hs_actx *x, uint32_t j, uint32_t se)
-{
-    const hs_doc *d = x->d;
-    if (!x->tagged)
-        return 0;
-    for (uint32_t k = j; k + 1 < se; k++) {
-        if (!hs_aw_eq(d, k, ",") || d->toks.v[k].quote >= 0 ||
-            (k >= j + 2 && d->toks.v[k - 1].kind == HS_TK_NUMBER && hs_aw_eq(d, k - 2, ",")))
-            continue; /* (not the comma after an age: "Pitt, 53, are …") */
-        uint32_t v = k + 1;
-        if (d->toks.v[v].upos == HS_UPOS_ADV && v + 1 < se)
-            v++;
-        if ((d->toks.v[v].upos == HS_UPOS_VERB || d->toks.v[v].upos == HS_UPOS_AUX) && !x->cue_len[v] &&
-            !hs_aw_eq(d, v, "including"))
-            return k;
-    }
-    return 0;
-}
 
-/* After a cue ending before j: a short object ("the crowd", "reporters") up
- * to a preposition, punctuation or the sentence's end: the token after it, or j. */
-static uint32_t short_object(hs_actx *x, uint32_t j, uint32_t se)
-{
-    const hs_doc *d = x->d;
-    uint32_t k = j;
-    while (k < se && k < j + 3 && hs_aw_is_word(d, k) && !hs_aw_is_prep(d, k) && !x->cue_len[k] &&
-           !hs_aw_eq(d, k, "that") && d->toks.v[k].quote < 0)
-        k++;
-    return k > j && (k == se || hs_aw_is_prep(d, k) || hs_aw_is_punct(d, k) || hs_aw_is_final(d, k)) ? k : j;
-}
 
 static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_t ce)
 {
@@ -749,8 +493,8 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         rc = raise_frame(x, sb, se, cb, ce);
     if (rc)
         return rc < 0 ? HS_ENOMEM : 0;
-    if (cb > sb && is_sep(d, cb - 1) && !negated(d, cb)) {
-        if (is_ing(d, cb)) { /* participle: the subject of the clause speaks */
+    if (cb > sb && hs_ax_sep(d, cb - 1) && !negated(d, cb)) {
+        if (hs_ax_ing(d, cb)) { /* participle: the subject of the clause speaks */
             if (!same_sentence_source(x, sb, cb, &s) && !subject_of(x, sb, cb - 1, &s) &&
                 !hs_src_subject_before(x, cb - 1, sb, &s))
                 memset(&s, 0, sizeof s);
@@ -762,11 +506,11 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
             uint32_t after = s.e;
             if (!ve)
                 after = hs_src_via_after(x, s.e, se, &vb, &ve);
-            if (short_rest(x, after, se) || is_close_quote(d, cb - 1) ||
-                (after + 1 < se && hs_aw_eq(d, after, ":") && is_open_quote(d, after + 1)) || /* ", says the confidant: “…”" */
-                (adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK) && s.kind != HS_SK_UNKNOWN &&
+            if (hs_ax_short_rest(x, after, se) || hs_ax_close_quote(d, cb - 1) ||
+                (after + 1 < se && hs_aw_eq(d, after, ":") && hs_ax_open_quote(d, after + 1)) || /* ", says the confidant: “…”" */
+                (hs_ax_adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK) && s.kind != HS_SK_UNKNOWN &&
                  s.kind != HS_SK_DOCUMENT)) {
-                content_left(x, sb, cb - 1 + (is_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
+                hs_ax_content_left(x, sb, cb - 1 + (hs_ax_close_quote(d, cb - 1) ? 1 : 0), &b, &e);
                 return hs_attrib_add(x, cb, ce, &s, b, e, vb, ve);
             }
             vb = ve = 0;
@@ -790,14 +534,14 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     /* "… not on board — especially Kris Jenner said the insider.": an anonymous
      * or representative source after the cue, ending the sentence, speaks */
     if (hs_src_right(x, ce, se, &s) && (s.kind == HS_SK_ANONYMOUS || s.kind == HS_SK_REPRESENTATIVE) &&
-        hs_aw_is_det(d, s.b) && short_rest(x, s.e, se) && left_words(d, sb, cb) >= 3) {
-        content_left(x, sb, cb, &b, &e);
+        hs_aw_is_det(d, s.b) && hs_ax_short_rest(x, s.e, se) && left_words(d, sb, cb) >= 3) {
+        hs_ax_content_left(x, sb, cb, &b, &e);
         return hs_attrib_add(x, cb, ce, &s, b, e, 0, 0);
     }
     uint32_t k = skip_back(d, cb, sb);
     if (k <= sb)
         return 0;
-    if (k == cb && is_ing(d, cb) && (hs_aw_eq(d, k - 1, "by") || hs_aw_eq(d, k - 1, "after") ||
+    if (k == cb && hs_ax_ing(d, cb) && (hs_aw_eq(d, k - 1, "by") || hs_aw_eq(d, k - 1, "after") ||
                                      hs_aw_eq(d, k - 1, "before"))) {
         /* "Roe began by saying that …", "Roe left after saying her foot was swollen": the
          * clause's subject (not after "while": "while introducing himself"; PolNeAR ±0.0001) */
@@ -820,22 +564,22 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         s.e <= k - 2) {
         /* "The singer, who told X that …, left early": the content ends with the
          * relative clause, at a comma before the main clause's verb */
-        x->cap_end = relative_end(x, ce, se);
+        x->cap_end = hs_ax_relative_end(x, ce, se);
         int rc2 = content_right(x, cb, ce, se, &s);
         x->cap_end = 0;
         return rc2;
     }
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
-    int32_t qc = s.b > sb && is_close_quote(d, s.b - 1) ? quote_by_mark(d, s.b - 1, 1) : -1;
+    int32_t qc = s.b > sb && hs_ax_close_quote(d, s.b - 1) ? hs_ax_quote_by_mark(d, s.b - 1, 1) : -1;
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
-                 !hs_aw_eq(d, after, ":") && !is_open_quote(d, after);
-    if (s.b > sb && is_sep(d, s.b - 1) && !negated(d, cb) && !(x->cue_obj[cb] & CUE_RAISE) &&
-        (quoted || ((short_rest(x, after, se) || (adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK))) &&
+                 !hs_aw_eq(d, after, ":") && !hs_ax_open_quote(d, after);
+    if (s.b > sb && hs_ax_sep(d, s.b - 1) && !negated(d, cb) && !(x->cue_obj[cb] & CUE_RAISE) &&
+        (quoted || ((hs_ax_short_rest(x, after, se) || (hs_ax_adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK))) &&
                     left_words(d, sb, s.b) >= 2))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
-        content_left(x, sb, s.b - 1 + (is_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
-        if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && (!x->cue_len[after + 1] || !is_ing(d, after + 1)) &&
-            !is_close_quote(d, s.b - 1) && !joins(d, after + 1)) {
+        hs_ax_content_left(x, sb, s.b - 1 + (hs_ax_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
+        if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && (!x->cue_len[after + 1] || !hs_ax_ing(d, after + 1)) &&
+            !hs_ax_close_quote(d, s.b - 1) && !hs_ax_joins(d, after + 1)) {
             uint32_t e2 = hs_attrib_content_end(x, after + 1, se);
             if (e2 > after + 1)
                 e = e2;
@@ -845,13 +589,13 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
     /* "“… public?” Pike told Glimmer Weekly last year.": a sentence that opens
      * with its source and cue and says nothing else speaks the quotation that
      * ends right before it (in the same paragraph) */
-    if (s.b == sb && sb > 0 && is_close_quote(d, sb - 1) && !(d->toks.v[sb].flags & HS_TF_PARA_START) &&
+    if (s.b == sb && sb > 0 && hs_ax_close_quote(d, sb - 1) && !(d->toks.v[sb].flags & HS_TF_PARA_START) &&
         !(x->cue_obj[cb] & (CUE_RAISE | CUE_AS_ONLY)) && !negated(d, cb)) {
-        int32_t q = quote_by_mark(d, sb - 1, 1);
+        int32_t q = hs_ax_quote_by_mark(d, sb - 1, 1);
         uint32_t vb2 = 0, ve2 = 0, rest = hs_src_via_after(x, ce, se, &vb2, &ve2);
         if (rest == ce && ((x->cue_obj[cb] & CUE_OBJ) || hs_aw_eq(d, cb, "asked") || hs_aw_eq(d, cb, "asks")))
-            rest = short_object(x, ce, se); /* "… asked the crowd during her speech." */
-        if (q >= 0 && d->quotes.v[q].kind == HS_QK_DIRECT && d->quotes.v[q].open_tok >= 0 && tail_only(x, rest, se))
+            rest = hs_ax_short_object(x, ce, se); /* "… asked the crowd during her speech." */
+        if (q >= 0 && d->quotes.v[q].kind == HS_QK_DIRECT && d->quotes.v[q].open_tok >= 0 && hs_ax_tail_only(x, rest, se))
             return hs_attrib_add(x, cb, ce, &s, (uint32_t)d->quotes.v[q].open_tok, sb, vb2, ve2);
     }
     return content_right(x, cb, ce, se, &s);
@@ -892,9 +636,9 @@ static int prep_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         b = j;
         e = hs_attrib_content_end(x, j, se);
     } else {
-        content_left(x, sb, cb, &b, &e);
+        hs_ax_content_left(x, sb, cb, &b, &e);
         /* "At the heart of the trouble, according to X, is …": both sides */
-        if (s.e + 1 < se && hs_aw_eq(d, s.e, ",") && !x->cue_len[s.e + 1] && !joins(d, s.e + 1) &&
+        if (s.e + 1 < se && hs_aw_eq(d, s.e, ",") && !x->cue_len[s.e + 1] && !hs_ax_joins(d, s.e + 1) &&
             !hs_aw_eq(d, s.e + 1, "which") && !hs_aw_eq(d, s.e + 1, "who")) {
             uint32_t e2 = hs_attrib_content_end(x, s.e + 1, se);
             if (e2 > s.e + 2)

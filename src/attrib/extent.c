@@ -151,6 +151,27 @@ uint32_t hs_attrib_content_end(hs_actx *x, uint32_t j, uint32_t se)
 /* Start of a content that ends before token `end` (the separator before the
  * source or cue): the quotation that closes there, or the clause from the
  * start of the sentence (after anything already attributed). */
+/* Does the clause before a quotation that opens at o lead into it ("Pike and
+ * Wren were “…,” and “…,” a source said": a report with quoted fragments)?
+ * Its words are unclaimed, it opens the sentence and has no punctuation
+ * other than a closed quotation and its comma before the mark. */
+static int mixed_before(hs_actx *x, uint32_t sb, uint32_t o)
+{
+    const hs_doc *d = x->d;
+    uint32_t words = 0;
+    for (uint32_t i = sb; i < o; i++) {
+        if (x->used[i] & ATOK_CLAIMED)
+            return 0;
+        if (d->toks.v[i].quote >= 0 || d->toks.v[i].kind == HS_TK_QUOTE)
+            continue;
+        if (hs_aw_is_punct(d, i) && !(hs_aw_eq(d, i, ",") && i > sb && hs_ax_close_quote(d, i - 1)) &&
+            !(hs_aw_eq(d, i, ",") && i + 1 < o && hs_aw_eq(d, i + 1, "and")))
+            return 0;
+        words += hs_aw_is_word(d, i);
+    }
+    return words >= 2;
+}
+
 void hs_ax_content_left(hs_actx *x, uint32_t sb, uint32_t end, uint32_t *cb, uint32_t *ce)
 {
     const hs_doc *d = x->d;
@@ -159,7 +180,9 @@ void hs_ax_content_left(hs_actx *x, uint32_t sb, uint32_t end, uint32_t *cb, uin
         e--;
     if (e > sb && hs_ax_close_quote(d, e - 1)) {
         int32_t q = hs_ax_quote_by_mark(d, e - 1, 1);
-        if (q >= 0 && d->quotes.v[q].open_tok >= 0) {
+        if (q >= 0 && d->quotes.v[q].open_tok >= 0 &&
+            !((d->quotes.v[q].kind == HS_QK_DIRECT || d->quotes.v[q].kind == HS_QK_MIXED) &&
+              mixed_before(x, sb, (uint32_t)d->quotes.v[q].open_tok))) {
             *cb = (uint32_t)d->quotes.v[q].open_tok;
             *ce = e;
             return;

@@ -381,6 +381,25 @@ static int starts_quote(const hs_doc *d, const hs_attr *a)
     return a->content.end > a->content.start && (d->toks.v[t].flags & HS_TF_QUOTE_OPEN);
 }
 
+/* Is the content of a a mixed report that opens its sentence and holds a
+ * quotation ("Pike and Wren were “…,” a source said"; not "whom she refers to
+ * as “a sister”")? */
+static int holds_quotation(const hs_doc *d, const hs_attr *a)
+{
+    if (a->content.end <= a->content.start)
+        return 0;
+    uint32_t t = tok_of_byte(d, a->content.start);
+    if (t != d->sents.v[d->toks.v[t].sent].tok_begin)
+        return 0;
+    for (size_t i = 0; i < d->quotes.n; i++) {
+        const hs_quote *q = &d->quotes.v[i];
+        if ((q->kind == HS_QK_DIRECT || q->kind == HS_QK_MIXED) && q->outer.start >= a->content.start &&
+            q->outer.end <= a->content.end && a->content.end > a->content.start)
+            return 1;
+    }
+    return 0;
+}
+
 /* The last attribution with a source whose content opens with a quotation
  * and ends before byte `pos` in paragraph `para`, or -1. */
 static int32_t quoted_before(const hs_doc *d, uint32_t pos, uint32_t para)
@@ -412,7 +431,7 @@ int hs_attrib_continuation(hs_actx *x)
             uint32_t pp = para_of(d, tok_of_byte(d, prev.content.end ? prev.content.end - 1 : 0));
             uint32_t qp = para_of(d, (uint32_t)q->open_tok);
             same_para = pp == qp;
-            if (same_para && !starts_quote(d, &prev)) {
+            if (same_para && !starts_quote(d, &prev) && !holds_quotation(d, &prev)) {
                 /* “…,” said Roe, referring to the bill. “…”: the quotation's
                  * speaker goes on, not the participle after it */
                 int32_t k = quoted_before(d, q->outer.start, qp);

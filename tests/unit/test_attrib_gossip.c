@@ -233,3 +233,19 @@ TEST(attrib_antecedent_and_outlet_spans)
     EXPECT(d, "The pair split", "sources", HS_SK_ANONYMOUS, "told", "Glimmer Weekly magazine");
     EXPECT(d, "rumours are true", "Quell's press rep", HS_SK_REPRESENTATIVE, "denied", "");
 }
+
+TEST(attrib_mixed_report_keeps_its_subject)
+{
+    /* "Pike and Wren were “…,” and “…,” a source said": the content is the
+     * whole report with its quoted fragments, not the last fragment; the next
+     * quotation of the paragraph keeps that source and cue; a quotation that
+     * opens its sentence stays alone ("“…,” Pike said") */
+    hs_doc *d = af_run("Premiere Night\n\n"
+                       "Pike and Wren were “clearly enjoying each other’s company,” and “talked all night,” a source "
+                       "told Star Daily. “They left together.”\n\n"
+                       "“We are just friends,” Pike said.\n");
+    CHECK(d);
+    CONTENT_IS(d, "talked all night", "Pike and Wren were “clearly enjoying each other’s company,” and “talked all night,”");
+    EXPECT(d, "left together", "a source", HS_SK_ANONYMOUS, "told", "Star Daily");
+    CONTENT_IS(d, "just friends", "“We are just friends,”");
+}

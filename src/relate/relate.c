@@ -6,7 +6,8 @@
  *              between the relation's ends ("A is not dating B");
  *   confirmed  a confirmation cue, unless the claim comes from an anonymous source;
  *   rumored    a rumour cue or hedge, an EPISTEMIC/RUMOUR hedge of the attrib
- *              layer, a hedged attribution, or an anonymous source;
+ *              layer, a hedged attribution, an anonymous source, or a yes-no
+ *              question ("Are A and B engaged?");
  *   reported   a reporting cue (reportedly, reports, according to, told) or a
  *              claim inside an attribution with a source or a quotation;
  *   asserted   otherwise. */
@@ -315,6 +316,21 @@ static int32_t attribution_of(const hs_doc *d, hs_span s)
     return best;
 }
 
+/* Does sentence s ask a yes-no question ("Is Kara Voss dating Milo Brandt?",
+ * "Kara Voss And Milo Brandt Engaged?")?  It raises the claim without making
+ * it.  A wh-question ("Why did Kara marry Milo?") takes its claim for granted. */
+static int yes_no_question(const hs_doc *d, const hs_sent *s)
+{
+    size_t e = s->tok_end, b = s->tok_begin;
+    while (e > b && (d->toks.v[e - 1].flags & HS_TF_QUOTE_CLOSE))
+        e--;
+    while (b < e && d->toks.v[b].kind == HS_TK_PUNCT)
+        b++;
+    if (e <= b + 1 || !hs_link_tok_is(d, e - 1, "?"))
+        return 0;
+    return !hs_link_tok_is(d, b, "what|why|how|when|where|who|whom|whose|which");
+}
+
 static void set_status(const rctx *c, hs_rel *r, const hs_sent *s, const rmatch *m, const hs_pattern *rp)
 {
     const hs_doc *d = c->d;
@@ -340,6 +356,8 @@ static void set_status(const rctx *c, hs_rel *r, const hs_sent *s, const rmatch 
         cues |= 1u << (h->kind == HS_HK_DENIAL ? HS_ST_DENIED
                        : h->kind == HS_HK_REPORTIVE ? HS_ST_REPORTED : HS_ST_RUMORED);
     }
+    if (!appositive && yes_no_question(d, s))
+        cues |= 1u << HS_ST_RUMORED;
     int hedged = (cues & ((1u << HS_ST_RUMORED) | (1u << HS_ST_REPORTED))) != 0;
     int anonymous = 0;
     r->attribution = attribution_of(d, r->evidence);

@@ -57,6 +57,16 @@ TEST(relate_negation_is_a_denial)
     CHECK_INT(REL("Kara Voss is not dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_DENIED);
 }
 
+TEST(relate_yes_no_question_is_a_rumour)
+{
+    CHECK_INT(REL("Is Kara Voss dating Milo Brandt?", "romance", "Kara Voss", "Milo Brandt"), HS_ST_RUMORED);
+    CHECK_INT(REL("Kara Voss Dating Milo Brandt?", "romance", "Kara Voss", "Milo Brandt"), HS_ST_RUMORED);
+    CHECK_INT(REL("“Is Kara Voss dating Milo Brandt?”", "romance", "Kara Voss", "Milo Brandt"), HS_ST_RUMORED);
+    /* a wh-question takes the claim for granted; a statement stays asserted */
+    CHECK_INT(REL("Why is Kara Voss dating Milo Brandt?", "romance", "Kara Voss", "Milo Brandt"), HS_ST_ASSERTED);
+    CHECK_INT(REL("Kara Voss is dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_ASSERTED);
+}
+
 TEST(relate_was_linked_to)
 {
     /* the attrib layer's hedge table calls "linked" a rumour word: the status follows it */

@@ -203,6 +203,14 @@ static int in_markup(const hs_doc *d, uint32_t i)
     return 0;
 }
 
+/* A cue word after an age used as a noun is its verb whatever its tag: "the
+ * 51-year-old told …" (the tagger reads "old told" as adjective + noun). */
+static int after_age(const hs_doc *d, uint32_t i)
+{
+    return i >= 3 && (hs_aw_eq(d, i - 1, "old") || hs_aw_eq(d, i - 1, "olds")) && hs_aw_eq(d, i - 2, "-") &&
+           (hs_aw_eq(d, i - 3, "year") || hs_aw_eq(d, i - 3, "years") || hs_aw_eq(d, i - 3, "month"));
+}
+
 static void find_cues(hs_actx *x)
 {
     hs_doc *d = x->d;
@@ -252,7 +260,7 @@ static void find_cues(hs_actx *x)
              * ("the insider reveals"); elsewhere the word decides, as the tagger
              * often calls a present-tense cue a plural noun ("Rush reports …") */
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
-                !ptb_verb(d, t) && !after_document(x, i) && !after_share(d, i) &&
+                !ptb_verb(d, t) && !after_document(x, i) && !after_share(d, i) && !after_age(d, i) &&
                 !((t->flags & HS_TF_UPPER_INITIAL) && title) &&
                 i > 0 && (d->toks.v[i - 1].upos == HS_UPOS_ADJ || (d->toks.v[i - 1].upos == HS_UPOS_NOUN && !anon_or_rep(x, i - 1))))
                 continue;

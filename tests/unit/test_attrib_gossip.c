@@ -249,3 +249,15 @@ TEST(attrib_mixed_report_keeps_its_subject)
     EXPECT(d, "left together", "a source", HS_SK_ANONYMOUS, "told", "Star Daily");
     CONTENT_IS(d, "just friends", "“We are just friends,”");
 }
+
+TEST(attrib_age_used_as_a_noun_speaks)
+{
+    /* "the 51-year-old told …": an age standing for the person is the subject
+     * of the cue after it, though the tagger reads "old told" as adjective + noun */
+    hs_doc *d = af_run("Mara Quell Opens Up About Family Life\n\n"
+                       "“We keep work out of the house,” the 51-year-old told Pennant Weekly.\n\n"
+                       "The 51-year-old told Pennant Weekly that she was happy.\n");
+    CHECK(d);
+    EXPECT(d, "We keep work out", "the 51-year-old", HS_SK_PERSON, "told", "Pennant Weekly");
+    EXPECT(d, "she was happy", "The 51-year-old", HS_SK_PERSON, "told", "Pennant Weekly");
+}

@@ -47,13 +47,17 @@ static const struct {
     {"not_speakers.txt", FMT_NAMES, HS_TB_NOT_SPEAKER},
 };
 
-static uint64_t hash(const char *s, size_t n)
+#define HASH_SEED 1469598103934665603ull
+
+/* FNV-1a of s[0..n) continued from h (HASH_SEED to start): a key's hash grows with the key. */
+static uint64_t hash_more(uint64_t h, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
 }
+
+static uint64_t hash(const char *s, size_t n) { return hash_more(HASH_SEED, s, n); }
 
 /* Normalise s[0..n) onto out[0..k) (KEY_MAX bytes in all), *space saying
  * whether white space is pending; returns the new length, or KEY_MAX + 1 when
@@ -96,26 +100,26 @@ static size_t normalise(const char *s, size_t n, char *out, int underscore)
 }
 
 /* Bytes that end a first word: a space and ASCII punctuation (not '_' or '\\'). */
-static int ends_word(unsigned char c)
-{
-    return c == ' ' || (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || c == '[' || c == ']' || c == '^' ||
-           c == '`' || (c >= '{' && c <= '~');
-}
+static const unsigned char ends_word[256] = {
+    [' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1, ['('] = 1,
+    [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, [':'] = 1, [';'] = 1,
+    ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, [']'] = 1, ['^'] = 1, ['`'] = 1,
+    ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+};
 
 /* Length of the first word of a normalised key: up to a space or ASCII punctuation. */
 static size_t first_word(const char *k, size_t n)
 {
     size_t i = 0;
-    while (i < n && !ends_word((unsigned char)k[i]))
+    while (i < n && !ends_word[(unsigned char)k[i]])
         i++;
     return i ? i : (n ? 1 : 0);
 }
 
-static slot *find(const struct hs_tables *t, const char *k, size_t n)
+static slot *find_h(const struct hs_tables *t, const char *k, size_t n, uint64_t h)
 {
     if (!t->cap)
         return NULL;
-    uint64_t h = hash(k, n);
     size_t m = t->cap - 1, i = (size_t)h & m;
     for (;;) {
         slot *s = &t->slots[i];
@@ -124,6 +128,8 @@ static slot *find(const struct hs_tables *t, const char *k, size_t n)
         i = (i + 1) & m;
     }
 }
+
+static slot *find(const struct hs_tables *t, const char *k, size_t n) { return find_h(t, k, n, hash(k, n)); }
 
 static int grow(struct hs_tables *t)
 {
@@ -365,7 +371,14 @@ uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc 
     const hs_tok *t0 = &d->toks.v[i];
     int space = 0;
     size_t n = normalise_more(HS_TOK_PTR(d, t0), HS_TOK_LEN(t0), key, 0, &space, 0);
-    const slot *f = n > KEY_MAX || !n ? NULL : find(t, key, first_word(key, n));
+    uint64_t h = HASH_SEED; /* of key[0..n) */
+    const slot *f = NULL;
+    if (n && n <= KEY_MAX) {
+        size_t fw = first_word(key, n);
+        h = hash_more(h, key, fw);
+        f = find_h(t, key, fw, h);
+        h = hash_more(h, key + fw, n - fw);
+    }
     if (!f || !f->key || !f->maxlen) {
         if (memo)
             memo[i] = MEMO_NONE;
@@ -382,11 +395,13 @@ uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc 
                 break;
             /* the key of tokens [i, j) is that of [i, j - 1) and what follows it */
             const hs_tok *p = &d->toks.v[j - 2];
+            size_t was = n;
             n = normalise_more(d->text + p->end, b->end - p->end, key, n, &space, 0);
             if (n > maxlen)
                 break;
+            h = hash_more(h, key + was, n - was);
         }
-        const slot *s = find(t, key, n);
+        const slot *s = find_h(t, key, n, h);
         if (s && s->key && (s->e.cls & cls)) {
             best = j - i;
             *e = s->e;

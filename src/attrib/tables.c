@@ -363,7 +363,12 @@ enum { MEMO_UNKNOWN = 0, MEMO_NONE = 1, MEMO_FIRST = 2 };
 uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc *d, uint32_t i, uint32_t lim,
                          unsigned cls, hs_tb_entry *e)
 {
-    if (!t || i >= lim || i >= d->toks.n || (memo && memo[i] == MEMO_NONE))
+    if (!t || i >= lim || i >= d->toks.n)
+        return 0;
+    /* whether a token begins a phrase depends on its bytes alone: one memo
+       entry for all the tokens of a word (its first token's) */
+    uint32_t mi = d->tok_first ? d->tok_first[i] : i;
+    if (memo && memo[mi] == MEMO_NONE)
         return 0;
     if (lim > d->toks.n)
         lim = (uint32_t)d->toks.n;
@@ -381,11 +386,11 @@ uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc 
     }
     if (!f || !f->key || !f->maxlen) {
         if (memo)
-            memo[i] = MEMO_NONE;
+            memo[mi] = MEMO_NONE;
         return 0;
     }
     if (memo)
-        memo[i] = MEMO_FIRST;
+        memo[mi] = MEMO_FIRST;
     size_t maxlen = f->maxlen;
     uint32_t best = 0;
     for (uint32_t j = i + 1; j <= lim; j++) {

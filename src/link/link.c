@@ -49,6 +49,15 @@ static int prepare(hs_link_ctx *c)
             continue;
         size_t ce = t->kind == HS_TK_PUNCT ? i + 1 : hs_compound_end(d, i);
         c->lt[i].cend = (uint32_t)ce;
+        size_t f0 = d->tok_first ? d->tok_first[i] : i;
+        if (f0 < i && ce == i + 1 && c->lt[f0].cend == f0 + 1 && d->toks.v[f0].kind == t->kind) {
+            /* the same bytes as an earlier token, neither a compound: the same fold and entry */
+            c->lt[i].fold = c->lt[f0].fold;
+            c->lt[i].flen = c->lt[f0].flen;
+            c->lt[i].cls = c->lt[f0].cls;
+            c->lt[i].gender = c->lt[f0].gender;
+            continue;
+        }
         size_t n = hs_fold(HS_TOK_PTR(d, t), d->toks.v[ce - 1].end - t->start, buf, sizeof buf);
         if (n == (size_t)-1)
             continue;

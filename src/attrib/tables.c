@@ -19,11 +19,17 @@ typedef struct slot {
     hs_tb_entry e;
 } slot;
 
+/* The proper prefixes of the phrases (every byte length short of the whole),
+ * as a Bloom filter of their hashes: two bits of PREFIX_BITS each.  A key
+ * that is no such prefix cannot grow into a phrase, so matching stops there. */
+#define PREFIX_BITS 18
+
 struct hs_tables {
     slot *slots;
     size_t cap, n, phrases;
     char *pool;
     size_t pool_len, pool_cap;
+    uint64_t *prefix; /* (1 << PREFIX_BITS) bits */
 };
 
 /* One table file: its name, and what its lines mean. */
@@ -130,6 +136,40 @@ static slot *find_h(const struct hs_tables *t, const char *k, size_t n, uint64_t
 }
 
 static slot *find(const struct hs_tables *t, const char *k, size_t n) { return find_h(t, k, n, hash(k, n)); }
+
+static void prefix_add(struct hs_tables *t, uint64_t h)
+{
+    const uint64_t m = ((uint64_t)1 << PREFIX_BITS) - 1, a = h & m, b = (h >> 32) & m;
+    t->prefix[a >> 6] |= (uint64_t)1 << (a & 63);
+    t->prefix[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* Can the key of hash h be a proper prefix of a phrase?  (0: surely not.) */
+static int prefix_may(const struct hs_tables *t, uint64_t h)
+{
+    const uint64_t m = ((uint64_t)1 << PREFIX_BITS) - 1, a = h & m, b = (h >> 32) & m;
+    return (t->prefix[a >> 6] >> (a & 63) & 1) && (t->prefix[b >> 6] >> (b & 63) & 1);
+}
+
+/* Fill the prefix filter from every phrase of the table. */
+static int build_prefixes(struct hs_tables *t)
+{
+    t->prefix = calloc(((size_t)1 << PREFIX_BITS) / 64, sizeof *t->prefix);
+    if (!t->prefix)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < t->cap; i++) {
+        const slot *s = &t->slots[i];
+        if (!s->key || !s->e.cls)
+            continue;
+        const char *k = t->pool + s->key - 1;
+        uint64_t h = HASH_SEED;
+        for (size_t p = 0; p + 1 < s->len; p++) {
+            h = hash_more(h, k + p, 1);
+            prefix_add(t, h);
+        }
+    }
+    return 0;
+}
 
 static int grow(struct hs_tables *t)
 {
@@ -333,6 +373,11 @@ int hs_tables_load(struct hs_tables **out, const char *dir)
             return rc;
         }
     }
+    int rc = build_prefixes(t);
+    if (rc) {
+        hs_tables_free(t);
+        return rc;
+    }
     *out = t;
     return 0;
 }
@@ -343,6 +388,7 @@ void hs_tables_free(struct hs_tables *t)
         return;
     free(t->slots);
     free(t->pool);
+    free(t->prefix);
     free(t);
 }
 
@@ -411,6 +457,8 @@ uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc 
             best = j - i;
             *e = s->e;
         }
+        if (!prefix_may(t, h)) /* no phrase goes on from here */
+            break;
     }
     return best;
 }

@@ -190,12 +190,14 @@ static int literal(cur *c, const char *w, size_t n)
     return 1;
 }
 
+/* The field a key names (HS_JF_*), or -1. */
 static int field_of(const char *k, size_t n)
 {
-    for (int f = 0; f < HS_JF_COUNT; f++)
-        if (strlen(field_names[f]) == n && memcmp(field_names[f], k, n) == 0)
-            return f;
-    return -1;
+    static const unsigned char field_len[HS_JF_COUNT] = {4, 2, 4, 12, 6, 5, 3};
+    int f = 0;
+    while (f < HS_JF_COUNT && !(field_len[f] == n && memcmp(field_names[f], k, n) == 0))
+        f++;
+    return f < HS_JF_COUNT ? f : -1;
 }
 
 int hs_jsonl_fields(hs_buf *buf, const char *line, size_t n, hs_jv v[HS_JF_COUNT])

@@ -34,6 +34,7 @@ void hs_doc_clear(hs_doc *d)
     d->rels.n = d->timexes.n = d->warnings.n = 0;
     d->xpos_names = d->deprel_names = NULL;
     d->link_toks = NULL;
+    d->tok_first = NULL;
     hs_buf_clear(&d->out);
 }
 

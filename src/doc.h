@@ -260,6 +260,12 @@ struct hs_doc {
      * it ran): later stages reuse them instead of folding the text again */
     const struct hs_link_tok *link_toks;
 
+    /* per token (arena; NULL until the tagger's lexical pass ran): the index
+     * of the document's first token with the same bytes, its own index when
+     * it is the first (or longer than 32 bytes).  What depends on a token's
+     * bytes alone can be computed once per word and shared. */
+    const uint32_t *tok_first;
+
     /* label names of the models that filled xpos / deprel (analyzer-owned) */
     const char *const *xpos_names;
     const char *const *deprel_names;

@@ -19,11 +19,17 @@ typedef struct slot {
     hs_tb_entry e;
 } slot;
 
+/* The proper prefixes of the phrases (every byte length short of the whole),
+ * as a Bloom filter of their hashes: two bits of PREFIX_BITS each.  A key
+ * that is no such prefix cannot grow into a phrase, so matching stops there. */
+#define PREFIX_BITS 18
+
 struct hs_tables {
     slot *slots;
     size_t cap, n, phrases;
     char *pool;
     size_t pool_len, pool_cap;
+    uint64_t *prefix; /* (1 << PREFIX_BITS) bits */
 };
 
 /* One table file: its name, and what its lines mean. */
@@ -48,13 +54,17 @@ static const struct {
     {"outlet_refs.txt", FMT_NAMES, HS_TB_OUTLET_REF},
 };
 
-static uint64_t hash(const char *s, size_t n)
+#define HASH_SEED 1469598103934665603ull
+
+/* FNV-1a of s[0..n) continued from h (HASH_SEED to start): a key's hash grows with the key. */
+static uint64_t hash_more(uint64_t h, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
 }
+
+static uint64_t hash(const char *s, size_t n) { return hash_more(HASH_SEED, s, n); }
 
 /* Normalise s[0..n) onto out[0..k) (KEY_MAX bytes in all), *space saying
  * whether white space is pending; returns the new length, or KEY_MAX + 1 when
@@ -97,26 +107,26 @@ static size_t normalise(const char *s, size_t n, char *out, int underscore)
 }
 
 /* Bytes that end a first word: a space and ASCII punctuation (not '_' or '\\'). */
-static int ends_word(unsigned char c)
-{
-    return c == ' ' || (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || c == '[' || c == ']' || c == '^' ||
-           c == '`' || (c >= '{' && c <= '~');
-}
+static const unsigned char ends_word[256] = {
+    [' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1, ['('] = 1,
+    [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1, [':'] = 1, [';'] = 1,
+    ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1, ['['] = 1, [']'] = 1, ['^'] = 1, ['`'] = 1,
+    ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1,
+};
 
 /* Length of the first word of a normalised key: up to a space or ASCII punctuation. */
 static size_t first_word(const char *k, size_t n)
 {
     size_t i = 0;
-    while (i < n && !ends_word((unsigned char)k[i]))
+    while (i < n && !ends_word[(unsigned char)k[i]])
         i++;
     return i ? i : (n ? 1 : 0);
 }
 
-static slot *find(const struct hs_tables *t, const char *k, size_t n)
+static slot *find_h(const struct hs_tables *t, const char *k, size_t n, uint64_t h)
 {
     if (!t->cap)
         return NULL;
-    uint64_t h = hash(k, n);
     size_t m = t->cap - 1, i = (size_t)h & m;
     for (;;) {
         slot *s = &t->slots[i];
@@ -124,6 +134,42 @@ static slot *find(const struct hs_tables *t, const char *k, size_t n)
             return s;
         i = (i + 1) & m;
     }
+}
+
+static slot *find(const struct hs_tables *t, const char *k, size_t n) { return find_h(t, k, n, hash(k, n)); }
+
+static void prefix_add(struct hs_tables *t, uint64_t h)
+{
+    const uint64_t m = ((uint64_t)1 << PREFIX_BITS) - 1, a = h & m, b = (h >> 32) & m;
+    t->prefix[a >> 6] |= (uint64_t)1 << (a & 63);
+    t->prefix[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* Can the key of hash h be a proper prefix of a phrase?  (0: surely not.) */
+static int prefix_may(const struct hs_tables *t, uint64_t h)
+{
+    const uint64_t m = ((uint64_t)1 << PREFIX_BITS) - 1, a = h & m, b = (h >> 32) & m;
+    return (t->prefix[a >> 6] >> (a & 63) & 1) && (t->prefix[b >> 6] >> (b & 63) & 1);
+}
+
+/* Fill the prefix filter from every phrase of the table. */
+static int build_prefixes(struct hs_tables *t)
+{
+    t->prefix = calloc(((size_t)1 << PREFIX_BITS) / 64, sizeof *t->prefix);
+    if (!t->prefix)
+        return hs_error_set(HS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < t->cap; i++) {
+        const slot *s = &t->slots[i];
+        if (!s->key || !s->e.cls)
+            continue;
+        const char *k = t->pool + s->key - 1;
+        uint64_t h = HASH_SEED;
+        for (size_t p = 0; p + 1 < s->len; p++) {
+            h = hash_more(h, k + p, 1);
+            prefix_add(t, h);
+        }
+    }
+    return 0;
 }
 
 static int grow(struct hs_tables *t)
@@ -328,6 +374,11 @@ int hs_tables_load(struct hs_tables **out, const char *dir)
             return rc;
         }
     }
+    int rc = build_prefixes(t);
+    if (rc) {
+        hs_tables_free(t);
+        return rc;
+    }
     *out = t;
     return 0;
 }
@@ -338,6 +389,7 @@ void hs_tables_free(struct hs_tables *t)
         return;
     free(t->slots);
     free(t->pool);
+    free(t->prefix);
     free(t);
 }
 
@@ -358,7 +410,12 @@ enum { MEMO_UNKNOWN = 0, MEMO_NONE = 1, MEMO_FIRST = 2 };
 uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc *d, uint32_t i, uint32_t lim,
                          unsigned cls, hs_tb_entry *e)
 {
-    if (!t || i >= lim || i >= d->toks.n || (memo && memo[i] == MEMO_NONE))
+    if (!t || i >= lim || i >= d->toks.n)
+        return 0;
+    /* whether a token begins a phrase depends on its bytes alone: one memo
+       entry for all the tokens of a word (its first token's) */
+    uint32_t mi = d->tok_first ? d->tok_first[i] : i;
+    if (memo && memo[mi] == MEMO_NONE)
         return 0;
     if (lim > d->toks.n)
         lim = (uint32_t)d->toks.n;
@@ -366,14 +423,21 @@ uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc 
     const hs_tok *t0 = &d->toks.v[i];
     int space = 0;
     size_t n = normalise_more(HS_TOK_PTR(d, t0), HS_TOK_LEN(t0), key, 0, &space, 0);
-    const slot *f = n > KEY_MAX || !n ? NULL : find(t, key, first_word(key, n));
+    uint64_t h = HASH_SEED; /* of key[0..n) */
+    const slot *f = NULL;
+    if (n && n <= KEY_MAX) {
+        size_t fw = first_word(key, n);
+        h = hash_more(h, key, fw);
+        f = find_h(t, key, fw, h);
+        h = hash_more(h, key + fw, n - fw);
+    }
     if (!f || !f->key || !f->maxlen) {
         if (memo)
-            memo[i] = MEMO_NONE;
+            memo[mi] = MEMO_NONE;
         return 0;
     }
     if (memo)
-        memo[i] = MEMO_FIRST;
+        memo[mi] = MEMO_FIRST;
     size_t maxlen = f->maxlen;
     uint32_t best = 0;
     for (uint32_t j = i + 1; j <= lim; j++) {
@@ -383,15 +447,19 @@ uint32_t hs_tables_match(const struct hs_tables *t, uint8_t *memo, const hs_doc 
                 break;
             /* the key of tokens [i, j) is that of [i, j - 1) and what follows it */
             const hs_tok *p = &d->toks.v[j - 2];
+            size_t was = n;
             n = normalise_more(d->text + p->end, b->end - p->end, key, n, &space, 0);
             if (n > maxlen)
                 break;
+            h = hash_more(h, key + was, n - was);
         }
-        const slot *s = find(t, key, n);
+        const slot *s = find_h(t, key, n, h);
         if (s && s->key && (s->e.cls & cls)) {
             best = j - i;
             *e = s->e;
         }
+        if (!prefix_may(t, h)) /* no phrase goes on from here */
+            break;
     }
     return best;
 }

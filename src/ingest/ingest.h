@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <zlib.h>
 
+#include "base/buf.h"
 #include "hearsay.h"
 
 hs_input_format hs_input_guess(const char *path);
@@ -38,5 +39,22 @@ int hs_src_open(hs_src *s, const char *path);
  * end, or HS_EIO / HS_ENOMEM with a message naming `what`. */
 long hs_src_read(hs_src *s, void *buf, size_t n, const char *what);
 void hs_src_close(hs_src *s);
+
+/* The fields of a JSONL line that the reader uses (jsonl.c). */
+enum { HS_JF_TEXT, HS_JF_ID, HS_JF_DATE, HS_JF_PUBLISH_DATE, HS_JF_OUTLET, HS_JF_TITLE, HS_JF_URL, HS_JF_COUNT };
+typedef enum { HS_JV_ABSENT, HS_JV_STRING, HS_JV_INT, HS_JV_REAL, HS_JV_OTHER } hs_jv_type;
+typedef struct hs_jv {
+    hs_jv_type type;
+    const char *s; /* HS_JV_STRING: NUL-terminated, len bytes (a "\u0000" in it counts) */
+    size_t len;
+    long long i;   /* HS_JV_INT */
+    double d;      /* HS_JV_REAL */
+} hs_jv;
+/* Parse line[0..n) when it is one flat JSON object: 1 with v[] filled (the
+ * strings decoded into buf, valid until its next use), 0 when the fast path
+ * declines the line (a nested value, a number it does not convert exactly,
+ * or anything malformed: jansson then gives the values or the error), or
+ * HS_ENOMEM.  What it accepts, jansson accepts with the same values. */
+int hs_jsonl_fields(hs_buf *buf, const char *line, size_t n, hs_jv v[HS_JF_COUNT]);
 
 #endif

@@ -29,6 +29,7 @@ struct hs_reader {
     int open_;        /* src holds the current file */
     long line;
     hs_buf linebuf;
+    hs_buf jbuf;      /* the strings of a JSONL line (jsonl.c's fast path) */
     char rbuf[65536];
     size_t rpos, rlen;
     int eof;
@@ -172,6 +173,7 @@ void hs_reader_free(hs_reader *r)
         free(r->files[i]);
     free(r->files);
     hs_buf_free(&r->linebuf);
+    hs_buf_free(&r->jbuf);
     free(r);
 }
 
@@ -284,11 +286,29 @@ static int next_text(hs_reader *r, hs_article *art)
     return 0;
 }
 
-static const char *jstr(json_t *o, const char *k)
+/* The value of o's key k as the fast path (jsonl.c) gives it. */
+static void jv_of(json_t *o, const char *k, hs_jv *v)
 {
-    json_t *v = json_object_get(o, k);
-    return json_is_string(v) ? json_string_value(v) : NULL;
+    json_t *x = json_object_get(o, k);
+    memset(v, 0, sizeof *v);
+    if (!x) {
+        v->type = HS_JV_ABSENT;
+    } else if (json_is_string(x)) {
+        v->type = HS_JV_STRING;
+        v->s = json_string_value(x);
+        v->len = json_string_length(x);
+    } else if (json_is_integer(x)) {
+        v->type = HS_JV_INT;
+        v->i = (long long)json_integer_value(x);
+    } else if (json_is_real(x)) {
+        v->type = HS_JV_REAL;
+        v->d = json_real_value(x);
+    } else {
+        v->type = HS_JV_OTHER;
+    }
 }
+
+static const char *jstr(const hs_jv *v) { return v->type == HS_JV_STRING ? v->s : NULL; }
 
 static int next_jsonl(hs_reader *r, hs_article *art)
 {
@@ -305,46 +325,55 @@ static int next_jsonl(hs_reader *r, hs_article *art)
             break;
     } while (1);
     snprintf(r->origin, sizeof r->origin, "%s:%ld", strcmp(r->path, "-") == 0 ? "<stdin>" : r->path, r->line);
-    json_error_t jerr;
-    r->json = json_loadb(r->linebuf.data, r->linebuf.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
-    if (!r->json)
-        return hs_error_set(HS_EINPUT, "%s: malformed JSON at column %d: %s", r->origin, jerr.column, jerr.text);
-    if (!json_is_object(r->json))
-        return hs_error_set(HS_EINPUT, "%s: a line must hold one JSON object", r->origin);
-    json_t *text = json_object_get(r->json, "text");
-    if (!json_is_string(text))
+    hs_jv v[HS_JF_COUNT];
+    rc = hs_jsonl_fields(&r->jbuf, r->linebuf.data, r->linebuf.len, v);
+    if (rc < 0)
+        return rc;
+    if (!rc) { /* declined by the fast path: jansson */
+        static const char *const keys[HS_JF_COUNT] = {"text", "id", "date", "publish_date", "outlet", "title", "url"};
+        json_error_t jerr;
+        r->json = json_loadb(r->linebuf.data, r->linebuf.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+        if (!r->json)
+            return hs_error_set(HS_EINPUT, "%s: malformed JSON at column %d: %s", r->origin, jerr.column, jerr.text);
+        if (!json_is_object(r->json))
+            return hs_error_set(HS_EINPUT, "%s: a line must hold one JSON object", r->origin);
+        for (int f = 0; f < HS_JF_COUNT; f++)
+            jv_of(r->json, keys[f], &v[f]);
+    }
+    if (v[HS_JF_TEXT].type != HS_JV_STRING)
         return hs_error_set(HS_EINPUT, "%s: no \"text\" string", r->origin);
-    art->text = json_string_value(text);
-    art->text_len = json_string_length(text);
-    json_t *id = json_object_get(r->json, "id");
-    if (json_is_string(id))
-        art->id = json_string_value(id);
-    else if (json_is_integer(id)) {
+    art->text = v[HS_JF_TEXT].s;
+    art->text_len = v[HS_JF_TEXT].len;
+    const hs_jv *id = &v[HS_JF_ID];
+    if (id->type == HS_JV_STRING)
+        art->id = id->s;
+    else if (id->type == HS_JV_INT) {
         char tmp[32];
-        snprintf(tmp, sizeof tmp, "%lld", (long long)json_integer_value(id));
+        snprintf(tmp, sizeof tmp, "%lld", id->i);
         art->id = r->id = strdup(tmp);
     } else {
         art->id = r->id = strdup(r->origin);
     }
-    const char *date = jstr(r->json, "date");
+    const hs_jv *pd = &v[HS_JF_PUBLISH_DATE];
+    const char *date = jstr(&v[HS_JF_DATE]);
     if (!date)
-        date = jstr(r->json, "publish_date");
+        date = jstr(pd);
     if (date && strlen(date) >= 10) {
         memcpy(r->date, date, 10);
         r->date[10] = 0;
         art->date = r->date;
-    } else if (!date && json_is_number(json_object_get(r->json, "publish_date"))) {
+    } else if (!date && (pd->type == HS_JV_INT || pd->type == HS_JV_REAL)) {
         /* seconds since the epoch (FakeNewsNet/GossipCop) → its UTC calendar date */
-        double secs = json_number_value(json_object_get(r->json, "publish_date"));
+        double secs = pd->type == HS_JV_INT ? (double)pd->i : pd->d;
         time_t tt = (time_t)secs;
         struct tm tmv;
         if (secs > 0 && secs < 4102444800.0 && gmtime_r(&tt, &tmv) &&
             strftime(r->date, sizeof r->date, "%Y-%m-%d", &tmv) == 10)
             art->date = r->date;
     }
-    art->outlet = jstr(r->json, "outlet");
-    art->title = jstr(r->json, "title");
-    art->url = jstr(r->json, "url");
+    art->outlet = jstr(&v[HS_JF_OUTLET]);
+    art->title = jstr(&v[HS_JF_TITLE]);
+    art->url = jstr(&v[HS_JF_URL]);
     art->origin = r->origin;
     return 0;
 }

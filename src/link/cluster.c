@@ -39,6 +39,7 @@
 #include "link/link.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -286,10 +287,21 @@ static int in_parens(const hs_doc *d, size_t i)
 
 /* ---- pass 2 ------------------------------------------------------------------- */
 
+/* SAL_DECAY to the powers 0 to 80, each the value pow() gives: filled once. */
+static double decay_pow[81];
+static pthread_once_t decay_once = PTHREAD_ONCE_INIT;
+
+static void decay_init(void)
+{
+    for (int k = 0; k <= 80; k++)
+        decay_pow[k] = pow(SAL_DECAY, (double)k);
+}
+
 static double salience(const hs_link_ctx *c, size_t e, uint32_t sent)
 {
     uint32_t gap = sent > c->score_sent[e] ? sent - c->score_sent[e] : 0;
-    return c->score[e] * pow(SAL_DECAY, (double)(gap > 80 ? 80 : gap));
+    pthread_once(&decay_once, decay_init);
+    return c->score[e] * decay_pow[gap > 80 ? 80 : gap];
 }
 
 static void bump(hs_link_ctx *c, int32_t e, uint32_t sent, double w)

@@ -9,10 +9,16 @@ int hs_link_tok_is(const hs_doc *d, size_t i, const char *alts)
     if (i >= d->toks.n)
         return 0;
     const hs_tok *t = &d->toks.v[i];
-    char f[64];
-    size_t n = hs_fold(HS_TOK_PTR(d, t), HS_TOK_LEN(t), f, sizeof f);
-    if (n == (size_t)-1)
+    char buf[64];
+    const char *f = buf;
+    size_t n;
+    const hs_link_tok *lt = d->link_toks;
+    if (lt && lt[i].cend == i + 1 && lt[i].fold) { /* the token alone, folded once already */
+        f = lt[i].fold;
+        n = lt[i].flen;
+    } else if ((n = hs_fold(HS_TOK_PTR(d, t), HS_TOK_LEN(t), buf, sizeof buf)) == (size_t)-1) {
         return 0;
+    }
     for (const char *p = alts; *p;) {
         const char *bar = strchr(p, '|');
         size_t k = bar ? (size_t)(bar - p) : strlen(p);
@@ -49,6 +55,15 @@ static int prepare(hs_link_ctx *c)
             continue;
         size_t ce = t->kind == HS_TK_PUNCT ? i + 1 : hs_compound_end(d, i);
         c->lt[i].cend = (uint32_t)ce;
+        size_t f0 = d->tok_first ? d->tok_first[i] : i;
+        if (f0 < i && ce == i + 1 && c->lt[f0].cend == f0 + 1 && d->toks.v[f0].kind == t->kind) {
+            /* the same bytes as an earlier token, neither a compound: the same fold and entry */
+            c->lt[i].fold = c->lt[f0].fold;
+            c->lt[i].flen = c->lt[f0].flen;
+            c->lt[i].cls = c->lt[f0].cls;
+            c->lt[i].gender = c->lt[f0].gender;
+            continue;
+        }
         size_t n = hs_fold(HS_TOK_PTR(d, t), d->toks.v[ce - 1].end - t->start, buf, sizeof buf);
         if (n == (size_t)-1)
             continue;
@@ -80,12 +95,13 @@ int hs_link_run(hs_doc *d, const hs_analyzer *a)
     c.d = d;
     c.lex = a->link ? a->link : &empty;
     int rc = prepare(&c);
+    d->link_toks = rc ? NULL : c.lt; /* hs_link_tok_is reads the folds from here on */
     if (!rc)
         rc = hs_link_mentions(&c);
     if (!rc)
         rc = hs_link_cluster(&c);
-    if (!rc)
-        d->link_toks = c.lt;
+    if (rc)
+        d->link_toks = NULL;
     hs_lw_free(&c.names);
     HS_ARRAY_FREE(&c.ties);
     HS_ARRAY_FREE(&c.ages);

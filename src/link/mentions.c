@@ -205,6 +205,8 @@ static const hs_lw_entry *lookup_span(const hs_link_ctx *c, size_t b, size_t e)
     if (e - b > c->lex->max_words + 1)
         return NULL;
     const hs_doc *d = c->d;
+    if (e == b + 1 && c->lt[b].cend == b + 1 && c->lt[b].fold) /* one token, folded once already */
+        return hs_lw_get(c->lex, c->lt[b].fold, c->lt[b].flen);
     char key[256];
     size_t n = hs_fold(d->text + d->toks.v[b].start, d->toks.v[e - 1].end - d->toks.v[b].start, key, sizeof key);
     return n == (size_t)-1 ? NULL : hs_lw_get(c->lex, key, n);

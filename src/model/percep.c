@@ -66,8 +66,16 @@ void hs_percep_score(const hs_percep *p, const uint64_t *f, size_t nf, int32_t *
         /* the rows are scattered over a large table: ask for all of them first */
         for (size_t i = 0; i < n; i++) {
             rows[i] = p->w + (size_t)(f[b + i] >> shift) * stride;
-            for (size_t c = 0; c < lines; c++)
-                __builtin_prefetch((const char *)rows[i] + 64 * c);
+            /* the same lines as a loop over `lines` asks for, the first three
+               unrolled (strides up to 96 labels): no loop to run per row */
+            const char *r = (const char *)rows[i];
+            __builtin_prefetch(r);
+            if (lines > 1)
+                __builtin_prefetch(r + 64);
+            if (lines > 2)
+                __builtin_prefetch(r + 128);
+            for (size_t c = 3; c < lines; c++)
+                __builtin_prefetch(r + 64 * c);
         }
         uint32_t l = 0;
         for (; l + 32 <= stride; l += 32) {

@@ -14,7 +14,17 @@ void hs_jw_init(hs_jw *w, hs_buf *b, int pretty)
 
 static void put(hs_jw *w, const char *s, size_t n)
 {
-    if (!w->err && hs_buf_put(w->b, s, n))
+    hs_buf *b = w->b;
+    if (!w->err && b->data && n <= 8 && b->len + n < b->cap) {
+        /* the short pieces (punctuation, numbers, null) without a call: there is room for them and the NUL */
+        char *o = b->data + b->len;
+        for (size_t i = 0; i < n; i++)
+            o[i] = s[i];
+        o[n] = 0;
+        b->len += n;
+        return;
+    }
+    if (!w->err && hs_buf_put(b, s, n))
         w->err = HS_ENOMEM;
 }
 
@@ -84,12 +94,13 @@ void hs_jw_key(hs_jw *w, const char *k)
         if (!w->err && hs_json_escape(w->b, k, n + strlen(k + n)))
             w->err = HS_ENOMEM;
         put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
-    } else if (!w->err && hs_buf_reserve(w->b, n + 4)) {
+    } else if (!w->err && (!w->b->data || w->b->len + n + 4 >= w->b->cap) && hs_buf_reserve(w->b, n + 4)) {
         w->err = HS_ENOMEM;
     } else if (!w->err) { /* a plain key, as all of ours are: "key": in one go */
         char *o = w->b->data + w->b->len;
         *o++ = '"';
-        memcpy(o, k, n);
+        for (size_t i = 0; i < n; i++) /* keys are short: no call */
+            o[i] = k[i];
         o += n;
         *o++ = '"';
         *o++ = ':';
@@ -159,8 +170,7 @@ int hs_json_escape(hs_buf *b, const char *s, size_t n)
     static const char hex[] = "0123456789abcdef";
     if (hs_buf_reserve(b, n + 2))
         return HS_ENOMEM;
-    if (hs_buf_putc(b, '"'))
-        return HS_ENOMEM;
+    b->data[b->len++] = '"'; /* reserved: the quotes, the bytes and the NUL */
     size_t run = 0; /* start of the pending unescaped run */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -197,7 +207,13 @@ int hs_json_escape(hs_buf *b, const char *s, size_t n)
             run = i + 1;
         }
     }
-    if (hs_buf_put(b, s + run, n - run) || hs_buf_putc(b, '"'))
+    if (b->len + (n - run) + 2 <= b->cap) { /* no escape grew it past the reserve */
+        memcpy(b->data + b->len, s + run, n - run);
+        b->len += n - run;
+        b->data[b->len++] = '"';
+        b->data[b->len] = 0;
+    } else if (hs_buf_put(b, s + run, n - run) || hs_buf_putc(b, '"')) {
         return HS_ENOMEM;
+    }
     return 0;
 }

@@ -174,12 +174,14 @@ int hs_lex_doc(hs_doc *d, hs_lex **out)
     while (cap < 2 * n)
         cap *= 2;
     uint32_t *memo = hs_arena_calloc(&d->arena, cap, sizeof *memo);
-    if (!v || !memo)
+    uint32_t *first = hs_arena_alloc(&d->arena, (n ? n : 1) * sizeof *first);
+    if (!v || !memo || !first)
         return HS_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const hs_tok *t = &d->toks.v[i];
         const char *p = HS_TOK_PTR(d, t);
         size_t len = HS_TOK_LEN(t);
+        first[i] = (uint32_t)i;
         if (len <= MEMO_MAXLEN) {
             size_t k = (size_t)memo_hash(p, len) & (cap - 1);
             for (; memo[k]; k = (k + 1) & (cap - 1)) {
@@ -189,12 +191,14 @@ int hs_lex_doc(hs_doc *d, hs_lex **out)
             }
             if (memo[k]) {
                 v[i] = v[memo[k] - 1];
+                first[i] = memo[k] - 1;
                 continue;
             }
             memo[k] = (uint32_t)(i + 1);
         }
         hs_lex_token(p, len, &v[i]);
     }
+    d->tok_first = first;
     *out = v;
     return 0;
 }

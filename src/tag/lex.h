@@ -34,7 +34,8 @@ typedef struct hs_lex {
 void hs_lex_token(const char *s, size_t n, hs_lex *out);
 /* The stand-ins for positions before and after a sentence. */
 extern const hs_lex hs_lex_bos, hs_lex_eos;
-/* Lexical hashes of every token of d (array allocated in d's arena). */
+/* Lexical hashes of every token of d (array allocated in d's arena); also
+ * sets d->tok_first (each token's first same-bytes token). */
 int hs_lex_doc(hs_doc *d, hs_lex **out);
 
 #endif

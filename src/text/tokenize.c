@@ -91,6 +91,8 @@ static size_t url_at(const src_t *t, size_t i)
 {
     const char *p = t->s + i;
     size_t rest = t->len - i;
+    if (*p != 'h' && *p != 'w') /* most words: none of the three */
+        return 0;
     if (!((rest > 7 && strncmp(p, "http://", 7) == 0) || (rest > 8 && strncmp(p, "https://", 8) == 0) ||
           (rest > 4 && strncmp(p, "www.", 4) == 0)))
         return 0;

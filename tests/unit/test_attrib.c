@@ -495,3 +495,63 @@ TEST(attrib_nominal_cue_after_a_possessor)
         CHECK_SPAN(d, a->content, "to rebuild the harbor");
     }
 }
+
+/* The longest phrase by brute force: every span [i, j) looked up whole. */
+static uint32_t match_slow(const struct hs_tables *t, const hs_doc *d, uint32_t i, uint32_t lim, unsigned cls)
+{
+    uint32_t best = 0;
+    for (uint32_t j = i + 1; j <= lim && j <= d->toks.n; j++) {
+        const hs_tok *a = &d->toks.v[i], *b = &d->toks.v[j - 1];
+        const hs_tb_entry *e = hs_tables_get(t, d->text + a->start, b->end - a->start);
+        if (e && (e->cls & cls))
+            best = j - i;
+    }
+    return best;
+}
+
+/* hs_tables_match (its first-word memo, its prefix filter, its growing key
+ * and hash) finds what looking up every span finds, phrases cut mid-word by
+ * the tokenizer included ("Q.R.", "E!"). */
+TEST(attrib_tables_match_as_brute_force)
+{
+    char dir[128], cmd[512], path[256];
+    snprintf(dir, sizeof dir, "/tmp/hs_test_%ld_match", (long)getpid());
+    snprintf(cmd, sizeof cmd, "mkdir -p %s && cp data/attrib/*.txt %s/ 2>/dev/null || cp ../data/attrib/*.txt %s/",
+             dir, dir, dir);
+    CHECK_INT(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/outlets.txt", dir);
+    FILE *f = fopen(path, "a");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("\nQ.R. Daily Ledger\nE! Pulse Weekly\nThe Quayside Bugle\nQuayside Bugle Online Extra\n", f);
+        fclose(f);
+    }
+    struct hs_tables *t = NULL;
+    CHECK_INT(hs_tables_load(&t, dir), 0);
+    hs_doc *d = af_run("Q.R. Daily Ledger said so, according to a source. E! Pulse Weekly and The Quayside "
+                       "Bugle agreed; the Quayside Bugle Online said it was reportedly not true, told The "
+                       "Quayside Bugle Online Extra.\n");
+    CHECK(t && d);
+    if (t && d) {
+        uint8_t *memo = calloc(d->toks.n, 1);
+        static const unsigned classes[] = {HS_TB_OUTLET, HS_TB_CUE_VERB | HS_TB_CUE_PREP, HS_TB_HEDGE, ~0u};
+        int found = 0;
+        for (int pass = 0; pass < 2; pass++) /* without and with the memo (filled by the first round) */
+            for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++)
+                for (uint32_t i = 0; i < d->toks.n; i++)
+                    for (uint32_t lim = i + 1; lim <= d->toks.n && lim <= i + 8; lim++) {
+                        hs_tb_entry e;
+                        uint32_t fast = hs_tables_match(t, pass ? memo : NULL, d, i, lim, classes[c], &e);
+                        uint32_t slow = match_slow(t, d, i, lim, classes[c]);
+                        if (fast != slow)
+                            hs_test_fail(__FILE__, __LINE__, "token %u, limit %u, classes %#x: %u, expected %u",
+                                         i, lim, classes[c], fast, slow);
+                        found += classes[c] == HS_TB_OUTLET && slow >= 3;
+                    }
+        CHECK(found >= 4); /* the multi-token outlets were there to find */
+        free(memo);
+    }
+    hs_tables_free(t);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK_INT(system(cmd), 0);
+}

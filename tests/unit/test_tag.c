@@ -773,3 +773,35 @@ TEST(parser_beam_learns_and_keeps_its_width)
     hs_pos_model_free(pos);
     hs_corpus_free(&c);
 }
+
+/* d->tok_first (set by hs_lex_doc): each token's first token of the same
+ * bytes; case and a curly apostrophe make other words. */
+TEST(lex_tok_first_shares_words)
+{
+    hs_analyzer *a;
+    hs_doc *d = analyzed(&a, "/nonexistent",
+                         "Nela Drom said the plan works. The plan, Drom said, works \xE2\x80\x99til May. the end");
+    hs_lex *lx;
+    CHECK_INT(hs_lex_doc(d, &lx), 0);
+    CHECK(d->tok_first != NULL);
+    if (d->tok_first) {
+        long said1 = find_tok(d, "said", 0), said2 = find_tok(d, "said", (size_t)said1 + 1);
+        long the1 = find_tok(d, "the", 0), the2 = find_tok(d, "the", (size_t)the1 + 1);
+        long The = find_tok(d, "The", 0), drom2 = find_tok(d, "Drom", (size_t)find_tok(d, "Drom", 0) + 1);
+        CHECK(said1 >= 0 && said2 > said1 && the1 >= 0 && the2 > the1 && The >= 0 && drom2 >= 0);
+        if (said2 > said1 && the2 > the1 && The >= 0 && drom2 >= 0) {
+            CHECK_INT(d->tok_first[said1], said1); /* a first occurrence is its own */
+            CHECK_INT(d->tok_first[said2], said1);
+            CHECK_INT(d->tok_first[the2], the1);
+            CHECK_INT(d->tok_first[The], The); /* "The" is not "the" */
+            CHECK_INT(d->tok_first[drom2], find_tok(d, "Drom", 0));
+        }
+        for (size_t i = 0; i < d->toks.n; i++) { /* always an earlier (or the same) token of the same bytes */
+            uint32_t f = d->tok_first[i];
+            CHECK(f <= i && HS_TOK_LEN(&d->toks.v[f]) == HS_TOK_LEN(&d->toks.v[i]) &&
+                  memcmp(HS_TOK_PTR(d, &d->toks.v[f]), HS_TOK_PTR(d, &d->toks.v[i]), HS_TOK_LEN(&d->toks.v[i])) == 0);
+        }
+    }
+    hs_doc_free(d);
+    hs_analyzer_free(a);
+}

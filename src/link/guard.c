@@ -1,0 +1,138 @@
+/* The person guard: a name the tagger typed ORG, PLACE or MISC becomes a
+ * person's where the document says so.  It runs after the mentions are found
+ * and before they are clustered, on "plain" names only: one to three
+ * capitalised words (not all capitals, no digits) that none of the link
+ * tables knows (a place, outlet, organisation word, title or first name
+ * typed the mention already, and stands).  The patterns, each with a test
+ * in tests/unit/test_link.c:
+ *
+ *   who         the name, an optional comma, then "who":
+ *               "Tamsin Okoro, who …" (organisations take "which")
+ *   person verb the name, up to two auxiliaries or adverbs, then a verb or
+ *               adjective only people take (class personverb of
+ *               data/link_words.tsv): "Okoro quietly married …", "Okoro
+ *               was born …", "Okoro is pregnant"
+ *   pronoun     a name of two or three words that is its sentence's first
+ *               mention, followed by "he" or "she" later in that sentence or
+ *               among the first three words of the next, with no other
+ *               person-like mention (name, descriptor, pronoun) between:
+ *               "Darnel Quayle had asked for … which he was charged with"
+ *   same name   the words of the name all belong to a name of two or more
+ *               words typed PERSON in the document (by the tagger, by a title,
+ *               an age or a first name, or by the rules above): "Okoro" after
+ *               "Dr. Tamsin Okoro"
+ *
+ * A title before the name, a first name at its start and an appositive age
+ * ("Tamsin Okoro, 34,") already make the mention a person's where it is found
+ * (mentions.c); the last pattern carries that to the other mentions. */
+#include "link/link.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int plain_word(const hs_link_ctx *c, size_t k)
+{
+    const hs_tok *t = &c->d->toks.v[k];
+    return t->kind == HS_TK_WORD && (t->flags & HS_TF_UPPER_INITIAL) && !(t->flags & HS_TF_ALL_UPPER) &&
+           !(t->flags & HS_TF_HAS_DIGIT) && !c->lt[k].cls && c->lt[k].fold;
+}
+
+/* A name mention the guard may retype. */
+static int candidate(const hs_link_ctx *c, const hs_mention *m)
+{
+    if (m->kind != HS_MK_NAME || m->outlet ||
+        (m->type != HS_ET_ORG && m->type != HS_ET_PLACE && m->type != HS_ET_MISC))
+        return 0;
+    if (m->tok_end - m->tok_begin > 3)
+        return 0;
+    for (size_t k = m->tok_begin; k < m->tok_end; k++)
+        if (!plain_word(c, k))
+            return 0;
+    return 1;
+}
+
+static int who_after(const hs_link_ctx *c, size_t e, size_t end)
+{
+    if (e < end && hs_link_tok_is(c->d, e, ","))
+        e++;
+    return e < end && hs_link_tok_is(c->d, e, "who");
+}
+
+static int person_verb_after(const hs_link_ctx *c, size_t e, size_t end)
+{
+    const hs_doc *d = c->d;
+    for (size_t k = e; k < end && k < e + 3; k++) {
+        if (c->lt[k].cls & HS_LW_PERSONVERB)
+            return d->toks.v[k].kind == HS_TK_WORD && !(d->toks.v[k].flags & HS_TF_UPPER_INITIAL);
+        if (d->toks.v[k].upos != HS_UPOS_AUX && d->toks.v[k].upos != HS_UPOS_ADV)
+            return 0;
+    }
+    return 0;
+}
+
+static int person_like(const hs_mention *m)
+{
+    return m->kind != HS_MK_NAME || m->type == HS_ET_PERSON || m->type == HS_ET_MISC;
+}
+
+/* Is mention i its sentence's first, and the next person-like mention a
+ * "he" or "she" in its sentence or at the start of the next? */
+static int pronoun_follows(const hs_link_ctx *c, size_t i)
+{
+    const hs_doc *d = c->d;
+    const hs_mention *m = &d->mentions.v[i];
+    uint32_t s = d->toks.v[m->tok_begin].sent;
+    if (m->tok_end - m->tok_begin < 2 || (i > 0 && d->toks.v[d->mentions.v[i - 1].tok_begin].sent == s))
+        return 0;
+    for (size_t j = i + 1; j < d->mentions.n; j++) {
+        const hs_mention *p = &d->mentions.v[j];
+        uint32_t ps = d->toks.v[p->tok_begin].sent;
+        if (ps > s + 1 || (ps == s + 1 && p->tok_begin >= d->sents.v[ps].tok_begin + 3))
+            return 0;
+        if (!person_like(p))
+            continue;
+        return p->kind == HS_MK_PRONOUN && hs_link_tok_is(d, p->tok_begin, "he|she");
+    }
+    return 0;
+}
+
+/* Are the words of mention a all among those of mention b? */
+static int words_in(const hs_link_ctx *c, const hs_mention *a, const hs_mention *b)
+{
+    for (size_t k = a->tok_begin; k < a->tok_end; k++) {
+        int found = 0;
+        for (size_t j = b->tok_begin; !found && j < b->tok_end; j++)
+            found = c->lt[j].fold && !strcmp(c->lt[j].fold, c->lt[k].fold);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+int hs_link_person_guard(hs_link_ctx *c)
+{
+    hs_doc *d = c->d;
+    size_t n = d->mentions.n;
+    for (size_t i = 0; i < n; i++) {
+        hs_mention *m = &d->mentions.v[i];
+        if (!candidate(c, m))
+            continue;
+        size_t end = d->sents.v[d->toks.v[m->tok_begin].sent].tok_end;
+        if (who_after(c, m->tok_end, end) || person_verb_after(c, m->tok_end, end) || pronoun_follows(c, i))
+            m->type = HS_ET_PERSON;
+    }
+    for (size_t i = 0; i < n; i++) {
+        hs_mention *m = &d->mentions.v[i];
+        if (!candidate(c, m))
+            continue;
+        for (size_t j = 0; j < n; j++) {
+            const hs_mention *p = &d->mentions.v[j];
+            if (p->kind == HS_MK_NAME && p->type == HS_ET_PERSON && p->tok_end - p->tok_begin >= 2 &&
+                words_in(c, m, p)) {
+                m->type = HS_ET_PERSON;
+                break;
+            }
+        }
+    }
+    return 0;
+}

@@ -13,39 +13,39 @@ static int type_of(const hs_doc *d, const char *s)
     return e >= 0 ? d->entities.v[e].type : -1;
 }
 
+/* Analyse text, label its first name `first` (two words) as the tagger's
+ * type t, and give the type of the entity the name ends up in (-1: none;
+ * -2: the analysis failed). */
+static int retyped(const char *text, const char *first, int t, const char *name)
+{
+    hs_doc *d = lf_run(text);
+    const lf_label labels[] = {{first, 2, t}};
+    if (!d || LF_RELINK(d, labels))
+        return -2;
+    return type_of(d, name);
+}
+
 TEST(guard_who_after_a_name)
 {
-    hs_doc *d = lf_run("Tamsin Okoro, who runs the bakery, opened a second shop on Friday.");
-    CHECK(d != NULL);
-    static const lf_label labels[] = {{"Tamsin", 2, HS_ET_ORG}};
-    CHECK_INT(LF_RELINK(d, labels), 0);
-    CHECK_INT(type_of(d, "Tamsin Okoro"), HS_ET_PERSON);
+    CHECK_INT(retyped("Tamsin Okoro, who runs the bakery, opened a second shop on Friday.", "Tamsin", HS_ET_ORG,
+                      "Tamsin Okoro"),
+              HS_ET_PERSON);
     /* "which" is what an organisation takes: the tagger's type stands */
-    d = lf_run("Brisa Lomax, which makes the sails, opened a second yard on Friday.");
-    CHECK(d != NULL);
-    static const lf_label labels2[] = {{"Brisa", 2, HS_ET_ORG}};
-    CHECK_INT(LF_RELINK(d, labels2), 0);
-    CHECK_INT(type_of(d, "Brisa Lomax"), HS_ET_ORG);
+    CHECK_INT(retyped("Brisa Lomax, which makes the sails, opened a second yard on Friday.", "Brisa", HS_ET_ORG,
+                      "Brisa Lomax"),
+              HS_ET_ORG);
 }
 
 TEST(guard_person_verb_after_a_name)
 {
-    hs_doc *d = lf_run("Oriel Vantry quietly married a drummer in June, a friend said.");
-    CHECK(d != NULL);
-    static const lf_label labels[] = {{"Oriel", 2, HS_ET_PLACE}};
-    CHECK_INT(LF_RELINK(d, labels), 0);
-    CHECK_INT(type_of(d, "Oriel Vantry"), HS_ET_PERSON);
-    d = lf_run("Ysolde Fennick was born in a small town by the sea.");
-    CHECK(d != NULL);
-    static const lf_label labels2[] = {{"Ysolde", 2, HS_ET_ORG}};
-    CHECK_INT(LF_RELINK(d, labels2), 0);
-    CHECK_INT(type_of(d, "Ysolde Fennick"), HS_ET_PERSON);
+    CHECK_INT(retyped("Oriel Vantry quietly married a drummer in June, a friend said.", "Oriel", HS_ET_PLACE,
+                      "Oriel Vantry"),
+              HS_ET_PERSON);
+    CHECK_INT(retyped("Ysolde Fennick was born in a small town by the sea.", "Ysolde", HS_ET_ORG, "Ysolde Fennick"),
+              HS_ET_PERSON);
     /* a verb organisations also take ("announced") is no evidence */
-    d = lf_run("Brisa Lomax announced a merger in June, a spokesman said.");
-    CHECK(d != NULL);
-    static const lf_label labels3[] = {{"Brisa", 2, HS_ET_ORG}};
-    CHECK_INT(LF_RELINK(d, labels3), 0);
-    CHECK_INT(type_of(d, "Brisa Lomax"), HS_ET_ORG);
+    CHECK_INT(retyped("Brisa Lomax announced a merger in June, a spokesman said.", "Brisa", HS_ET_ORG, "Brisa Lomax"),
+              HS_ET_ORG);
 }
 
 TEST(guard_pronoun_after_a_subject_name)
@@ -62,11 +62,9 @@ TEST(guard_pronoun_after_a_subject_name)
         CHECK_INT(lf_ent(d, "he", 0), e);
     }
     /* "she" opening the next sentence */
-    d = lf_run("Brisa Lomax opened the harbour cafe in May. She now runs it with two cousins.");
-    CHECK(d != NULL);
-    static const lf_label labels2[] = {{"Brisa", 2, HS_ET_ORG}};
-    CHECK_INT(LF_RELINK(d, labels2), 0);
-    CHECK_INT(type_of(d, "Brisa Lomax"), HS_ET_PERSON);
+    CHECK_INT(retyped("Brisa Lomax opened the harbour cafe in May. She now runs it with two cousins.", "Brisa",
+                      HS_ET_ORG, "Brisa Lomax"),
+              HS_ET_PERSON);
     /* another person between the name and the pronoun: the pronoun is hers, not the name's */
     d = lf_run("Brisa Lomax hired Mira Dunne in May. She now runs the cafe.");
     CHECK(d != NULL);

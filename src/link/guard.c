@@ -6,21 +6,27 @@
  * typed the mention already, and stands).  The patterns, each with a test
  * in tests/unit/test_link.c:
  *
- *   who         the name, an optional comma, then "who":
- *               "Tamsin Okoro, who …" (organisations take "which")
+ *   who         the name, an optional comma, then "who", the name after no
+ *               preposition: "Tamsin Okoro, who …" (organisations take
+ *               "which"; "a member of the Quill Caucus who …" is the member,
+ *               and so after a possessive)
  *   person verb the name, up to two auxiliaries or adverbs, then a verb or
  *               adjective only people take (class personverb of
  *               data/link_words.tsv): "Okoro quietly married …", "Okoro
  *               was born …", "Okoro is pregnant"
- *   pronoun     a name of two or three words that is its sentence's first
- *               mention, followed by "he" or "she" later in that sentence or
+ *   pronoun     a name that opens its sentence (and modifies no noun after
+ *               it), followed by "he" or "she" later in that sentence or
  *               among the first three words of the next, with no other
  *               person-like mention (name, descriptor, pronoun) between:
  *               "Darnel Quayle had asked for … which he was charged with"
  *   same name   the words of the name all belong to a name of two or more
- *               words typed PERSON in the document (by the tagger, by a title,
- *               an age or a first name, or by the rules above): "Okoro" after
- *               "Dr. Tamsin Okoro"
+ *               words the document shows to be a person's (a first name opens
+ *               it, a title precedes it, or a pattern above): "Okoro" after
+ *               "Dr. Tamsin Okoro"; not for one word typed ORG: a firm takes a
+ *               founder's surname ("Ford")
+ *
+ * The first three take names of two or three words only: a group takes
+ * "who" too ("Republicans, who …").
  *
  * A title before the name, a first name at its start and an appositive age
  * ("Tamsin Okoro, 34,") already make the mention a person's where it is found
@@ -45,14 +51,27 @@ static int candidate(const hs_link_ctx *c, const hs_mention *m)
         return 0;
     if (m->tok_end - m->tok_begin > 3)
         return 0;
-    for (size_t k = m->tok_begin; k < m->tok_end; k++)
-        if (!plain_word(c, k))
+    char buf[256];
+    size_t len = 0;
+    for (size_t k = m->tok_begin; k < m->tok_end; k++) {
+        if (!plain_word(c, k) || len + c->lt[k].flen + 2 > sizeof buf)
             return 0;
-    return 1;
+        if (len)
+            buf[len++] = ' ';
+        memcpy(buf + len, c->lt[k].fold, c->lt[k].flen);
+        len += c->lt[k].flen;
+    }
+    return !hs_lw_get(c->lex, buf, len); /* "South Carolina": a table's phrase */
 }
 
-static int who_after(const hs_link_ctx *c, size_t e, size_t end)
+/* "Tamsin Okoro, who": not after a preposition ("a member of the Quill
+ * Caucus who …": the member) */
+static int who_after(const hs_link_ctx *c, size_t b, size_t e, size_t end)
 {
+    while (b > 0 && c->d->toks.v[b - 1].upos == HS_UPOS_DET)
+        b--;
+    if (b > 0 && (c->d->toks.v[b - 1].upos == HS_UPOS_ADP || c->d->toks.v[b - 1].upos == HS_UPOS_PART))
+        return 0; /* "of the Quill Caucus, who", "on Ostend's Long Quay, who" */
     if (e < end && hs_link_tok_is(c->d, e, ","))
         e++;
     return e < end && hs_link_tok_is(c->d, e, "who");
@@ -82,7 +101,15 @@ static int pronoun_follows(const hs_link_ctx *c, size_t i)
     const hs_doc *d = c->d;
     const hs_mention *m = &d->mentions.v[i];
     uint32_t s = d->toks.v[m->tok_begin].sent;
-    if (m->tok_end - m->tok_begin < 2 || (i > 0 && d->toks.v[d->mentions.v[i - 1].tok_begin].sent == s))
+    if (i > 0 && d->toks.v[d->mentions.v[i - 1].tok_begin].sent == s)
+        return 0;
+    /* the subject: it opens the sentence (an opening quotation mark aside) and
+       modifies no noun after it ("Quill Street traders …") */
+    for (size_t k = d->sents.v[s].tok_begin; k < m->tok_begin; k++)
+        if (d->toks.v[k].kind != HS_TK_PUNCT)
+            return 0;
+    if (m->tok_end < d->sents.v[s].tok_end &&
+        (d->toks.v[m->tok_end].upos == HS_UPOS_NOUN || d->toks.v[m->tok_end].upos == HS_UPOS_PROPN))
         return 0;
     for (size_t j = i + 1; j < d->mentions.n; j++) {
         const hs_mention *p = &d->mentions.v[j];
@@ -113,26 +140,32 @@ int hs_link_person_guard(hs_link_ctx *c)
 {
     hs_doc *d = c->d;
     size_t n = d->mentions.n;
+    uint8_t *shown = calloc(n ? n : 1, 1); /* a person's name by the patterns, a first name or a title */
+    if (!shown)
+        return hs_error_set(HS_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         hs_mention *m = &d->mentions.v[i];
-        if (!candidate(c, m))
+        size_t b = m->tok_begin, e = m->tok_end;
+        if (m->kind == HS_MK_NAME && m->type == HS_ET_PERSON)
+            shown[i] = (c->lt[b].cls & HS_LW_FIRST) || (b > 0 && (c->lt[b - 1].cls & HS_LW_TITLE));
+        if (!candidate(c, m) || e - b < 2) /* one word: "Republicans, who …" is a group */
             continue;
-        size_t end = d->sents.v[d->toks.v[m->tok_begin].sent].tok_end;
-        if (who_after(c, m->tok_end, end) || person_verb_after(c, m->tok_end, end) || pronoun_follows(c, i))
-            m->type = HS_ET_PERSON;
+        size_t end = d->sents.v[d->toks.v[b].sent].tok_end;
+        if (who_after(c, b, e, end) || person_verb_after(c, e, end) || pronoun_follows(c, i))
+            m->type = HS_ET_PERSON, shown[i] = 1;
     }
     for (size_t i = 0; i < n; i++) {
         hs_mention *m = &d->mentions.v[i];
-        if (!candidate(c, m))
-            continue;
+        if (!candidate(c, m) || (m->type == HS_ET_ORG && m->tok_end - m->tok_begin == 1))
+            continue; /* a lone surname the tagger calls an organisation names a firm as often ("Ford") */
         for (size_t j = 0; j < n; j++) {
             const hs_mention *p = &d->mentions.v[j];
-            if (p->kind == HS_MK_NAME && p->type == HS_ET_PERSON && p->tok_end - p->tok_begin >= 2 &&
-                words_in(c, m, p)) {
+            if (shown[j] && p->type == HS_ET_PERSON && p->tok_end - p->tok_begin >= 2 && words_in(c, m, p)) {
                 m->type = HS_ET_PERSON;
                 break;
             }
         }
     }
+    free(shown);
     return 0;
 }

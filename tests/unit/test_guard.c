@@ -30,6 +30,9 @@ TEST(guard_who_after_a_name)
     CHECK_INT(retyped("Tamsin Okoro, who runs the bakery, opened a second shop on Friday.", "Tamsin", HS_ET_ORG,
                       "Tamsin Okoro"),
               HS_ET_PERSON);
+    /* after a preposition, "who" is the person before it */
+    CHECK_INT(retyped("A member of the Quill Caucus who sat on the panel spoke.", "Quill", HS_ET_ORG, "Quill Caucus"),
+              HS_ET_ORG);
     /* "which" is what an organisation takes: the tagger's type stands */
     CHECK_INT(retyped("Brisa Lomax, which makes the sails, opened a second yard on Friday.", "Brisa", HS_ET_ORG,
                       "Brisa Lomax"),
@@ -81,8 +84,8 @@ TEST(guard_pronoun_after_a_subject_name)
 
 TEST(guard_same_name_as_a_person)
 {
-    /* the surname alone, typed an organisation, before the full name typed a person */
-    hs_doc *d = lf_run("Later Quayle took questions from the press. Darnel Quayle had spoken first.");
+    /* the surname alone, typed an organisation, before the full name a title marks a person's */
+    hs_doc *d = lf_run("Later Quayle took questions from the press. Dr. Darnel Quayle had spoken first.");
     CHECK(d != NULL);
     static const lf_label labels[] = {{"Quayle", 1, HS_ET_ORG}, {"Darnel", 2, HS_ET_PERSON}};
     CHECK_INT(LF_RELINK(d, labels), 0);

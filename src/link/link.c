@@ -99,6 +99,8 @@ int hs_link_run(hs_doc *d, const hs_analyzer *a)
     if (!rc)
         rc = hs_link_mentions(&c);
     if (!rc)
+        rc = hs_link_person_guard(&c);
+    if (!rc)
         rc = hs_link_cluster(&c);
     if (rc)
         d->link_toks = NULL;

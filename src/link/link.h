@@ -34,11 +34,13 @@ enum {
     HS_LW_ORGHEAD = 1u << 13,    /* a last word that makes a name an organisation even where the
                                     tagger read a person (… Studios, … Productions) */
     HS_LW_ORGNAME = 1u << 14,    /* the whole name of an organisation (networks, platforms) */
-    HS_LW_EVENTNAME = 1u << 15   /* the whole name of a recurring event (Golden Globes, Met Gala) */
+    HS_LW_EVENTNAME = 1u << 15,  /* the whole name of a recurring event (Golden Globes, Met Gala) */
+    HS_LW_PERSONVERB = 1u << 16  /* a verb or adjective only people take (married, died, pregnant):
+                                    after a name, the person guard's evidence */
 };
 
 typedef struct hs_lw_entry {
-    uint16_t cls;    /* HS_LW_* */
+    uint32_t cls;    /* HS_LW_* */
     uint8_t gender;  /* hs_gender of the first name / title / role noun */
 } hs_lw_entry;
 
@@ -52,7 +54,7 @@ typedef struct hs_linkwords {
     size_t max_words; /* most words in any key (phrases: "in touch weekly") */
 } hs_linkwords;
 
-int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint16_t cls, uint8_t gender);
+int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint32_t cls, uint8_t gender);
 const hs_lw_entry *hs_lw_get(const hs_linkwords *m, const char *key, size_t n);
 void hs_lw_free(hs_linkwords *m);
 
@@ -73,7 +75,7 @@ typedef struct hs_link_tok {
     const char *fold; /* folded text (arena), NULL for punctuation; a hyphenated
                          compound's first token holds the whole compound */
     uint32_t cend;    /* end of the compound starting here (index + 1 when none) */
-    uint16_t cls;     /* HS_LW_* of the folded word */
+    uint32_t cls;     /* HS_LW_* of the folded word */
     uint16_t flen;    /* strlen of fold */
     uint8_t gender;
     uint8_t in_mention; /* 1 when a mention already covers it */
@@ -97,6 +99,9 @@ typedef struct hs_link_ctx {
 int hs_link_mentions(hs_link_ctx *c);
 /* Cluster the mentions into d->entities. */
 int hs_link_cluster(hs_link_ctx *c);
+/* The person guard (guard.c): name mentions typed ORG, PLACE or MISC that the
+ * document shows to be people become PERSON (between the two steps above). */
+int hs_link_person_guard(hs_link_ctx *c);
 
 /* End (exclusive) of the hyphenated compound that starts at token i
  * ("62-year-old", "ex-wife", "Díaz-Canel"): i + 1 when there is none. */

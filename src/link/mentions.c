@@ -221,7 +221,7 @@ static hs_lw_entry table_span(const hs_link_ctx *c, size_t b, size_t e)
     hs_lw_entry r = x ? *x : (hs_lw_entry){0, 0};
     for (size_t k = b; (r.cls & HS_LW_AMBIGUOUS) && k < e; k++)
         if (!(c->d->toks.v[k].flags & HS_TF_OUTLET))
-            r.cls &= (uint16_t)~HS_LW_OUTLET;
+            r.cls &= ~(uint32_t)HS_LW_OUTLET;
     return r;
 }
 
@@ -562,7 +562,7 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
         gender = c->lt[b - 1].gender;
     }
     while (b < e) {
-        uint16_t cls = c->lt[b].cls;
+        uint32_t cls = c->lt[b].cls;
         if (cls & HS_LW_STOP) {
             the |= b == run_begin && !strcmp(c->lt[b].fold, "the");
             b++;

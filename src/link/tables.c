@@ -120,7 +120,7 @@ static int grow(hs_linkwords *m)
     return 0;
 }
 
-int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint16_t cls, uint8_t gender)
+int hs_lw_add(hs_linkwords *m, const char *key, size_t n, uint32_t cls, uint8_t gender)
 {
     if ((m->n + 1) * 2 > m->cap && grow(m))
         return HS_ENOMEM;
@@ -172,14 +172,14 @@ void hs_lw_free(hs_linkwords *m)
 
 static const struct {
     const char *name;
-    uint16_t cls;
+    uint32_t cls;
 } classes[] = {
     {"title", HS_LW_TITLE},   {"nationality", HS_LW_NATIONALITY}, {"role", HS_LW_ROLE},
     {"particle", HS_LW_PARTICLE}, {"stop", HS_LW_STOP},       {"place", HS_LW_PLACE},
     {"orgword", HS_LW_ORGWORD}, {"occupation", HS_LW_ROLE | HS_LW_OCCUPATION},
     {"kin", HS_LW_ROLE | HS_LW_KIN}, {"pressword", HS_LW_ORGWORD | HS_LW_PRESS},
     {"orghead", HS_LW_ORGWORD | HS_LW_ORGHEAD}, {"org", HS_LW_ORGNAME},
-    {"event", HS_LW_EVENTNAME},
+    {"event", HS_LW_EVENTNAME}, {"personverb", HS_LW_PERSONVERB},
 };
 
 static int gender_of(const char *s, uint8_t *g)
@@ -228,7 +228,7 @@ static int load_file(hs_linkwords *m, const char *dir, const char *file, int kin
             if ((f3 = strchr(f2, '\t')) != NULL)
                 *f3++ = 0;
         }
-        uint16_t cls = 0;
+        uint32_t cls = 0;
         uint8_t g = 0;
         if (kind == 1) {
             cls = HS_LW_OUTLET;

@@ -80,14 +80,27 @@ export function articleText(doc, sources) {
   for (const s of spans) { points.add(s.start); points.add(s.end); }
   const cuts = [...points].sort((a, b) => a - b);
   const root = el('div', {class: 'article-text', 'data-testid': 'article-text'});
+  // stretches side by side with the same classes and quotation are one element
+  // ("the " of a via and the outlet's name after it: "the Harbour Courier")
+  let last = null;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const a = cuts[i], b = cuts[i + 1];
     const piece = dec.decode(bytes.subarray(a, b));
     const on = spans.filter((s) => s.start <= a && s.end >= b);
-    if (!on.length) { root.appendChild(document.createTextNode(piece)); continue; }
+    if (!on.length) { root.appendChild(document.createTextNode(piece)); last = null; continue; }
     const q = on.find((s) => s.attr);
-    root.appendChild(el('span', {class: on.map((s) => s.cls).join(' '), 'data-attr': q ? q.attr : null,
-      title: on.map((s) => s.title).join('; ')}, piece));
+    const cls = [...new Set(on.map((s) => s.cls).join(' ').split(' '))].sort().join(' ');
+    const attr = q ? q.attr : null;
+    const titles = [...new Set(on.map((s) => s.title))];
+    if (last && last.cls === cls && last.attr === attr) {
+      last.node.textContent += piece;
+      for (const t of titles) if (!last.titles.includes(t)) last.titles.push(t);
+      last.node.setAttribute('title', last.titles.join('; '));
+      continue;
+    }
+    const node = el('span', {class: cls, 'data-attr': attr, title: titles.join('; ')}, piece);
+    root.appendChild(node);
+    last = {node, cls, attr, titles};
   }
   return root;
 }

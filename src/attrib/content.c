@@ -30,6 +30,15 @@ int32_t hs_attrib_add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uin
         return HS_ENOMEM;
     at->content = hs_tok_span(x->d, b, e);
     hs_attrib_claim(x, at->content);
+    if (ve <= vb && s && s->e > s->b && s->b >= 3 && hs_aw_eq(x->d, s->b - 1, ",")) {
+        /* "In an interview with Pop Courier, X said …", "Speaking to Buzzline, X …":
+         * a fronted phrase that is only the way to an outlet */
+        uint32_t sb = hs_aw_sent_begin(x->d, cb), fb = 0, fe = 0;
+        if (sb < s->b - 1 && hs_src_via_after(x, sb, s->b - 1, &fb, &fe) == s->b - 1 && fe > fb) {
+            vb = fb;
+            ve = fe;
+        }
+    }
     if (ve > vb)
         at->via = hs_tok_span(x->d, vb, ve);
     if (s && s->e > s->b)
@@ -53,6 +62,17 @@ static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
         return 1;
     uint8_t g;
     return hs_aw_pronoun(d, j, &g) && !hs_aw_eq(d, j, "it") && !hs_aw_eq(d, j, "who") && !hs_aw_eq(d, j, "which");
+}
+
+/* Does a clause with a subject pronoun start at j ("said he would retire")?
+ * It is the cue's content, never a short rest after a post-posed source. */
+static int pronoun_clause_at(const hs_doc *d, uint32_t j, uint32_t se)
+{
+    static const char *const subj[] = {"he", "she", "they", "we", "i", "you", NULL};
+    for (size_t k = 0; subj[k]; k++)
+        if (hs_aw_eq(d, j, subj[k]))
+            return j + 1 < se && hs_aw_is_word(d, j + 1);
+    return 0;
 }
 
 /* Does a quotation (not a title or nickname) open in tokens [b, e)?
@@ -570,12 +590,22 @@ static int verb_frame(hs_actx *x, uint32_t sb, uint32_t se, uint32_t cb, uint32_
         return rc2;
     }
     uint32_t after = hs_src_via_after(x, ce, se, &vb, &ve);
-    int32_t qc = s.b > sb && hs_ax_close_quote(d, s.b - 1) ? hs_ax_quote_by_mark(d, s.b - 1, 1) : -1;
+    /* the source's phrase may open with role words before the name ("…,” addiction
+     * expert Dr. Lena Holt told …"): what stands before them decides the frame */
+    uint32_t pb = s.b;
+    while (x->tagged && pb > sb && s.b - pb < 4 && d->toks.v[pb - 1].quote < 0 && hs_aw_is_word(d, pb - 1) &&
+           !x->cue_len[pb - 1] && (d->toks.v[pb - 1].upos == HS_UPOS_NOUN || d->toks.v[pb - 1].upos == HS_UPOS_ADJ))
+        pb--;
+    if (pb < s.b && !(pb > sb && hs_ax_close_quote(d, pb - 1)))
+        pb = s.b; /* only right after a quotation */
+    int32_t qc = pb > sb && hs_ax_close_quote(d, pb - 1) ? hs_ax_quote_by_mark(d, pb - 1, 1) : -1;
     int quoted = qc >= 0 && d->quotes.v[qc].kind == HS_QK_DIRECT && !hs_aw_eq(d, after, "that") &&
                  !hs_aw_eq(d, after, ":") && !hs_ax_open_quote(d, after);
+    if (pb < s.b && quoted)
+        s.b = pb; /* the whole phrase is the source: "addiction expert Dr. Lena Holt" */
     if (s.b > sb && hs_ax_sep(d, s.b - 1) && !negated(d, cb) && !(x->cue_obj[cb] & CUE_RAISE) &&
         (quoted || ((hs_ax_short_rest(x, after, se) || (hs_ax_adjunct_rest(d, after, se) && !(x->cue_obj[cb] & CUE_WEAK))) &&
-                    left_words(d, sb, s.b) >= 2))) {
+                    left_words(d, sb, s.b) >= 2 && !pronoun_clause_at(d, after, se)))) {
         /* post-posed: "…, X said." (a comma after the cue: parenthetical) */
         hs_ax_content_left(x, sb, s.b - 1 + (hs_ax_close_quote(d, s.b - 1) ? 1 : 0), &b, &e);
         if (after < se && hs_aw_eq(d, after, ",") && after + 1 < se && (!x->cue_len[after + 1] || !hs_ax_ing(d, after + 1)) &&

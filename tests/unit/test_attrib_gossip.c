@@ -261,3 +261,29 @@ TEST(attrib_age_used_as_a_noun_speaks)
     EXPECT(d, "We keep work out", "the 51-year-old", HS_SK_PERSON, "told", "Pennant Weekly");
     EXPECT(d, "she was happy", "The 51-year-old", HS_SK_PERSON, "told", "Pennant Weekly");
 }
+
+TEST(attrib_fronted_adjunct_and_via)
+{
+    /* "On Monday, X said he would …": a clause with a subject pronoun after the
+     * cue is its content, not the fronted phrase; a fronted phrase that only
+     * leads to an outlet ("In an interview with …", "Speaking to …") is the via */
+    hs_doc *d = af_run("On Monday, Alex Moreno said he would retire.\n\n"
+                       "In an interview with the Daily Lantern, Tobias Wren said he was happy.\n\n"
+                       "Speaking to Pop Courier, Renee Halvorsen said the tour was over.\n");
+    CHECK(d);
+    EXPECT(d, "he would retire", "Alex Moreno", HS_SK_PERSON, "said", "");
+    CHECK(af_find(d, "On Monday") == NULL);
+    EXPECT(d, "he was happy", "Tobias Wren", HS_SK_PERSON, "said", "the Daily Lantern");
+    EXPECT(d, "the tour was over", "Renee Halvorsen", HS_SK_PERSON, "said", "Pop Courier");
+}
+
+TEST(attrib_role_words_before_a_speaker_after_a_quotation)
+{
+    /* "“…,” addiction expert Dr. Lena Holt told …": role words before the name
+     * belong to the source phrase that follows the quotation */
+    hs_doc *d = af_run("“It plays havoc with the mind,” addiction expert Dr. Lena Holt told The Enquirer.\n\n"
+                       "“The dress is timeless,” designer Ruta Vell said.\n");
+    CHECK(d);
+    EXPECT(d, "plays havoc", "addiction expert Dr. Lena Holt", HS_SK_PERSON, "told", "The Enquirer");
+    EXPECT(d, "dress is timeless", "designer Ruta Vell", HS_SK_PERSON, "said", "");
+}

@@ -237,8 +237,8 @@ static int pass_names(hs_link_ctx *c, ent_info **info)
         int32_t best = HS_NONE;
         uint64_t bits = word_bits(c, mn);
         int kin = 0; /* "his daughter Rulan Chao Pian": a relative, not the "Chao" named before */
-        for (size_t i = 0; i < c->ties.n; i += 2)
-            kin |= c->ties.v[i] == m && (c->lt[c->ties.v[i + 1]].cls & HS_LW_KIN);
+        for (size_t i = 0; i < c->ties.n; i += 2) /* (a kin word before the name: not "X, a mother of two") */
+            kin |= c->ties.v[i] == m && (c->lt[c->ties.v[i + 1]].cls & HS_LW_KIN) && c->ties.v[i + 1] < mn->tok_begin;
         for (size_t e = 0; e < d->entities.n; e++) {
             const hs_mention *cm = &d->mentions.v[(*info)[e].canon];
             uint64_t both = bits & (*info)[e].words;

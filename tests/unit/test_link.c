@@ -118,6 +118,16 @@ TEST(link_kin_noun_introduces_a_relative)
         CHECK_INT(d->entities.v[r].gender, HS_G_FEMALE);
 }
 
+TEST(link_kin_noun_in_an_apposition_describes_the_name)
+{
+    /* "Vell, a mother of two, adds …": the kin noun after the name says what she
+     * is, so the surname still joins the full name given before */
+    hs_doc *d = lf_run("Ruta Vell stars in the film. Her friend Vell, a mother of two, adds that it was hard.");
+    int r = lf_ent(d, "Ruta Vell", 0);
+    CHECK(r >= 0);
+    CHECK_INT(lf_ent(d, "Vell", 0), r);
+}
+
 TEST(link_appositive_descriptor)
 {
     hs_doc *d = lf_run("Pavel Orlan, the stepson of Governor Luisa Bent, was seen in court.");

@@ -248,6 +248,18 @@ static uint8_t name_kind(hs_actx *x, uint32_t b, uint32_t e)
     return has_class(x, b, e, HS_TB_ORG) ? HS_SK_ORGANIZATION : HS_SK_PERSON;
 }
 
+/* An anonymous head that a name after it does not name ("a source Hudson …"
+ * is a misreading, not a source called Hudson). */
+static int unnamed_head(const hs_doc *d, uint32_t h)
+{
+    static const char *const heads[] = {"source", "sources", "insider", "insiders", "official", "officials",
+                                        "witness", "onlooker", "eyewitness", NULL};
+    for (size_t k = 0; heads[k]; k++)
+        if (hs_aw_eq(d, h, heads[k]))
+            return 1;
+    return 0;
+}
+
 /* Classify the phrase [b, e) (already bounded) and choose its start. */
 static void classify(hs_actx *x, uint32_t b, uint32_t e, int right, hs_src *s)
 {
@@ -273,6 +285,11 @@ static void classify(hs_actx *x, uint32_t b, uint32_t e, int right, hs_src *s)
         s->b = right ? b : st;
         s->e = e;
         s->kind = kind;
+        /* "her close friend Ruta Vell", "pal Ruta Vell": an anonymous head with the
+         * name after it names its speaker */
+        if (kind == HS_SK_ANONYMOUS && h + 1 < e && name_token(d, h + 1) && name_token(d, e - 1) &&
+            name_kind(x, h + 1, e) == HS_SK_PERSON && !unnamed_head(d, h))
+            s->kind = HS_SK_PERSON;
         s->definite = hs_aw_eq(d, s->b, "the") || hs_aw_eq(d, s->b, "this") || hs_aw_eq(d, s->b, "that");
         if (o && (ob > h || doc_after_outlet)) {
             s->via_b = ob;

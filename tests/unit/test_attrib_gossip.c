@@ -287,3 +287,16 @@ TEST(attrib_role_words_before_a_speaker_after_a_quotation)
     EXPECT(d, "plays havoc", "addiction expert Dr. Lena Holt", HS_SK_PERSON, "told", "The Enquirer");
     EXPECT(d, "dress is timeless", "designer Ruta Vell", HS_SK_PERSON, "said", "");
 }
+
+TEST(attrib_friend_with_a_name_is_a_person)
+{
+    /* "her close friend Ruta Vell adds …": a friend or pal who is named is a
+     * person source, not an anonymous one; "a friend of the couple" stays anonymous */
+    hs_doc *d = af_run("Mara Quell was there. Her close friend Ruta Vell adds that it was hard.\n\n"
+                       "A friend of the couple says that the night was long.\n\n"
+                       "Pal Tobias Wren told Star Weekly that the party was fun.\n");
+    CHECK(d);
+    EXPECT(d, "it was hard", "Her close friend Ruta Vell", HS_SK_PERSON, "adds", "");
+    EXPECT(d, "the night was long", "A friend of the couple", HS_SK_ANONYMOUS, "says", "");
+    EXPECT(d, "the party was fun", "Pal Tobias Wren", HS_SK_PERSON, "told", "Star Weekly");
+}

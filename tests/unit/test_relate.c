@@ -57,6 +57,24 @@ TEST(relate_negation_is_a_denial)
     CHECK_INT(REL("Kara Voss is not dating Milo Brandt.", "romance", "Kara Voss", "Milo Brandt"), HS_ST_DENIED);
 }
 
+TEST(relate_married_to_and_have_been_married)
+{
+    CHECK_INT(REL("Ruta Vell has been married to Ivo Brandt since 2001.", "spouse", "Ruta Vell", "Ivo Brandt"),
+              HS_ST_ASSERTED);
+    CHECK_INT(REL("Kara Voss and Milo Brandt have been married since 1997.", "spouse", "Kara Voss", "Milo Brandt"),
+              HS_ST_ASSERTED);
+    hs_doc *d = lf_run("Kara Voss and Milo Brandt met in 2010. They got married in Lisbon.");
+    CHECK_INT(lf_rel(d, "spouse", "Kara Voss", "Milo Brandt", NULL), HS_ST_ASSERTED);
+    CHECK_INT(REL("Kara Voss is not married to Milo Brandt.", "spouse", "Kara Voss", "Milo Brandt"), HS_ST_DENIED);
+}
+
+TEST(relate_her_children_named)
+{
+    hs_doc *d = lf_run("Kara Voss brought her twins Lena Brandt and Ada Brandt to the gala.");
+    CHECK_INT(lf_rel(d, "family", "Kara Voss", "Lena Brandt", NULL), HS_ST_ASSERTED);
+    CHECK_INT(lf_rel(d, "family", "Kara Voss", "Ada Brandt", NULL), HS_ST_ASSERTED);
+}
+
 TEST(relate_yes_no_question_is_a_rumour)
 {
     CHECK_INT(REL("Is Kara Voss dating Milo Brandt?", "romance", "Kara Voss", "Milo Brandt"), HS_ST_RUMORED);

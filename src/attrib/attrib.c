@@ -261,6 +261,7 @@ static void find_cues(hs_actx *x)
              * often calls a present-tense cue a plural noun ("Rush reports …") */
             if (x->tagged && (t->upos == HS_UPOS_NOUN || t->upos == HS_UPOS_PROPN || t->upos == HS_UPOS_ADJ) &&
                 !ptb_verb(d, t) && !after_document(x, i) && !after_share(d, i) && !after_age(d, i) &&
+                !(n == 1 && hs_tables_match(x->t, x->first, d, i, i + 1, HS_TB_VERB_ONLY, &e2)) &&
                 !((t->flags & HS_TF_UPPER_INITIAL) && title) &&
                 i > 0 && (d->toks.v[i - 1].upos == HS_UPOS_ADJ || (d->toks.v[i - 1].upos == HS_UPOS_NOUN && !anon_or_rep(x, i - 1))))
                 continue;

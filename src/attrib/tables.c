@@ -52,6 +52,7 @@ static const struct {
     {"outlet_words.txt", FMT_NAMES, HS_TB_OUTLET_WORD},
     {"not_speakers.txt", FMT_NAMES, HS_TB_NOT_SPEAKER},
     {"outlet_refs.txt", FMT_NAMES, HS_TB_OUTLET_REF},
+    {"verb_only.txt", FMT_WORDS, HS_TB_VERB_ONLY},
 };
 
 #define HASH_SEED 1469598103934665603ull

@@ -40,8 +40,9 @@ enum {
     HS_TB_CUE_AS = 1u << 17,      /* a verb that reports an object with an "as" complement:
                                      "Roe described the plan as reckless", "voters see him as …"
                                      (without HS_TB_CUE_VERB it reports only in that frame) */
-    HS_TB_OUTLET_REF = 1u << 18   /* a phrase that refers back to an outlet named before: "the
+    HS_TB_OUTLET_REF = 1u << 18,  /* a phrase that refers back to an outlet named before: "the
                                      magazine", "the publication", "the outlet" */
+    HS_TB_VERB_ONLY = 1u << 19    /* a cue form that is never a noun: "confirms", "reveals" */
 };
 
 typedef struct hs_tb_entry {

@@ -300,3 +300,16 @@ TEST(attrib_friend_with_a_name_is_a_person)
     EXPECT(d, "the night was long", "A friend of the couple", HS_SK_ANONYMOUS, "says", "");
     EXPECT(d, "the party was fun", "Pal Tobias Wren", HS_SK_PERSON, "told", "Star Weekly");
 }
+
+TEST(attrib_cue_forms_that_are_never_nouns)
+{
+    /* "The actor confirms that …": a form that is never a noun is a cue after a
+     * noun however the tagger reads it; "the shady tweets" stay a noun */
+    hs_doc *d = af_run("The actor confirms that he requested a break.\n\n"
+                       "The magazine reveals that the couple split in May.\n\n"
+                       "Fans loved the shady tweets that she posted about the singer.\n");
+    CHECK(d);
+    EXPECT(d, "he requested a break", "The actor", HS_SK_UNKNOWN, "confirms", "");
+    EXPECT(d, "the couple split in May", "The magazine", HS_SK_UNKNOWN, "reveals", "");
+    CHECK(af_find(d, "she posted") == NULL);
+}

@@ -523,6 +523,32 @@ static double weight(const hs_doc *d, size_t m, int first_in_sentence)
     return listed ? w * 0.6 : w;
 }
 
+/* A descriptor or pronoun right after a quotation ("“Keith and I …,” the
+ * 51-year-old told …", "“…,” she said") speaks it, and a speaker does not name
+ * themself in the third person: the people named inside that quotation go into
+ * out (at most max); their number. */
+static size_t named_in_quote_before(const hs_doc *d, size_t m, int32_t *out, size_t max)
+{
+    const hs_mention *mn = &d->mentions.v[m];
+    size_t t = mn->tok_begin;
+    if (t > 0 && hs_link_tok_is(d, t - 1, ","))
+        t--;
+    if (t == 0 || !(d->toks.v[t - 1].flags & HS_TF_QUOTE_CLOSE))
+        return 0;
+    size_t close = t - 1, n = 0;
+    int32_t q = close > 0 ? d->toks.v[close - 1].quote : -1;
+    if (q < 0 || d->toks.v[close].sent != d->toks.v[mn->tok_begin].sent)
+        return 0; /* (not a sentence after the quotation: "“…” The actress turns 20") */
+    for (size_t k = m; k-- > 0 && n < max;) {
+        const hs_mention *o = &d->mentions.v[k];
+        if (o->tok_end <= (size_t)d->quotes.v[q].open_tok)
+            break;
+        if (o->kind == HS_MK_NAME && o->entity >= 0 && d->toks.v[o->tok_begin].quote == q)
+            out[n++] = o->entity;
+    }
+    return n;
+}
+
 /* ---- plural pronouns ------------------------------------------------------------ */
 
 /* A group the article formed by coordination: mentions [first, last] of it. */
@@ -672,8 +698,12 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
             if (e < 0)
                 e = by_role(c, m);
             size_t h = role_head(c, mn);
-            if (e < 0 && !(h != SIZE_MAX && (c->lt[h].cls & HS_LW_OCCUPATION)))
-                e = most_salient(c, info, m, g, 0, taken, ntaken, h);
+            if (e < 0 && !(h != SIZE_MAX && (c->lt[h].cls & HS_LW_OCCUPATION))) {
+                int32_t skip[16 + 8];
+                memcpy(skip, taken, ntaken * sizeof *skip);
+                size_t ns = ntaken + named_in_quote_before(d, m, skip + ntaken, 8);
+                e = most_salient(c, info, m, g, 0, skip, ns, h);
+            }
             if (e >= 0) {
                 if (d->entities.v[e].type == HS_ET_MISC)
                     d->entities.v[e].type = HS_ET_PERSON;
@@ -683,8 +713,11 @@ static int pass_links(hs_link_ctx *c, ent_info **infop)
                     taken[ntaken++] = e;
             }
         } else if (mn->kind == HS_MK_PRONOUN) {
-            if (mn->gender == HS_G_MALE || mn->gender == HS_G_FEMALE)
-                e = most_salient(c, info, m, mn->gender, 1, NULL, 0, SIZE_MAX);
+            if (mn->gender == HS_G_MALE || mn->gender == HS_G_FEMALE) {
+                int32_t skip[8];
+                size_t ns = named_in_quote_before(d, m, skip, 8);
+                e = most_salient(c, info, m, mn->gender, 1, skip, ns, SIZE_MAX);
+            }
             else if (mn->gender == HS_G_PLURAL)
                 rc = plural_antecedent(c, infop, &groups, m, &e);
             if (!rc && e >= 0)

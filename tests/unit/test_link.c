@@ -128,6 +128,18 @@ TEST(link_kin_noun_in_an_apposition_describes_the_name)
     CHECK_INT(lf_ent(d, "Vell", 0), r);
 }
 
+TEST(link_speaker_after_a_quotation_is_not_named_in_it)
+{
+    /* "“Ivo and I …,” the 51-year-old told …", "“… Ivo …,” she said": the speaker
+     * does not name themself in the third person */
+    hs_doc *d = lf_run("Mara Quell has a new film. \xe2\x80\x9cIvo Brandt and I keep work out of the house,\xe2\x80\x9d "
+                       "the 51-year-old told Pennant Weekly. \xe2\x80\x9cIvo Brandt cooks,\xe2\x80\x9d she said.");
+    int m = lf_ent(d, "Mara Quell", 0), i = lf_ent(d, "Ivo Brandt", 0);
+    CHECK(m >= 0 && i >= 0 && m != i);
+    CHECK_INT(lf_ent(d, "the 51-year-old", 0), m);
+    CHECK_INT(lf_ent(d, "she", 0), m);
+}
+
 TEST(link_appositive_descriptor)
 {
     hs_doc *d = lf_run("Pavel Orlan, the stepson of Governor Luisa Bent, was seen in court.");

@@ -39,7 +39,7 @@ int hs_clust_text_add_doc(hs_clust_text *t, const hs_doc *d, const hs_lex *lx)
     int rc = 0;
     for (size_t s = 0; !rc && s < d->sents.n; s++) {
         for (size_t i = d->sents.v[s].tok_begin; !rc && i < d->sents.v[s].tok_end; i++)
-            rc = text_push(t, lx[i].word ? lx[i].word : 1);
+            rc = text_push(t, lx[i].lower ? lx[i].lower : 1);
         if (!rc)
             rc = text_push(t, 0);
     }

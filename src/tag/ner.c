@@ -183,9 +183,9 @@ size_t hs_ner_features_static(const hs_ner_ctx *c, size_t i, uint64_t *f)
             f[k++] = hs_fh2(N_MIDCAP, capitalised_inside(c, i) * 2 + (i == 0), (uint64_t)su);
     }
     if (c->clusters) {
-        uint32_t cw = hs_clusters_get(c->clusters, w->word);
-        uint32_t cp = i >= 1 ? hs_clusters_get(c->clusters, p1->word) : HS_CLUST_NONE;
-        uint32_t cn = i + 1 < n ? hs_clusters_get(c->clusters, n1->word) : HS_CLUST_NONE;
+        uint32_t cw = hs_clusters_get(c->clusters, w->lower);
+        uint32_t cp = i >= 1 ? hs_clusters_get(c->clusters, p1->lower) : HS_CLUST_NONE;
+        uint32_t cn = i + 1 < n ? hs_clusters_get(c->clusters, n1->lower) : HS_CLUST_NONE;
         f[k++] = hs_fh2(N_CLUST_64, cw == HS_CLUST_NONE ? 64 : HS_CLUST_C64(cw), cap);
         f[k++] = hs_fh(N_CLUST_256, cw == HS_CLUST_NONE ? 256 : HS_CLUST_C256(cw));
         f[k++] = hs_fh(N_CLUST_1024, cw == HS_CLUST_NONE ? 1024 : HS_CLUST_C1024(cw));

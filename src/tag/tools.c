@@ -17,7 +17,8 @@
 typedef struct args {
     const char *conllu[MAX_INPUTS], *conll[MAX_INPUTS], *text[MAX_INPUTS];
     size_t n_conllu, n_conll, n_text;
-    const char *split, *out, *pos, *ner, *parse, *models, *clusters;
+    const char *split, *out, *pos, *ner, *parse, *models, *clusters, *embeddings;
+    size_t words; /* train clusters --embeddings: the most frequent words kept */
     hs_train_opts t;
     unsigned decode_beam; /* train parse: the beam width the model asks for, when not the training one */
     int json, by_rel, errors;
@@ -56,6 +57,8 @@ static int usage(const char *cmd, const char *msg)
             "       hearsay train clusters [--conll FILE...] [--conllu PATH...] [--text PATH...] [-o models/clusters.hsm]\n"
             "                         [--epochs N]  (exchange passes at most, default 20; PATH: a text file, a\n"
             "                         directory of *.txt, or a JSON object of {\"articleBody\": ...})\n"
+            "       hearsay train clusters --embeddings FILE.json [--words N] [--epochs N] [--seed S] [-o models/clusters.hsm]\n"
+            "                         (k-means of a wink-embeddings file's first N words, default 130000; --epochs: rounds, default 20)\n"
             "       hearsay train parse --conllu PATH... [--split train] [--pos models/pos.hsm] [-o models/parse.hsm]\n"
             "                         [--beam K] [--decode-beam K]  (train with a beam of K, default 4 (1: greedy);\n"
             "                         the model parses with --decode-beam, default 3)\n"
@@ -104,6 +107,10 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
             a->text[a->n_text++] = v;
         else if (strcmp(o, "--clusters") == 0)
             a->clusters = v;
+        else if (strcmp(o, "--embeddings") == 0)
+            a->embeddings = v;
+        else if (strcmp(o, "--words") == 0)
+            a->words = (size_t)strtoul(v, NULL, 10);
         else if (strcmp(o, "--split") == 0)
             a->split = v;
         else if (strcmp(o, "-o") == 0 || strcmp(o, "--out") == 0)
@@ -254,12 +261,22 @@ static int train_clusters(int argc, char **argv, FILE *out)
     int rc = parse_args(argc, argv, "train clusters", &a, 18, 20);
     if (rc)
         return rc;
-    if (a.n_conll == 0 && a.n_conllu == 0 && a.n_text == 0)
-        return usage("train clusters", "give text with --conll, --conllu or --text");
     double t0 = now();
+    const char *path = a.out ? a.out : "models/clusters.hsm";
+    hs_wordmap m = {0};
+    if (a.embeddings) {
+        if (!(rc = hs_clusters_from_embeddings(&m, a.embeddings, a.words ? a.words : HS_CLUST_EMB_WORDS, a.t.epochs,
+                                               a.t.seed, out)))
+            rc = hs_clusters_save(&m, path);
+        if (!rc)
+            fprintf(out, "train clusters: wrote %s in %.1f s\n", path, now() - t0);
+        hs_wordmap_free(&m);
+        return rc ? fail("train clusters", rc) : 0;
+    }
+    if (a.n_conll == 0 && a.n_conllu == 0 && a.n_text == 0)
+        return usage("train clusters", "give text with --conll, --conllu, --text or --embeddings");
     hs_corpus c;
     hs_clust_text t = {0};
-    hs_wordmap m = {0};
     hs_lex *lx;
     if (!(rc = read_corpus(&c, &a, a.split ? a.split : "train")) && c.d->toks.n &&
         !(rc = hs_lex_doc(c.d, &lx)))
@@ -267,7 +284,6 @@ static int train_clusters(int argc, char **argv, FILE *out)
     hs_corpus_free(&c);
     for (size_t i = 0; !rc && i < a.n_text; i++)
         rc = hs_clust_text_add_path(&t, a.text[i]);
-    const char *path = a.out ? a.out : "models/clusters.hsm";
     if (!rc)
         rc = hs_clusters_build(&m, &t, 2, a.t.epochs, out);
     if (!rc)

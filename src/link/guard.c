@@ -17,6 +17,10 @@
  *               pronoun) between: "Darnel Quayle had asked for … and he …"
  *               (not ORG: "Harwick Hall confirmed … She" is its spokeswoman; not
  *               MISC, the type of works: "Salt Road tells the story of …")
+ *   list        a conjunct of a list of names ("A, B and C", "A, B, or C")
+ *               in which at least two other conjuncts are people's names and
+ *               they outnumber the others: "exes Rhea Moll, Tess Arden and
+ *               Ona Vale"
  *   same name   the very words of a name the document shows to be a person's
  *               (a first name opens it, a title precedes it, or a pattern
  *               above matched it elsewhere)
@@ -112,6 +116,35 @@ static int pronoun_follows(const hs_link_ctx *c, size_t i)
     return 0;
 }
 
+/* Do only a list's separators stand between mentions a and b: ",", "and",
+ * "or", ", and", ", or"? */
+static int list_gap(const hs_doc *d, const hs_mention *a, const hs_mention *b)
+{
+    size_t k = a->tok_end, e = b->tok_begin;
+    if (a->kind != HS_MK_NAME || b->kind != HS_MK_NAME || k >= e || e - k > 2)
+        return 0;
+    if (e - k == 2)
+        return hs_link_tok_is(d, k, ",") && hs_link_tok_is(d, k + 1, "and|or");
+    return hs_link_tok_is(d, k, ",|and|or");
+}
+
+/* Is mention i a conjunct of a list of names whose other conjuncts include
+ * two or more people's names (two words or more), more than the rest? */
+static int in_person_list(const hs_link_ctx *c, size_t i)
+{
+    const hs_doc *d = c->d;
+    size_t b = i, e = i, people = 0;
+    while (b > 0 && list_gap(d, &d->mentions.v[b - 1], &d->mentions.v[b]))
+        b--;
+    while (e + 1 < d->mentions.n && list_gap(d, &d->mentions.v[e], &d->mentions.v[e + 1]))
+        e++;
+    for (size_t j = b; j <= e; j++) {
+        const hs_mention *p = &d->mentions.v[j];
+        people += j != i && p->type == HS_ET_PERSON && p->tok_end - p->tok_begin >= 2;
+    }
+    return people >= 2 && 2 * people > e - b;
+}
+
 /* Do mentions a and b spell the same words? */
 static int same_words(const hs_link_ctx *c, const hs_mention *a, const hs_mention *b)
 {
@@ -146,7 +179,7 @@ int hs_link_person_guard(hs_link_ctx *c)
         if (!candidate(c, m) || e - b < 2 || plural_end(c, e - 1))
             continue; /* one word ("Republicans") or a plural ("Spice Sisters"): a group */
         size_t end = d->sents.v[d->toks.v[b].sent].tok_end;
-        if (person_verb_after(c, e, end) || pronoun_follows(c, i))
+        if (person_verb_after(c, e, end) || pronoun_follows(c, i) || in_person_list(c, i))
             m->type = HS_ET_PERSON, shown[i] = 1;
     }
     for (size_t i = 0; i < n; i++) {

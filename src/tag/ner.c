@@ -2,6 +2,7 @@
  * labels, decoding only valid sequences (I-X only after B-X or I-X).  The
  * shipped model averages the weights of a few perceptrons trained on
  * different shuffles of the data (hs_train_opts.members). */
+#include "tag/clusters.h"
 #include "tag/pos.h"
 #include "tag/tag.h"
 
@@ -17,7 +18,10 @@ enum {
     N_PREV_SSHAPE, N_NEXT_SSHAPE, N_SSHAPE3, N_PREV_LABEL, N_PREV2_LABEL, N_PREV_LABEL_SSHAPE,
     N_PREV_LABEL_LOWER, N_FIRST_SSHAPE, N_UPOS_PREV, N_UPOS, N_UPOS_NEXT, N_UPOS_SSHAPE, N_PREV_LOWER_LOWER,
     N_LOWER_NEXT_LOWER, N_SENT_UPPER_LOWER, N_UPOS3, N_PREV_LABEL_UPOS, N_CASE, N_CASE_PREV, N_CASE_NEXT,
-    N_HIST, N_HIST_PREV_LABEL, N_MIDCAP
+    N_HIST, N_HIST_PREV_LABEL, N_MIDCAP,
+    /* word classes (src/tag/clusters.h) and the gazetteer of training names */
+    N_CLUST_64, N_CLUST_256, N_CLUST_1024, N_CLUST_PREV_256, N_CLUST_NEXT_256, N_CLUST_PREV_NEXT_64,
+    N_GAZ, N_GAZ_PREV, N_GAZ_NEXT
 };
 
 #define BOS_LABEL 1000u
@@ -178,6 +182,26 @@ size_t hs_ner_features_static(const hs_ner_ctx *c, size_t i, uint64_t *f)
         if (cap) /* "Halpern founded …" in a text that also writes "Rina Halpern" */
             f[k++] = hs_fh2(N_MIDCAP, capitalised_inside(c, i) * 2 + (i == 0), (uint64_t)su);
     }
+    if (c->clusters) {
+        uint32_t cw = hs_clusters_get(c->clusters, w->lower);
+        uint32_t cp = i >= 1 ? hs_clusters_get(c->clusters, p1->lower) : HS_CLUST_NONE;
+        uint32_t cn = i + 1 < n ? hs_clusters_get(c->clusters, n1->lower) : HS_CLUST_NONE;
+        f[k++] = hs_fh2(N_CLUST_64, cw == HS_CLUST_NONE ? 64 : HS_CLUST_C64(cw), cap);
+        f[k++] = hs_fh(N_CLUST_256, cw == HS_CLUST_NONE ? 256 : HS_CLUST_C256(cw));
+        f[k++] = hs_fh(N_CLUST_1024, cw == HS_CLUST_NONE ? 1024 : HS_CLUST_C1024(cw));
+        f[k++] = hs_fh(N_CLUST_PREV_256, cp == HS_CLUST_NONE ? 256 : HS_CLUST_C256(cp));
+        f[k++] = hs_fh(N_CLUST_NEXT_256, cn == HS_CLUST_NONE ? 256 : HS_CLUST_C256(cn));
+        f[k++] = hs_fh2(N_CLUST_PREV_NEXT_64, cp == HS_CLUST_NONE ? 64 : HS_CLUST_C64(cp),
+                        cn == HS_CLUST_NONE ? 64 : HS_CLUST_C64(cn));
+    }
+    if (c->gaz) {
+        const hs_wordmap_entry *g = hs_wordmap_get(c->gaz, w->lower);
+        const hs_wordmap_entry *gp = i >= 1 ? hs_wordmap_get(c->gaz, p1->lower) : NULL;
+        const hs_wordmap_entry *gn = i + 1 < n ? hs_wordmap_get(c->gaz, n1->lower) : NULL;
+        f[k++] = hs_fh2(N_GAZ, g ? g->value : HS_GAZ_MAX_VALUE, cap);
+        f[k++] = hs_fh(N_GAZ_PREV, gp ? gp->value : HS_GAZ_MAX_VALUE);
+        f[k++] = hs_fh(N_GAZ_NEXT, gn ? gn->value : HS_GAZ_MAX_VALUE);
+    }
     return k;
 }
 
@@ -239,7 +263,8 @@ void hs_ner_tag_sentence(const struct hs_ner_model *m, hs_doc *d, const hs_lex *
     int32_t s[HS_PERCEP_MAX_STRIDE];
     uint8_t allowed[HS_NER_LABELS];
     hs_ner_ctx c = {lx + b, upos ? upos + b : NULL, e - b, hs_ner_sent_upper(lx + b, e - b),
-                    m->casemap.size ? &m->casemap : NULL, m->use_hist ? hist : NULL};
+                    m->casemap.size ? &m->casemap : NULL, m->use_hist ? hist : NULL,
+                    m->clusters.size ? &m->clusters : NULL, m->gaz.size ? &m->gaz : NULL};
     int prev = -1, prev2 = -1;
     const hs_wordmap *starts = m->use_starts ? &m->starts : NULL;
     if (m->beam) {
@@ -279,7 +304,8 @@ int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
     hs_mfile_writer w;
     hs_mfile_writer_init(&w, HS_NER_KIND, HS_NER_VERSION);
     int rc = hs_names_save(&w, "types", hs_etype_names, HS_ET_COUNT);
-    uint32_t flags = (m->use_hist ? 1u : 0u) | (m->use_starts ? 2u : 0u) | (uint32_t)m->beam << 8;
+    uint32_t flags = (m->use_hist ? 1u : 0u) | (m->use_starts ? 2u : 0u) | (m->clusters.size ? 4u : 0u) |
+                     (m->gaz.size ? 8u : 0u) | (uint32_t)m->beam << 8;
     if (!rc)
         rc = hs_mfile_writer_add(&w, "seen", m->seen, sizeof m->seen);
     if (!rc)
@@ -288,6 +314,10 @@ int hs_ner_model_save(const struct hs_ner_model *m, const char *path)
         rc = hs_wordmap_save(&m->casemap, &w, "case");
     if (!rc)
         rc = hs_wordmap_save(&m->starts, &w, "starts");
+    if (!rc && m->clusters.size)
+        rc = hs_wordmap_save(&m->clusters, &w, "clusters");
+    if (!rc && m->gaz.size)
+        rc = hs_wordmap_save(&m->gaz, &w, "gazetteer");
     return hs_model_save_finish(&w, rc, &m->p, path);
 }
 
@@ -336,10 +366,10 @@ static int ner_from_mfile(struct hs_ner_model **out, hs_mfile mf, const char *pa
     }
     const void *fl;
     size_t nfl;
+    uint32_t flags = 0;
     if (!rc && !(rc = hs_mfile_get(&mf, "flags", 4, &fl, &nfl))) {
-        uint32_t flags;
         memcpy(&flags, fl, 4);
-        if (nfl != 1 || (flags & ~0xff03u) || (flags >> 8) > HS_NER_MAX_BEAM)
+        if (nfl != 1 || (flags & ~0xff0fu) || (flags >> 8) > HS_NER_MAX_BEAM)
             rc = hs_error_set(HS_EMODEL, "%s: section 'flags' is not one known flag word", path);
         m->use_hist = flags & 1;
         m->use_starts = (flags >> 1) & 1;
@@ -349,6 +379,10 @@ static int ner_from_mfile(struct hs_ner_model **out, hs_mfile mf, const char *pa
         rc = hs_wordmap_load(&m->casemap, &mf, "case", HS_CASE_COUNT);
     if (!rc)
         rc = hs_wordmap_load(&m->starts, &mf, "starts", 2);
+    if (!rc && (flags & 4))
+        rc = hs_wordmap_load(&m->clusters, &mf, "clusters", HS_CLUST_MAX_VALUE);
+    if (!rc && (flags & 8))
+        rc = hs_wordmap_load(&m->gaz, &mf, "gazetteer", HS_GAZ_MAX_VALUE);
     if (!rc && m->p.n_labels != HS_NER_LABELS)
         rc = hs_error_set(HS_EMODEL, "%s: %u labels in the weights, expected %d", path, m->p.n_labels,
                           HS_NER_LABELS);
@@ -368,6 +402,8 @@ void hs_ner_model_free(struct hs_ner_model *m)
     hs_percep_free(&m->p);
     hs_wordmap_free(&m->casemap);
     hs_wordmap_free(&m->starts);
+    hs_wordmap_free(&m->clusters);
+    hs_wordmap_free(&m->gaz);
     free(m);
 }
 
@@ -455,7 +491,8 @@ static int build_starts(hs_wordmap *map, const hs_corpus *c, const hs_lex *lx)
  * afresh each epoch from seed); the history starts afresh in each block. */
 static void train_member(hs_percep_trainer *t, const hs_corpus *c, const struct hs_ner_model *m, const hs_lex *lx,
                          const uint8_t *upos, hs_ner_hist *hist, const uint32_t *first, uint32_t *order,
-                         size_t nblocks, unsigned epochs, uint64_t seed, uint8_t *scratch, FILE *log)
+                         size_t nblocks, unsigned epochs, uint64_t seed, uint8_t *scratch, const hs_wordmap *gaz,
+                         FILE *log)
 {
     const hs_doc *d = c->d;
     uint64_t f[HS_TAG_MAX_FEATS];
@@ -472,8 +509,11 @@ static void train_member(hs_percep_trainer *t, const hs_corpus *c, const struct 
                 hs_ner_hist_mark_names(hist, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
             for (size_t si = s0; si < s1; si++) {
                 size_t b = d->sents.v[si].tok_begin, e = d->sents.v[si].tok_end;
+                /* each block sees the gazetteer of the other folds' names */
                 hs_ner_ctx cx = {lx + b, upos ? upos + b : NULL, e - b, hs_ner_sent_upper(lx + b, e - b),
-                                 m->casemap.size ? &m->casemap : NULL, m->use_hist ? hist : NULL};
+                                 m->casemap.size ? &m->casemap : NULL, m->use_hist ? hist : NULL,
+                                 m->clusters.size ? &m->clusters : NULL,
+                                 gaz ? &gaz[order[bi] % HS_GAZ_FOLDS] : NULL};
                 if (m->beam) {
                     size_t len = hs_ner_beam_train(t, m, &cx, c->ner.v + b, scratch, scratch + 2 * m->beam * (e - b));
                     const uint8_t *out = scratch + 2 * m->beam * (e - b);
@@ -540,6 +580,7 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
     hs_doc *d = c->d;
     hs_lex *lx;
     hs_percep_trainer t;
+    hs_wordmap gaz[HS_GAZ_FOLDS] = {{0}};
     if (!c->has_ner || d->sents.n == 0)
         return hs_error_set(HS_EINPUT, "train ner: no sentences with entity labels in the training data");
     int rc = hs_lex_doc(d, &lx);
@@ -579,6 +620,22 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
             hs_pos_tag_sentence(pos, d, lx, d->sents.v[si].tok_begin, d->sents.v[si].tok_end);
     for (size_t i = 0; i < d->toks.n; i++)
         upos[i] = d->toks.v[i].upos;
+    if (o->clusters) { /* a copy, stored with the model */
+        const hs_wordmap *cm = o->clusters;
+        if (!(m->clusters.v = malloc(cm->size * sizeof *cm->v))) {
+            rc = hs_error_set(HS_ENOMEM, "out of memory");
+            goto done;
+        }
+        memcpy(m->clusters.v, cm->v, cm->size * sizeof *cm->v);
+        m->clusters.size = cm->size;
+    }
+    if (o->gaz) {
+        if ((rc = hs_ner_gaz_build(&m->gaz, d, c->ner.v, lx, first, nblocks, -1)))
+            goto done;
+        for (int f = 0; f < HS_GAZ_FOLDS; f++)
+            if ((rc = hs_ner_gaz_build(&gaz[f], d, c->ner.v, lx, first, nblocks, f)))
+                goto done;
+    }
     unsigned members = o->members ? o->members : 1;
     float *sum = NULL;
     for (unsigned mem = 0; !rc && mem < members; mem++) {
@@ -587,7 +644,7 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
         for (size_t i = 0; i < nblocks; i++)
             order[i] = (uint32_t)i;
         train_member(&t, c, m, lx, pos ? upos : NULL, &hist, first, order, nblocks, o->epochs,
-                     o->seed + mem * 0x9E3779B97F4A7C15ULL, scratch, log);
+                     o->seed + mem * 0x9E3779B97F4A7C15ULL, scratch, o->gaz ? gaz : NULL, log);
         if (members > 1)
             rc = add_member(&t, &sum, members, mem + 1 == members);
         if (!rc && mem + 1 < members)
@@ -598,6 +655,8 @@ int hs_ner_train(const hs_corpus *c, const struct hs_pos_model *pos, const hs_tr
     free(sum);
     hs_percep_trainer_free(&t);
 done:
+    for (int f = 0; f < HS_GAZ_FOLDS; f++)
+        hs_wordmap_free(&gaz[f]);
     free(scratch);
     free(first);
     free(order);

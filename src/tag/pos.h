@@ -14,6 +14,8 @@ typedef struct hs_train_opts {
     unsigned no_skip;          /* NER: score every token (no hs_ner_surely_outside shortcut) */
     unsigned members;          /* NER: perceptrons (each on its own shuffles) whose weights are averaged; 0 = 1 */
     unsigned beam;             /* parser: beam width (1: greedy with the dynamic oracle) */
+    const struct hs_wordmap *clusters; /* NER: word classes (src/tag/clusters.h) to use as features, or NULL */
+    unsigned gaz;              /* NER: a gazetteer of the training names as features (jackknifed in training) */
 
 } hs_train_opts;
 

@@ -46,7 +46,17 @@ struct hs_ner_model {
     uint8_t use_starts;          /* skip scoring where no entity can start (hs_ner_surely_outside) */
     hs_wordmap starts;           /* lower-case words (no capital) that began an entity in training */
     uint8_t beam;                /* beam width of the structured decoder (src/tag/ner_beam.c); 0: greedy */
+    hs_wordmap clusters;         /* hs_lex.lower → packed word classes (src/tag/clusters.h); empty: unused */
+    hs_wordmap gaz;              /* hs_lex.lower → the (type, position) pairs it took in training names (HS_GAZ_*) */
 };
+/* Gazetteer values: bit 3 t + p for entity type t, position p (HS_GAZ_*). */
+enum { HS_GAZ_SINGLE = 0, HS_GAZ_FIRST = 1, HS_GAZ_LATER = 2 };
+#define HS_GAZ_MAX_VALUE (1u << (3 * HS_ET_COUNT))
+#define HS_GAZ_FOLDS 5 /* training sees the gazetteer of the other folds' names (jackknifing) */
+/* The gazetteer of the names in the training blocks [first[k], first[k+1]) whose
+ * k % HS_GAZ_FOLDS differs from `fold` (all blocks when fold < 0). */
+int hs_ner_gaz_build(hs_wordmap *out, const hs_doc *d, const uint8_t *ner, const hs_lex *lx, const uint32_t *first,
+                     size_t nblocks, int fold);
 #define HS_NER_MAX_BEAM 16
 #define HS_NER_TRAIN_BEAM 4 /* hearsay train ner's default */
 
@@ -98,6 +108,7 @@ typedef struct hs_ner_ctx {
     int sent_upper;          /* hs_ner_sent_upper */
     const hs_wordmap *casemap;
     hs_ner_hist *hist;       /* may be NULL */
+    const hs_wordmap *clusters, *gaz; /* NULL when unused */
 } hs_ner_ctx;
 size_t hs_ner_features(const hs_ner_ctx *c, size_t i, int prev, int prev2, uint64_t *f);
 /* The same in three parts: the features that do not look at the labels

@@ -1,6 +1,7 @@
 /* `hearsay train pos|ner` and `hearsay eval pos|ner`: training from the
  * public corpora and measuring accuracy and speed against their test parts. */
 #include "eval/eval.h"
+#include "tag/clusters.h"
 #include "tag/parse.h"
 #include "tag/pos.h"
 #include "tag/tag.h"
@@ -14,9 +15,10 @@
 #define MAX_INPUTS 16
 
 typedef struct args {
-    const char *conllu[MAX_INPUTS], *conll[MAX_INPUTS];
-    size_t n_conllu, n_conll;
-    const char *split, *out, *pos, *ner, *parse, *models;
+    const char *conllu[MAX_INPUTS], *conll[MAX_INPUTS], *text[MAX_INPUTS];
+    size_t n_conllu, n_conll, n_text;
+    const char *split, *out, *pos, *ner, *parse, *models, *clusters, *embeddings;
+    size_t words; /* train clusters --embeddings: the most frequent words kept */
     hs_train_opts t;
     unsigned decode_beam; /* train parse: the beam width the model asks for, when not the training one */
     int json, by_rel, errors;
@@ -48,8 +50,15 @@ static int usage(const char *cmd, const char *msg)
             "       hearsay train ner --conll FILE... [--conllu PATH...] [--pos models/pos.hsm] [-o models/ner.hsm] [--epochs N] [--bits B]\n"
             "                         [--members N]  (perceptrons averaged, each on its own shuffles; default 3)\n"
             "                         [--beam K]  (structured perceptron with a beam of K, default 4; 1: greedy)\n"
-            "                         [--no-case] [--no-hist] [--no-skip]  (ablations: case statistics, prediction\n"
-            "                         history, skipping tokens that cannot start an entity)\n"
+            "                         [--clusters models/clusters.hsm]  (word classes as features, copied into the model)\n"
+            "                         [--gaz]  (a gazetteer of the training names as features)\n"
+            "                         [--no-case] [--no-hist] [--no-skip]  (ablations: case statistics,\n"
+            "                         prediction history, skipping tokens that cannot start an entity)\n"
+            "       hearsay train clusters [--conll FILE...] [--conllu PATH...] [--text PATH...] [-o models/clusters.hsm]\n"
+            "                         [--epochs N]  (exchange passes at most, default 20; PATH: a text file, a\n"
+            "                         directory of *.txt, or a JSON object of {\"articleBody\": ...})\n"
+            "       hearsay train clusters --embeddings FILE.json [--words N] [--epochs N] [--seed S] [-o models/clusters.hsm]\n"
+            "                         (k-means of a wink-embeddings file's first N words, default 130000; --epochs: rounds, default 20)\n"
             "       hearsay train parse --conllu PATH... [--split train] [--pos models/pos.hsm] [-o models/parse.hsm]\n"
             "                         [--beam K] [--decode-beam K]  (train with a beam of K, default 4 (1: greedy);\n"
             "                         the model parses with --decode-beam, default 3)\n"
@@ -78,7 +87,8 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
             size_t off;
         } flags[] = {{"--no-case", offsetof(hs_train_opts, no_case)},
                      {"--no-hist", offsetof(hs_train_opts, no_hist)},
-                     {"--no-skip", offsetof(hs_train_opts, no_skip)}};
+                     {"--no-skip", offsetof(hs_train_opts, no_skip)},
+                     {"--gaz", offsetof(hs_train_opts, gaz)}};
         size_t fi = 0;
         while (fi < sizeof flags / sizeof flags[0] && strcmp(o, flags[fi].name) != 0)
             fi++;
@@ -93,6 +103,14 @@ static int parse_args(int argc, char **argv, const char *cmd, args *a, unsigned 
             a->conllu[a->n_conllu++] = v;
         else if (strcmp(o, "--conll") == 0 && a->n_conll < MAX_INPUTS)
             a->conll[a->n_conll++] = v;
+        else if (strcmp(o, "--text") == 0 && a->n_text < MAX_INPUTS)
+            a->text[a->n_text++] = v;
+        else if (strcmp(o, "--clusters") == 0)
+            a->clusters = v;
+        else if (strcmp(o, "--embeddings") == 0)
+            a->embeddings = v;
+        else if (strcmp(o, "--words") == 0)
+            a->words = (size_t)strtoul(v, NULL, 10);
         else if (strcmp(o, "--split") == 0)
             a->split = v;
         else if (strcmp(o, "-o") == 0 || strcmp(o, "--out") == 0)
@@ -217,7 +235,15 @@ static int train_ner(int argc, char **argv, FILE *out)
     }
     fprintf(out, "train ner: %zu files, %zu sentences, %zu tokens\n", c.n_files, c.d->sents.n, c.d->toks.n);
     struct hs_ner_model *m = NULL;
+    hs_wordmap clusters = {0};
+    if (a.clusters && (rc = hs_clusters_load(&clusters, a.clusters))) {
+        hs_pos_model_free(pos);
+        hs_corpus_free(&c);
+        return fail("train ner", rc);
+    }
+    a.t.clusters = a.clusters ? &clusters : NULL;
     rc = hs_ner_train(&c, pos, &a.t, out, &m);
+    hs_wordmap_free(&clusters);
     if (!rc)
         rc = hs_ner_model_save(m, a.out ? a.out : "models/ner.hsm");
     if (!rc)
@@ -226,6 +252,47 @@ static int train_ner(int argc, char **argv, FILE *out)
     hs_pos_model_free(pos);
     hs_corpus_free(&c);
     return rc ? fail("train ner", rc) : 0;
+}
+
+/* Word classes from the unlabelled text of the corpora and of --text PATHs. */
+static int train_clusters(int argc, char **argv, FILE *out)
+{
+    args a;
+    int rc = parse_args(argc, argv, "train clusters", &a, 18, 20);
+    if (rc)
+        return rc;
+    double t0 = now();
+    const char *path = a.out ? a.out : "models/clusters.hsm";
+    hs_wordmap m = {0};
+    if (a.embeddings) {
+        if (!(rc = hs_clusters_from_embeddings(&m, a.embeddings, a.words ? a.words : HS_CLUST_EMB_WORDS, a.t.epochs,
+                                               a.t.seed, out)))
+            rc = hs_clusters_save(&m, path);
+        if (!rc)
+            fprintf(out, "train clusters: wrote %s in %.1f s\n", path, now() - t0);
+        hs_wordmap_free(&m);
+        return rc ? fail("train clusters", rc) : 0;
+    }
+    if (a.n_conll == 0 && a.n_conllu == 0 && a.n_text == 0)
+        return usage("train clusters", "give text with --conll, --conllu, --text or --embeddings");
+    hs_corpus c;
+    hs_clust_text t = {0};
+    hs_lex *lx;
+    if (!(rc = read_corpus(&c, &a, a.split ? a.split : "train")) && c.d->toks.n &&
+        !(rc = hs_lex_doc(c.d, &lx)))
+        rc = hs_clust_text_add_doc(&t, c.d, lx);
+    hs_corpus_free(&c);
+    for (size_t i = 0; !rc && i < a.n_text; i++)
+        rc = hs_clust_text_add_path(&t, a.text[i]);
+    if (!rc)
+        rc = hs_clusters_build(&m, &t, 2, a.t.epochs, out);
+    if (!rc)
+        rc = hs_clusters_save(&m, path);
+    if (!rc)
+        fprintf(out, "train clusters: wrote %s in %.1f s\n", path, now() - t0);
+    hs_wordmap_free(&m);
+    hs_clust_text_free(&t);
+    return rc ? fail("train clusters", rc) : 0;
 }
 
 static int train_parse(int argc, char **argv, FILE *out)
@@ -279,7 +346,9 @@ int hs_tool_train(int argc, char **argv, FILE *out)
         return train_ner(argc - 1, argv + 1, out);
     if (strcmp(argv[1], "parse") == 0)
         return train_parse(argc - 1, argv + 1, out);
-    return usage("train", "unknown model (pos, ner or parse)");
+    if (strcmp(argv[1], "clusters") == 0)
+        return train_clusters(argc - 1, argv + 1, out);
+    return usage("train", "unknown model (pos, ner, parse or clusters)");
 }
 
 /* ---- eval ---- */

@@ -83,6 +83,40 @@ TEST(guard_pronoun_after_a_subject_name)
     CHECK_INT(type_of(d, "Brisa Lomax"), HS_ET_PLACE);
 }
 
+TEST(guard_list_of_people)
+{
+    /* the last of three names in a list, the other two people's */
+    hs_doc *d = lf_run("The guests were Livia Sorn, Bram Teller and Odile Marsh, the host said.");
+    CHECK(d != NULL);
+    static const lf_label labels[] = {
+        {"Livia", 2, HS_ET_PERSON}, {"Bram", 2, HS_ET_PERSON}, {"Odile", 2, HS_ET_ORG}};
+    CHECK_INT(LF_RELINK(d, labels), 0);
+    CHECK_INT(type_of(d, "Odile Marsh"), HS_ET_PERSON);
+    /* in the middle, with ", and" */
+    d = lf_run("Livia Sorn, Odile Marsh, and Bram Teller signed the letter.");
+    CHECK(d != NULL);
+    static const lf_label labels2[] = {
+        {"Livia", 2, HS_ET_PERSON}, {"Odile", 2, HS_ET_PLACE}, {"Bram", 2, HS_ET_PERSON}};
+    CHECK_INT(LF_RELINK(d, labels2), 0);
+    CHECK_INT(type_of(d, "Odile Marsh"), HS_ET_PERSON);
+    /* one person beside it is no evidence: "Livia Sorn and Harrow Mills" */
+    d = lf_run("Livia Sorn and Harrow Mills signed the letter.");
+    CHECK(d != NULL);
+    static const lf_label labels3[] = {{"Livia", 2, HS_ET_PERSON}, {"Harrow", 2, HS_ET_ORG}};
+    CHECK_INT(LF_RELINK(d, labels3), 0);
+    CHECK_INT(type_of(d, "Harrow Mills"), HS_ET_ORG);
+    /* nor two people among more organisations */
+    d = lf_run("Livia Sorn, Bram Teller, Harrow Mills, Tessel Works and Quill Freight signed it.");
+    CHECK(d != NULL);
+    static const lf_label labels4[] = {{"Livia", 2, HS_ET_PERSON},
+                                       {"Bram", 2, HS_ET_PERSON},
+                                       {"Harrow", 2, HS_ET_ORG},
+                                       {"Tessel", 2, HS_ET_ORG},
+                                       {"Quill", 2, HS_ET_ORG}};
+    CHECK_INT(LF_RELINK(d, labels4), 0);
+    CHECK_INT(type_of(d, "Harrow Mills"), HS_ET_ORG);
+}
+
 TEST(guard_same_name_as_a_person)
 {
     /* the full name typed a place, before the same name a title marks a person's */

@@ -89,7 +89,7 @@ TEST(ner_document_capitals)
     hs_ner_hist h;
     CHECK_INT(hs_ner_hist_init(&h, &ar, 11), 0);
     uint64_t marked[HS_TAG_MAX_FEATS], plain[HS_TAG_MAX_FEATS], opener[2][HS_TAG_MAX_FEATS];
-    hs_ner_ctx c1 = {lx, NULL, 4, 0, NULL, &h}, c2 = {lx + 4, NULL, 7, 0, NULL, &h};
+    hs_ner_ctx c1 = {lx, NULL, 4, 0, NULL, &h, NULL, NULL}, c2 = {lx + 4, NULL, 7, 0, NULL, &h, NULL, NULL};
     size_t n0 = hs_ner_features(&c1, 0, -1, -1, plain), n2 = hs_ner_features(&c2, 0, -1, -1, opener[0]);
     hs_ner_hist_mark_names(&h, lx, 0, 4);
     hs_ner_hist_mark_names(&h, lx, 4, 11);

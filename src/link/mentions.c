@@ -320,6 +320,23 @@ static const struct {
     {"sequel|prequel", "to"},
 };
 
+/* Is the run starting at b an epithet given by a naming verb: "call her The
+ * Leading Man Whisperer", "dubbed him the King of Pop"?  The article before it
+ * makes it a title, not the person's name ("call me Ishmael" has none). */
+static int epithet_object(const hs_link_ctx *c, size_t b)
+{
+    const hs_doc *d = c->d;
+    while (b > 0 && capword(d, b - 1) && !hs_link_tok_is(d, b - 1, "the"))
+        b--; /* capitalised words the run left out ("Leading Man") */
+    if (b < 2 || !hs_link_tok_is(d, b - 1, "the"))
+        return 0;
+    size_t v = b - 2;
+    if (v > 0 && hs_link_tok_is(d, v, "her|him|them|it|herself|himself|themselves|me|us|you"))
+        v--;
+    return hs_link_tok_is(d, v, "call|calls|called|calling|dub|dubs|dubbed|dubbing|nickname|nicknamed|"
+                                "crown|crowned|label|labeled|labelled|brand|branded");
+}
+
 /* Is the run starting at b (after any "the") the object of a work frame? */
 static int work_object(const hs_link_ctx *c, size_t b)
 {
@@ -642,6 +659,10 @@ static int name_run(hs_link_ctx *c, size_t b, size_t e, size_t end, int ner)
                              more than MISC, and a person's name takes no article */
     } else if (!person_first && work_object(c, run_begin)) {
         type = HS_ET_WORK; /* "the cast of Harbor Lights", whatever the tagger said */
+    } else if (epithet_object(c, run_begin)) {
+        type = HS_ET_MISC; /* "call her The Leading Man Whisperer": a title, no person */
+        for (size_t k = b; k < e; k++) /* and so no "she" makes it one (cluster.c) */
+            c->d->toks.v[k].ner = (uint8_t)(k == b ? HS_NER_B(HS_ET_MISC) : HS_NER_I(HS_ET_MISC));
     } else if (ner >= 0 &&
                (ner == HS_ET_PERSON || !(person || first_last(c, b, e) || lone_first(c, b, e, ner) || age || family))) {
         type = (uint8_t)ner; /* the tagger's type, unless the tables or a title say person */

@@ -34,4 +34,15 @@ echo "$out" | grep -qE "^ +R[0-9]+ meeting: Tom Cruise — Ana de Armas \([a-z]+
     { echo "the dinner is not dated 2025-02-13"; fail=1; }
 echo "$out" | grep -qE "romance: Ana de Armas — Manuel Anido Cuesta \([a-z]+\) 2024$" ||
     { echo "romance(de Armas, Anido Cuesta) not dated 2024"; fail=1; }
+# issue 3: the people are PERSON entities, the two outlets ORG outlets, and no
+# entity typed PERSON is named by a word of "Valentine", "Bond Girl" or "Leading
+# Man Whisperer" (a holiday, a role, an epithet)
+for p in "Tom Cruise" "Ana de Armas" "Nicole Kidman" "Penelope Cruz" "Manuel Anido Cuesta"; do
+    echo "$out" | grep -qE "^ +E[0-9]+ PERSON +$p \(" || { echo "$p is not a PERSON entity"; fail=1; }
+done
+for o in "US Sun" "In Touch Weekly"; do
+    echo "$out" | grep -qE "^ +E[0-9]+ ORG +$o \[outlet\] \(" || { echo "$o is not an ORG outlet"; fail=1; }
+done
+echo "$out" | grep -E "^ +E[0-9]+ PERSON " | grep -qE "Valentine|Bond|Girl|Leading|Whisperer" &&
+    { echo "a PERSON named by Valentine, Bond Girl or Leading Man Whisperer: $(echo "$out" | grep -E '^ +E[0-9]+ PERSON ')"; fail=1; }
 exit $fail

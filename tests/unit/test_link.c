@@ -140,6 +140,19 @@ TEST(link_speaker_after_a_quotation_is_not_named_in_it)
     CHECK_INT(lf_ent(d, "she", 0), m);
 }
 
+TEST(link_epithet_after_a_naming_verb_is_no_person)
+{
+    /* "call her The Velvet Voice", "dubbed him the Duke of Dance": an epithet
+     * with an article is a title, not the person's name */
+    hs_doc *d = lf_run("Fans call her The Velvet Voice Wonder because she sings so well. "
+                       "Critics dubbed Ivo Brandt the Duke Of Dance after the show.");
+    for (size_t i = 0; d && i < d->entities.n; i++)
+        if (d->entities.v[i].type == HS_ET_PERSON)
+            CHECK(!strstr(d->entities.v[i].name, "Velvet") && !strstr(d->entities.v[i].name, "Wonder") &&
+                  !strstr(d->entities.v[i].name, "Duke"));
+    CHECK(lf_ent(d, "Ivo Brandt", 0) >= 0);
+}
+
 TEST(link_appositive_descriptor)
 {
     hs_doc *d = lf_run("Pavel Orlan, the stepson of Governor Luisa Bent, was seen in court.");

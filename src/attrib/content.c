@@ -48,6 +48,13 @@ int32_t hs_attrib_add(hs_actx *x, uint32_t cb, uint32_t ce, const hs_src *s, uin
 
 static int passive_aux(const hs_doc *d, uint32_t b, uint32_t e);
 
+/* A subject pronoun of a person or a group (the table of words.c without
+ * "it", "who" and "which"). */
+static int person_pronoun(const hs_doc *d, uint32_t j)
+{
+    return hs_aw_pronoun(d, j, NULL) && !hs_aw_eq(d, j, "it") && !hs_aw_eq(d, j, "who") && !hs_aw_eq(d, j, "which");
+}
+
 /* Does a clause start at j: "that …", a quotation, or a subject and more? */
 static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
 {
@@ -60,19 +67,14 @@ static int clause_at(hs_actx *x, uint32_t j, uint32_t se)
     if (hs_aw_eq(d, j, "that") || hs_aw_eq(d, j, "to") || hs_aw_eq(d, j, "whether") ||
         hs_aw_eq(d, j, "if") || hs_aw_eq(d, j, "how") || hs_aw_eq(d, j, "why") || hs_aw_eq(d, j, "what"))
         return 1;
-    uint8_t g;
-    return hs_aw_pronoun(d, j, &g) && !hs_aw_eq(d, j, "it") && !hs_aw_eq(d, j, "who") && !hs_aw_eq(d, j, "which");
+    return person_pronoun(d, j);
 }
 
 /* Does a clause with a subject pronoun start at j ("said he would retire")?
  * It is the cue's content, never a short rest after a post-posed source. */
 static int pronoun_clause_at(const hs_doc *d, uint32_t j, uint32_t se)
 {
-    static const char *const subj[] = {"he", "she", "they", "we", "i", "you", NULL};
-    for (size_t k = 0; subj[k]; k++)
-        if (hs_aw_eq(d, j, subj[k]))
-            return j + 1 < se && hs_aw_is_word(d, j + 1);
-    return 0;
+    return person_pronoun(d, j) && j + 1 < se && hs_aw_is_word(d, j + 1);
 }
 
 /* Does a quotation (not a title or nickname) open in tokens [b, e)?

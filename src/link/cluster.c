@@ -287,7 +287,8 @@ static int in_parens(const hs_doc *d, size_t i)
 
 /* ---- pass 2 ------------------------------------------------------------------- */
 
-/* SAL_DECAY to the powers 0 to 80, each the value pow() gives: filled once. */
+/* SAL_DECAY to the powers 0 to 80, each the value pow() gives: filled once,
+ * by the first hs_link_cluster. */
 static double decay_pow[81];
 static pthread_once_t decay_once = PTHREAD_ONCE_INIT;
 
@@ -300,7 +301,6 @@ static void decay_init(void)
 static double salience(const hs_link_ctx *c, size_t e, uint32_t sent)
 {
     uint32_t gap = sent > c->score_sent[e] ? sent - c->score_sent[e] : 0;
-    pthread_once(&decay_once, decay_init);
     return c->score[e] * decay_pow[gap > 80 ? 80 : gap];
 }
 
@@ -733,6 +733,7 @@ int hs_link_cluster(hs_link_ctx *c)
 {
     hs_doc *d = c->d;
     ent_info *info = NULL;
+    pthread_once(&decay_once, decay_init); /* the table salience() reads */
     int rc = sort_mentions(c);
     if (!rc)
         rc = pass_names(c, &info);
